@@ -1,0 +1,51 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// We register the worker ourselves with workbox-window (src/lib/pwa/pwa-manager.svelte.ts)
+			// so the "new version" prompt is ours and never reloads under someone's fingers.
+			registerType: 'prompt',
+			injectRegister: false,
+			kit: { adapterFallback: 'index.html', spa: true },
+			// Colours match the theme tokens in src/app.css.
+			manifest: {
+				id: '/',
+				name: 'Pathways — Personalized Learning Plans',
+				short_name: 'Pathways',
+				description: 'Your Personalized Learning Plan: goals, steps, progress and reflections, on and off line.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'any',
+				background_color: '#ffffff',
+				theme_color: '#1d4e89',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				navigateFallback: '/',
+				// The relay and the API are never answered from the cache.
+				navigateFallbackDenylist: [/^\/api\//, /^\/sync\//],
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	build: {
+		target: 'es2022'
+	},
+	test: {
+		include: ['src/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 30_000
+	}
+});
