@@ -16,7 +16,8 @@ export default defineConfig({
 				id: '/',
 				name: 'Pathways — Personalized Learning Plans',
 				short_name: 'Pathways',
-				description: 'Your Personalized Learning Plan: goals, steps, progress and reflections, on and off line.',
+				description:
+					'Your Personalized Learning Plan: goals, steps, progress and reflections, on and off line.',
 				lang: 'en',
 				start_url: '/',
 				scope: '/',
@@ -32,7 +33,10 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
-				navigateFallback: '/',
+				// Must name the precached entry exactly: with '/', createHandlerBoundToURL throws inside
+				// the worker's async module loader, the worker still activates, and offline navigation
+				// to any route other than '/' silently fails.
+				navigateFallback: 'index.html',
 				// The relay and the API are never answered from the cache.
 				navigateFallbackDenylist: [/^\/api\//, /^\/sync\//],
 				cleanupOutdatedCaches: true

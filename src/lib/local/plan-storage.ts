@@ -1,0 +1,51 @@
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { docName, type DocKind } from '../plp/access';
+
+/**
+ * A Yjs document kept in IndexedDB on this device. y-indexeddb writes every update as it happens;
+ * `whenSaved()` tells when those writes have committed, so the app only says "saved" when it is.
+ */
+export class LocalDoc {
+	readonly doc = new Y.Doc();
+	readonly persistence: IndexeddbPersistence;
+
+	constructor(readonly name: string) {
+		this.persistence = new IndexeddbPersistence(name, this.doc);
+	}
+
+	/** Resolves once everything stored on this device is in the document. */
+	async load(): Promise<void> {
+		await this.persistence.whenSynced;
+	}
+
+	/**
+	 * Resolves when every update made so far is committed to IndexedDB. IndexedDB runs transactions
+	 * on one store in the order they were created, so a read transaction opened now completes only
+	 * after y-indexeddb's earlier write transactions have committed.
+	 */
+	whenSaved(): Promise<void> {
+		const db = this.persistence.db;
+		if (!db) return this.load();
+		return new Promise((resolve, reject) => {
+			const tx = db.transaction('updates', 'readonly');
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+			tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+		});
+	}
+
+	async close(): Promise<void> {
+		await this.persistence.destroy();
+		this.doc.destroy();
+	}
+}
+
+export function openLocalDoc(kind: DocKind, planId: string): LocalDoc {
+	return new LocalDoc(docName(kind, planId));
+}
+
+/** Removes both documents of a plan from this device. */
+export async function clearLocalPlan(planId: string): Promise<void> {
+	await Promise.all([clearDocument(docName('plan', planId)), clearDocument(docName('family', planId))]);
+}
