@@ -15,12 +15,24 @@ function render(name, size, { padding = 0, background = 'transparent', radius = 
 <div style="width:${size - 2 * padding}px;height:${size - 2 * padding}px">${inner.replace('<svg ', '<svg width="100%" height="100%" ')}</div></div></body></html>`;
 	const page = join(work, `${name}.html`);
 	writeFileSync(page, html);
-	execFileSync('chromium', [
-		'--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync',
-		'--default-background-color=00000000', `--window-size=${size},${size}`,
-		`--screenshot=${join(process.cwd(), 'static/icons', name)}`, `file://${page}`
-	], { stdio: 'ignore' });
+	execFileSync(
+		'chromium',
+		[
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--hide-scrollbars',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--default-background-color=00000000',
+			`--window-size=${size},${size}`,
+			`--screenshot=${join(process.cwd(), 'static/icons', name)}`,
+			`file://${page}`
+		],
+		{ stdio: 'ignore' }
+	);
 }
 
 render('icon-192.png', 192);

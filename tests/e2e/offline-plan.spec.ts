@@ -20,7 +20,12 @@ const profileAnswers: Record<string, string> = {
 /** One record in each list section: [section, add button, field label, words]. */
 const records: Array<[string, string, string, string]> = [
 	['Meetings', 'Add a meeting', 'Notes', 'First PLP meeting with my advisor.'],
-	['Inventories and baseline assessments', 'Add an inventory or assessment', 'Notes', 'Career survey says mechanic.'],
+	[
+		'Inventories and baseline assessments',
+		'Add an inventory or assessment',
+		'Notes',
+		'Career survey says mechanic.'
+	],
 	['Flexible pathways', 'Add a pathway', 'Notes', 'Small engines class at the tech center.'],
 	['Progress', 'Add a progress check', 'Note', 'Fixed three bikes on my own.'],
 	['Evidence', 'Add evidence', 'Text', 'Photos of the bike I rebuilt.'],

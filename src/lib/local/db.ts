@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Access } from '../plp/access';
 
 /** One plan on this device, as the start screen lists it. The plan itself lives in its Yjs document. */
 export interface PlanEntry {
@@ -8,6 +9,11 @@ export interface PlanEntry {
 	lastEditedAt: number;
 	/** Changes made here that the school's server has not confirmed yet. */
 	hasUnsyncedChanges: boolean;
+	/** 'device': made here, never shared. 'school': a plan on the school's server, synced when online. */
+	source: 'device' | 'school';
+	/** For school plans: who on this device it was listed for, and what they may do with it. */
+	ownerUserId?: string;
+	access?: { plan: Access; family: Access };
 }
 
 export interface Setting {
@@ -26,6 +32,16 @@ export class LocalDatabase extends Dexie {
 			plans: 'id, lastEditedAt',
 			settings: 'key'
 		});
+		this.version(2)
+			.stores({ plans: 'id, lastEditedAt, ownerUserId' })
+			.upgrade((tx) =>
+				tx
+					.table<PlanEntry>('plans')
+					.toCollection()
+					.modify((entry) => {
+						entry.source ??= 'device';
+					})
+			);
 	}
 }
 

@@ -48,8 +48,22 @@ describe('the catalog of plans', () => {
 	it('lists plans by last edit', async () => {
 		const db = new LocalDatabase('catalog-test');
 		await db.plans.bulkPut([
-			{ id: 'a', studentName: 'A', createdAt: 1, lastEditedAt: 5, hasUnsyncedChanges: true },
-			{ id: 'b', studentName: 'B', createdAt: 1, lastEditedAt: 9, hasUnsyncedChanges: false }
+			{
+				id: 'a',
+				studentName: 'A',
+				createdAt: 1,
+				lastEditedAt: 5,
+				hasUnsyncedChanges: true,
+				source: 'device'
+			},
+			{
+				id: 'b',
+				studentName: 'B',
+				createdAt: 1,
+				lastEditedAt: 9,
+				hasUnsyncedChanges: false,
+				source: 'school'
+			}
 		]);
 		const names = (await db.plans.orderBy('lastEditedAt').reverse().toArray()).map((p) => p.studentName);
 		expect(names).toEqual(['B', 'A']);

@@ -22,6 +22,7 @@ export const en = {
 	},
 	save: {
 		loading: 'Opening the plan…',
+		downloading: 'Getting this plan from the school. It needs the internet the first time.',
 		saving: 'Saving on this device…',
 		saved: 'Saved on this device',
 		error:
@@ -29,6 +30,52 @@ export const en = {
 		tooNew:
 			'This plan was changed with a newer version of Pathways. You can read it, but reload the app to edit it.',
 		notFound: 'This plan is not on this device.'
+	},
+	sync: {
+		deviceOnly: 'Only on this device',
+		offline: 'Offline · changes are saved on this device',
+		connecting: 'Connecting to the school…',
+		syncing: 'Sending changes to the school…',
+		synced: 'Synced with the school',
+		waiting: '{count} changes waiting to be sent',
+		waitingOne: '1 change waiting to be sent',
+		signedOut: 'Your sign-in has ended. Sign in again to send your changes. Nothing is lost.',
+		noAccess: 'You can no longer open this plan at school. Your changes stay on this device.',
+		readOnly: 'You can read this part of the plan, but not change it.',
+		changeRefused: 'The school did not accept a change here, because you can only read this part.',
+		cannotReach: 'The school’s server can not be reached. Check the internet connection and try again.',
+		serverError: 'Something went wrong on the school’s server. Please try again in a few minutes.',
+		hereNow: 'Here now:',
+		you: 'you'
+	},
+	auth: {
+		signIn: 'Sign in',
+		signOut: 'Sign out',
+		username: 'Username',
+		password: 'Password',
+		signingIn: 'Signing in…',
+		signedInAs: 'Signed in as {name}',
+		needOnline: 'You need the internet to sign in the first time. After that, Pathways works offline.',
+		signInAgain: 'Sign in again',
+		confirmSignOut:
+			'Sign out and remove your plans from this device? Anything not yet sent to the school will be lost.',
+		confirmSignOutUnsynced:
+			'{count} of your plans have changes that have not reached the school yet. If you sign out now, those changes are lost. Sign out anyway?',
+		schoolPlans: 'Your plans at school',
+		devicePlans: 'Plans only on this device',
+		familyInvite: 'Family member with an invite code?',
+		refreshFailed: 'Could not get your list of plans from the school. Showing the plans saved on this device.'
+	},
+	join: {
+		title: 'Join your child’s plan',
+		intro:
+			'The school gave you an invite code. With it you make your own Pathways account. You do not need a school account.',
+		code: 'Invite code',
+		yourName: 'Your name',
+		chooseUsername: 'Choose a username',
+		choosePassword: 'Choose a password',
+		passwordHint: 'At least 8 characters. Use words you will remember.',
+		submit: 'Join'
 	},
 	storage: {
 		low: 'This device is almost out of space. Your plan is safe, but new changes may not fit. Delete files you do not need.',
@@ -164,6 +211,8 @@ export const en = {
 		other: 'Other',
 		student: 'Student',
 		guardian: 'Parent or guardian',
+		staff: 'Staff',
+		admin: 'School admin',
 		advocate: 'Family advocate',
 		advisor: 'Advisor',
 		teacher: 'Teacher',

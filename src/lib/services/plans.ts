@@ -28,7 +28,8 @@ export async function createPlan(studentName: string): Promise<string> {
 		studentName,
 		createdAt: now,
 		lastEditedAt: now,
-		hasUnsyncedChanges: true
+		hasUnsyncedChanges: false,
+		source: 'device'
 	});
 	// Ask once the device holds something worth keeping. The answer is shown by the storage notice.
 	await requestPersistence().catch(() => false);

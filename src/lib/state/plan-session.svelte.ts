@@ -3,9 +3,26 @@ import { localDb } from '../local/db';
 import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
 import { FamilyPart } from '../plp/family';
 import { Plan } from '../plp/plan';
+import { t } from '../messages';
+import { auth } from '../sync/auth.svelte';
+import { PlanSync } from '../sync/plan-sync.svelte';
 import { openSessions } from './open-sessions';
 
-export type SaveState = 'loading' | 'saving' | 'saved' | 'error' | 'too-new' | 'not-found';
+export type SaveState = 'loading' | 'downloading' | 'saving' | 'saved' | 'error' | 'too-new' | 'not-found';
+
+/** Resolves once a plan document holds a plan (its schema version is set). */
+function hasContent(doc: Y.Doc): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (doc.getMap('meta').has('schemaVersion')) {
+				doc.off('update', check);
+				resolve();
+			}
+		};
+		doc.on('update', check);
+		check();
+	});
+}
 
 /**
  * One open plan in the editor: its two documents from this device, whether every change is
@@ -19,15 +36,21 @@ export class PlanSession {
 	version = $state(0);
 	plan = $state.raw<Plan | null>(null);
 	family = $state.raw<FamilyPart | null>(null);
+	/** Present for a school plan while someone is signed in; null for a plan only on this device. */
+	sync = $state.raw<PlanSync | null>(null);
+	/** What this person may change. A plan made on this device is all theirs. */
+	canEditPlan = $state(false);
+	canEditFamily = $state(false);
 
 	#docs: LocalDoc[] = [];
 	#pendingSaves = 0;
 	#catalogTimer: ReturnType<typeof setTimeout> | undefined;
 	#isClosed = false;
+	#isSchoolPlan = false;
 
 	constructor(readonly planId: string) {}
 
-	get isEditable(): boolean {
+	get isWritable(): boolean {
 		return this.state === 'saving' || this.state === 'saved';
 	}
 
@@ -40,21 +63,54 @@ export class PlanSession {
 		const planDoc = openLocalDoc('plan', this.planId);
 		const familyDoc = openLocalDoc('family', this.planId);
 		this.#docs = [planDoc, familyDoc];
-		await Promise.all(this.#docs.map((d) => d.load()));
+		const [entry] = await Promise.all([localDb().plans.get(this.planId), ...this.#docs.map((d) => d.load())]);
 		if (this.#isClosed) return;
+		this.#isSchoolPlan = entry?.source === 'school';
+		this.lastSavedAt = entry?.lastEditedAt || null;
+		if (this.#isSchoolPlan && entry?.access) await this.#startSync(entry.access);
 
-		const { plan, migration } = Plan.open(planDoc.doc);
-		if (migration.status === 'empty') {
-			this.state = 'not-found';
-			return;
+		let opened = Plan.open(planDoc.doc);
+		if (opened.migration.status === 'empty') {
+			if (!this.sync) {
+				this.state = 'not-found';
+				return;
+			}
+			// A school plan not on this device yet: it arrives with the first sync.
+			this.state = 'downloading';
+			await hasContent(planDoc.doc);
+			if (this.#isClosed) return;
+			opened = Plan.open(planDoc.doc);
 		}
+		const { plan, migration } = opened;
 		this.plan = plan;
 		this.family = new FamilyPart(familyDoc.doc);
 		for (const local of this.#docs) local.doc.on('update', this.#onUpdate(local));
-		const entry = await localDb().plans.get(this.planId);
-		this.lastSavedAt = entry?.lastEditedAt ?? null;
 		// A migration just ran: its writes are on their way to IndexedDB like any edit.
 		this.state = migration.status === 'too-new' ? 'too-new' : this.#pendingSaves > 0 ? 'saving' : 'saved';
+		const isWritable = this.isWritable;
+		this.canEditPlan = isWritable && (!this.#isSchoolPlan || entry?.access?.plan === 'write');
+		this.canEditFamily = isWritable && (!this.#isSchoolPlan || entry?.access?.family === 'write');
+	}
+
+	async #startSync(access: {
+		plan: 'none' | 'read' | 'write';
+		family: 'none' | 'read' | 'write';
+	}): Promise<void> {
+		if (!auth.isLoaded) await auth.load();
+		const token = auth.token;
+		const user = auth.user;
+		if (!token || !user || this.#isClosed) return;
+		const [planDoc, familyDoc] = this.#docs;
+		if (!planDoc || !familyDoc) return;
+		this.sync = new PlanSync(this.planId, { plan: planDoc.doc, family: familyDoc.doc }, token, user, access, {
+			refusedText: t.sync.changeRefused,
+			onSignedOut: () => auth.markExpired(),
+			onConfirmed: (isAllConfirmed) => {
+				localDb()
+					.plans.update(this.planId, { hasUnsyncedChanges: !isAllConfirmed })
+					.catch(() => undefined);
+			}
+		});
 	}
 
 	#onUpdate(local: LocalDoc) {
@@ -88,7 +144,7 @@ export class PlanSession {
 			const changes = {
 				studentName: plan.info().studentName,
 				lastEditedAt: Date.now(),
-				...(isLocalEdit ? { hasUnsyncedChanges: true } : {})
+				...(isLocalEdit && this.#isSchoolPlan ? { hasUnsyncedChanges: true } : {})
 			};
 			localDb()
 				.plans.update(this.planId, changes)
@@ -105,6 +161,7 @@ export class PlanSession {
 		this.#isClosed = true;
 		openSessions.delete(this);
 		clearTimeout(this.#catalogTimer);
+		this.sync?.destroy();
 		await this.flush();
 		await Promise.all(this.#docs.map((d) => d.close()));
 	}

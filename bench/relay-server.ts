@@ -1,0 +1,80 @@
+/**
+ * The relay under benchmark, as its own process so its CPU and memory are measured alone.
+ * RELAY_KIND=pathways: Fastify + registerRelay + SqliteDocStore on DATA_DIR (durability from
+ * RELAY_BENCH_DURABILITY, default 'normal' like the server). RELAY_KIND=reference: @y/websocket-server 0.1.1, in memory, no persistence.
+ * Both serve ws://HOST:PORT/sync/<docName>. Prints "listening <port>"; answers IPC 'stats'.
+ */
+import { setupWSConnection } from '@y/websocket-server/utils';
+import Fastify from 'fastify';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { WebSocketServer } from 'ws';
+import type { AccessResolver, AuditLog, Principal } from '../sync-server/src/contracts';
+import { registerRelay } from '../sync-server/src/relay/relay';
+import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
+
+export interface ServerStats {
+	cpuMicros: number;
+	rss: number;
+	heap: number;
+}
+
+/** Everyone may write everything: rights are checked once per open, not per update, so this does not flatter the figures. */
+const openResolver: AccessResolver = {
+	authenticate: (token): Principal | null =>
+		token.startsWith('bench-')
+			? { userId: token, displayName: token, role: 'staff', schoolId: 'bench', sessionId: token }
+			: null,
+	accessTo: () => 'write'
+};
+const noAudit: AuditLog = { record: () => {} };
+
+async function startPathways(port: number, dataDir: string): Promise<void> {
+	const db = new DatabaseSync(join(dataDir, 'pathways.db'));
+	const app = Fastify({ logger: false });
+	registerRelay(app, {
+		// See sync-server/src/storage/README.md for what each durability survives.
+		store: createDocStore(db, {
+			durability: process.env.RELAY_BENCH_DURABILITY === 'full' ? 'full' : 'normal'
+		}),
+		resolver: openResolver,
+		audit: noAudit,
+		limits: { messagesPerSecond: 1000, messageBurst: 1000 }
+	});
+	await app.listen({ host: '127.0.0.1', port });
+	// A clean restart, as in production: the relay says 1001 and compacts before the process ends.
+	process.once('SIGTERM', () => {
+		app.close().then(
+			() => process.exit(0),
+			() => process.exit(1)
+		);
+	});
+}
+
+async function startReference(port: number): Promise<void> {
+	const server = createServer();
+	const wss = new WebSocketServer({ server });
+	wss.on('connection', (conn, req) => {
+		const docName = (req.url ?? '').split('?')[0]?.replace(/^\/sync\//, '') ?? '';
+		setupWSConnection(conn, req, { docName });
+	});
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	process.once('SIGTERM', () => process.exit(0)); // in memory: nothing to save
+}
+
+function stats(): ServerStats {
+	const cpu = process.cpuUsage();
+	const memory = process.memoryUsage();
+	return { cpuMicros: cpu.user + cpu.system, rss: memory.rss, heap: memory.heapUsed + memory.external };
+}
+
+process.on('message', (message) => {
+	if (message === 'gc') globalThis.gc?.();
+	process.send?.(stats());
+});
+
+const port = Number(process.env.PORT ?? 0);
+if (process.env.RELAY_KIND === 'reference') await startReference(port);
+else await startPathways(port, process.env.DATA_DIR ?? '.');
+console.log(`listening ${port}`);

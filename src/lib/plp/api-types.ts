@@ -1,0 +1,38 @@
+/**
+ * The JSON the server's API answers with. Shared by the app and the server (sync-server/src/api),
+ * so the two can never disagree about a field.
+ */
+import type { Access, Role } from './access';
+
+export type StaffTitle = 'advisor' | 'teacher' | 'counselor' | null;
+
+export interface UserView {
+	id: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	staffTitle: StaffTitle;
+	isActive: boolean;
+	schoolId: string;
+	schoolName: string;
+}
+
+export interface PlanView {
+	planId: string;
+	studentId: string;
+	studentName: string;
+	grade: number | null;
+	/** What the caller may do with each document of the plan. */
+	access: { plan: Access; family: Access };
+}
+
+export interface SignInResponse {
+	token: string;
+	expiresAt: string;
+	user: UserView;
+}
+
+/** Every error the API answers has this body; `message` is written for the person, not for developers. */
+export interface ErrorBody {
+	error: { code: string; message: string };
+}

@@ -1,0 +1,95 @@
+import { localDb, type PlanEntry } from '../local/db';
+import { clearLocalPlan } from '../local/plan-storage';
+import { requestPersistence } from '../local/device-storage';
+import { api, ApiError, NetworkError } from '../sync/api';
+import { auth } from '../sync/auth.svelte';
+
+/** Signs in, remembers the session on this device, and lists the person's plans. */
+export async function signIn(username: string, password: string): Promise<void> {
+	const response = await api.signIn(username, password);
+	await auth.remember(response);
+	await refreshSchoolPlans();
+	await requestPersistence().catch(() => false);
+}
+
+/** Signs in a family member with an invite code (creates their account). */
+export async function redeemInvite(body: {
+	code: string;
+	username: string;
+	password: string;
+	displayName: string;
+}) {
+	const response = await api.redeemInvite(body);
+	await auth.remember(response);
+	await refreshSchoolPlans();
+}
+
+/**
+ * Updates the list of school plans on this device from the server. Offline, the list saved on
+ * the device stays as it is. Returns false when the server could not be asked.
+ */
+export async function refreshSchoolPlans(): Promise<boolean> {
+	const token = auth.token;
+	const user = auth.user;
+	if (!token || !user) return false;
+	let plans;
+	try {
+		({ plans } = await api.plans(token));
+	} catch (error) {
+		if (error instanceof ApiError && error.status === 401) auth.markExpired();
+		if (error instanceof NetworkError || error instanceof ApiError) return false;
+		throw error;
+	}
+	const db = localDb();
+	await db.transaction('rw', db.plans, async () => {
+		const known = new Map(
+			(await db.plans.where('ownerUserId').equals(user.id).toArray()).map((p) => [p.id, p])
+		);
+		const now = Date.now();
+		for (const plan of plans) {
+			const existing = known.get(plan.planId);
+			known.delete(plan.planId);
+			const entry: PlanEntry = {
+				id: plan.planId,
+				studentName: plan.studentName,
+				createdAt: existing?.createdAt ?? now,
+				lastEditedAt: existing?.lastEditedAt ?? 0,
+				hasUnsyncedChanges: existing?.hasUnsyncedChanges ?? false,
+				source: 'school',
+				ownerUserId: user.id,
+				access: plan.access
+			};
+			await db.plans.put(entry);
+		}
+		// Plans no longer listed keep their local copy only while they hold unsent changes.
+		for (const gone of known.values()) if (!gone.hasUnsyncedChanges) await db.plans.delete(gone.id);
+	});
+	return true;
+}
+
+/** How many of the signed-in person's plans hold changes the school has not confirmed. */
+export async function countUnsyncedPlans(): Promise<number> {
+	const user = auth.user;
+	if (!user) return 0;
+	return localDb()
+		.plans.where('ownerUserId')
+		.equals(user.id)
+		.filter((p) => p.hasUnsyncedChanges)
+		.count();
+}
+
+/**
+ * Signs out and removes this person's school plans from the device (a shared Chromebook must not
+ * keep them). The caller warns first when `countUnsyncedPlans()` is not zero.
+ */
+export async function signOut(): Promise<void> {
+	const token = auth.token;
+	const user = auth.user;
+	if (token) await api.signOut(token).catch(() => undefined); // offline: the token simply expires
+	if (user) {
+		const plans = await localDb().plans.where('ownerUserId').equals(user.id).toArray();
+		for (const plan of plans) await clearLocalPlan(plan.id);
+		await localDb().plans.where('ownerUserId').equals(user.id).delete();
+	}
+	await auth.forget();
+}

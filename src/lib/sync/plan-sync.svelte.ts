@@ -1,0 +1,102 @@
+import type { UserView } from '../plp/api-types';
+import { docName, type Access } from '../plp/access';
+import type * as Y from 'yjs';
+import { DocSync } from './doc-sync';
+
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'signed-out' | 'no-access';
+
+export interface Person {
+	clientId: number;
+	userId: string;
+	name: string;
+	role: string;
+}
+
+const CLOSE_SIGNED_OUT = 4401;
+
+/**
+ * A school plan kept in step with the server: both documents, whether everything is confirmed,
+ * when it last was, and who else has the plan open now (Yjs awareness).
+ */
+export class PlanSync {
+	state = $state<SyncState>('connecting');
+	lastSyncedAt = $state<number | null>(null);
+	pendingChanges = $state(0);
+	people = $state<Person[]>([]);
+	/** A refused change or a lost right, said plainly. */
+	notice = $state('');
+
+	#syncs: DocSync[] = [];
+	#onOnline = () => this.#update();
+	#onConfirmed: (isAllConfirmed: boolean) => void;
+
+	constructor(
+		readonly planId: string,
+		docs: { plan: Y.Doc; family: Y.Doc },
+		token: string,
+		readonly user: UserView,
+		readonly access: { plan: Access; family: Access },
+		options: { onConfirmed: (isAllConfirmed: boolean) => void; onSignedOut: () => void; refusedText: string }
+	) {
+		this.#onConfirmed = options.onConfirmed;
+		for (const kind of ['plan', 'family'] as const) {
+			const sync = new DocSync(docs[kind], docName(kind, planId), token, {
+				onChange: () => this.#update(),
+				onClosed: (code) => {
+					this.state = code === CLOSE_SIGNED_OUT ? 'signed-out' : 'no-access';
+					if (code === CLOSE_SIGNED_OUT) options.onSignedOut();
+				},
+				onRefused: () => (this.notice = options.refusedText)
+			});
+			this.#syncs.push(sync);
+		}
+		const awareness = this.#syncs[0]?.provider.awareness;
+		awareness?.setLocalStateField('user', { id: user.id, name: user.displayName, role: user.role });
+		awareness?.on('change', () => this.#updatePeople());
+		window.addEventListener('online', this.#onOnline);
+		window.addEventListener('offline', this.#onOnline);
+	}
+
+	resume(token: string): void {
+		for (const sync of this.#syncs) sync.resume(token);
+		this.state = 'connecting';
+	}
+
+	destroy(): void {
+		window.removeEventListener('online', this.#onOnline);
+		window.removeEventListener('offline', this.#onOnline);
+		for (const sync of this.#syncs) sync.destroy();
+	}
+
+	#update(): void {
+		if (this.state === 'signed-out' || this.state === 'no-access') return;
+		const pending = this.#syncs.reduce((sum, s) => sum + s.confirmations.count, 0);
+		const wasPending = this.pendingChanges;
+		this.pendingChanges = pending;
+		const isConnected = this.#syncs.every((s) => s.isConnected);
+		const isSynced = this.#syncs.every((s) => s.isSynced);
+		if (!navigator.onLine || !isConnected) {
+			this.state =
+				this.#syncs.some((s) => s.provider.wsconnecting) && navigator.onLine ? 'connecting' : 'offline';
+		} else if (!isSynced || pending > 0) {
+			this.state = 'syncing';
+		} else {
+			this.state = 'synced';
+			this.lastSyncedAt = Date.now();
+		}
+		if (this.state === 'synced' || wasPending > 0 !== pending > 0) this.#onConfirmed(this.state === 'synced');
+	}
+
+	#updatePeople(): void {
+		const awareness = this.#syncs[0]?.provider.awareness;
+		if (!awareness) return;
+		const people: Person[] = [];
+		for (const [clientId, state] of awareness.getStates()) {
+			const user = (state as { user?: { id: string; name: string; role: string } }).user;
+			if (!user || clientId === awareness.clientID || user.id === this.user.id) continue;
+			if (people.some((p) => p.userId === user.id)) continue; // one person, several tabs
+			people.push({ clientId, userId: user.id, name: user.name, role: user.role });
+		}
+		this.people = people;
+	}
+}

@@ -1,0 +1,25 @@
+/** The list of plans a person may open, with what they may do in each document. */
+import type { FastifyInstance } from 'fastify';
+import { principalOf } from '../auth/access-resolver';
+import { requireCaller } from './authenticate';
+import type { ApiContext } from './context';
+import { planView } from './views';
+
+export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	app.get('/api/plans', async (request) => {
+		const caller = requireCaller(ctx, request);
+		const principal = principalOf(caller.user, caller.sessionId);
+		// The candidate list comes from the person's links; the access shown is decided by the same
+		// resolver the relay uses, so the list never promises what the relay would refuse.
+		const plans = ctx.accounts
+			.plansVisibleTo(caller.user)
+			.map((plan) =>
+				planView(plan, {
+					plan: ctx.resolver.accessTo(principal, 'plan', plan.planId),
+					family: ctx.resolver.accessTo(principal, 'family', plan.planId)
+				})
+			)
+			.filter((plan) => plan.access.plan !== 'none' || plan.access.family !== 'none');
+		return { plans };
+	});
+}

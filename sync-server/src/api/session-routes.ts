@@ -1,0 +1,89 @@
+/** Sign in, sign out, and "who am I". */
+import type { FastifyInstance } from 'fastify';
+import { normalizeUsername } from '../auth/accounts';
+import { timingDummyHash, verifyPassword } from '../auth/passwords';
+import { requireCaller } from './authenticate';
+import type { ApiContext } from './context';
+import { ApiError } from './errors';
+import { iso, userView } from './views';
+
+interface SignInBody {
+	username: string;
+	password: string;
+}
+
+const signInSchema = {
+	body: {
+		type: 'object',
+		required: ['username', 'password'],
+		additionalProperties: false,
+		properties: {
+			username: { type: 'string', minLength: 1, maxLength: 100 },
+			password: { type: 'string', minLength: 1, maxLength: 200 }
+		}
+	}
+} as const;
+
+export function tooManyAttempts(retryAfterSeconds: number): ApiError {
+	const minutes = Math.ceil(retryAfterSeconds / 60);
+	return new ApiError(
+		429,
+		'too-many-attempts',
+		`Too many attempts that did not work. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+		{ 'retry-after': String(retryAfterSeconds) }
+	);
+}
+
+export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	app.post<{ Body: SignInBody }>('/api/session', { schema: signInSchema }, async (request, reply) => {
+		const username = normalizeUsername(request.body.username);
+		const usernameKey = `username:${username}`;
+		const ipKey = `ip:${request.ip}`;
+		const wait = Math.max(
+			ctx.usernameThrottle.retryAfterSeconds(usernameKey),
+			ctx.ipThrottle.retryAfterSeconds(ipKey)
+		);
+		if (wait > 0) throw tooManyAttempts(wait);
+
+		const user = ctx.accounts.findByUsername(username);
+		// Unknown users cost the same scrypt as known ones, so timing does not reveal who exists.
+		const isMatch = await verifyPassword(
+			request.body.password,
+			user?.passwordHash ?? (await timingDummyHash())
+		);
+		if (!user || !isMatch) {
+			ctx.usernameThrottle.recordFailure(usernameKey);
+			ctx.ipThrottle.recordFailure(ipKey);
+			throw new ApiError(
+				401,
+				'wrong-username-or-password',
+				'That username and password do not match. Check them (capital letters count in the password) and try again.'
+			);
+		}
+		if (!user.isActive) {
+			throw new ApiError(
+				403,
+				'account-inactive',
+				"This account has been turned off. Ask your school's Pathways administrator to turn it back on."
+			);
+		}
+		ctx.usernameThrottle.reset(usernameKey);
+		ctx.sessions.purgeExpired();
+		const session = ctx.sessions.create(user.id);
+		return reply
+			.code(201)
+			.send({ token: session.token, expiresAt: iso(session.expiresAt), user: userView(ctx, user) });
+	});
+
+	app.delete('/api/session', async (request, reply) => {
+		const caller = requireCaller(ctx, request);
+		ctx.sessions.delete(caller.sessionId);
+		ctx.relay?.closeSession(caller.sessionId);
+		return reply.code(204).send();
+	});
+
+	app.get('/api/me', async (request) => {
+		const caller = requireCaller(ctx, request);
+		return { user: userView(ctx, caller.user), expiresAt: iso(caller.expiresAt) };
+	});
+}

@@ -1,0 +1,31 @@
+/** Builds the JSON the API answers with; the shapes live in src/lib/plp/api-types.ts, shared with the app. */
+import type { PlanView, UserView } from '../../../src/lib/plp/api-types';
+import type { StudentPlan, User } from '../auth/accounts';
+import type { ApiContext } from './context';
+
+export type { PlanView, UserView };
+
+export function userView(ctx: ApiContext, user: User): UserView {
+	return {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName,
+		role: user.role,
+		staffTitle: user.staffTitle,
+		isActive: user.isActive,
+		schoolId: user.schoolId,
+		schoolName: ctx.accounts.getSchool(user.schoolId)?.name ?? ''
+	};
+}
+
+export function planView(plan: StudentPlan, access: PlanView['access']): PlanView {
+	return {
+		planId: plan.planId,
+		studentId: plan.studentId,
+		studentName: plan.studentName,
+		grade: plan.grade,
+		access
+	};
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();

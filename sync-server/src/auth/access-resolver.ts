@@ -1,0 +1,63 @@
+/**
+ * The relay's view of accounts: who holds a token, and what they may do with one document. The
+ * rules themselves live once in src/lib/plp/access.ts; this file only gathers the facts they need
+ * (the Relationship) from the database — fresh on every call, so a revoked right is seen at once.
+ */
+import {
+	accessTo,
+	isPlanId,
+	type Access,
+	type DocKind,
+	type Relationship
+} from '../../../src/lib/plp/access';
+import type { AccessResolver, Principal } from '../contracts';
+import type { AccountStore, User } from './accounts';
+import type { SessionStore } from './sessions';
+
+export class SqliteAccessResolver implements AccessResolver {
+	constructor(
+		private readonly accounts: AccountStore,
+		private readonly sessions: SessionStore
+	) {}
+
+	authenticate(token: string): Principal | null {
+		const session = this.sessions.find(token);
+		if (!session) return null;
+		const user = this.accounts.getUser(session.userId);
+		if (!user?.isActive) return null;
+		return principalOf(user, session.id);
+	}
+
+	accessTo(principal: Principal, kind: DocKind, planId: string): Access {
+		const relationship = this.relationship(principal, planId);
+		return relationship ? accessTo(kind, relationship) : 'none';
+	}
+
+	/** The facts about one person and one plan; null when the plan, the user or the session is gone. */
+	relationship(principal: Principal, planId: string): Relationship | null {
+		if (!isPlanId(planId)) return null;
+		const plan = this.accounts.planById(planId);
+		if (!plan) return null;
+		// Re-read the user and the session: the principal may be minutes old, and a deactivated
+		// user or a signed-out session must lose access on the next check.
+		const user = this.accounts.getUser(principal.userId);
+		if (!user?.isActive || !this.sessions.isLive(principal.sessionId)) return null;
+		return {
+			role: user.role,
+			isOwnPlan: user.role === 'student' && plan.studentId === user.id,
+			isLinkedGuardian: user.role === 'guardian' && this.accounts.isLinkedGuardian(user.id, plan.studentId),
+			isInCaseload: user.role === 'staff' && this.accounts.isInCaseload(user.id, plan.studentId),
+			isSchoolAdmin: user.role === 'admin' && plan.schoolId === user.schoolId
+		};
+	}
+}
+
+export function principalOf(user: User, sessionId: string): Principal {
+	return {
+		userId: user.id,
+		displayName: user.displayName,
+		role: user.role,
+		schoolId: user.schoolId,
+		sessionId
+	};
+}

@@ -1,0 +1,263 @@
+/**
+ * People, schools and who is linked to whom: the tables the access rules are decided from.
+ * Every query is a prepared statement; nothing here knows HTTP.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isPlanId, type Role } from '../../../src/lib/plp/access';
+import { transaction, type Database } from '../db';
+
+export const STAFF_TITLES = ['advisor', 'teacher', 'counselor'] as const;
+export type StaffTitle = (typeof STAFF_TITLES)[number];
+
+/** Lower-case letters, digits, dot, dash, underscore; 3–40 characters, starting with a letter or digit. */
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{2,39}$';
+const USERNAME = new RegExp(USERNAME_PATTERN);
+
+export function normalizeUsername(username: string): string {
+	return username.trim().toLowerCase();
+}
+
+export function isValidUsername(username: string): boolean {
+	return USERNAME.test(username);
+}
+
+export interface School {
+	id: string;
+	name: string;
+}
+
+export interface User {
+	id: string;
+	schoolId: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	staffTitle: StaffTitle | null;
+	isActive: boolean;
+}
+
+export interface UserWithPassword extends User {
+	passwordHash: string;
+}
+
+/** A student and their one plan. */
+export interface StudentPlan {
+	studentId: string;
+	planId: string;
+	studentName: string;
+	grade: number | null;
+	schoolId: string;
+	isActive: boolean;
+}
+
+export interface NewUser {
+	schoolId: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	staffTitle?: StaffTitle | null;
+	passwordHash: string;
+	/** Students only. */
+	grade?: number | null;
+	/** Students only; a random id when left out. */
+	planId?: string;
+	id?: string;
+}
+
+export class UsernameTakenError extends Error {
+	override name = 'UsernameTakenError';
+}
+
+type Row = Record<string, unknown>;
+
+const USER_COLUMNS = 'id, school_id, username, display_name, role, staff_title, is_active, password_hash';
+const PLAN_COLUMNS =
+	's.user_id AS student_id, s.plan_id, s.grade, u.display_name, u.school_id, u.is_active FROM students s JOIN users u ON u.id = s.user_id';
+
+function toUser(row: Row): UserWithPassword {
+	return {
+		id: row.id as string,
+		schoolId: row.school_id as string,
+		username: row.username as string,
+		displayName: row.display_name as string,
+		role: row.role as Role,
+		staffTitle: (row.staff_title as StaffTitle | null) ?? null,
+		isActive: row.is_active === 1,
+		passwordHash: row.password_hash as string
+	};
+}
+
+/** The public view of a user: never the password hash. */
+export function publicUser(user: User): User {
+	const { id, schoolId, username, displayName, role, staffTitle, isActive } = user;
+	return { id, schoolId, username, displayName, role, staffTitle, isActive };
+}
+
+function toPlan(row: Row): StudentPlan {
+	return {
+		studentId: row.student_id as string,
+		planId: row.plan_id as string,
+		studentName: row.display_name as string,
+		grade: (row.grade as number | null) ?? null,
+		schoolId: row.school_id as string,
+		isActive: row.is_active === 1
+	};
+}
+
+/** A fresh plan id: 12 url-safe characters, valid for isPlanId. */
+export function newPlanId(): string {
+	return randomBytes(9).toString('base64url');
+}
+
+export class AccountStore {
+	constructor(
+		private readonly db: Database,
+		private readonly now: () => number = Date.now
+	) {}
+
+	countUsers(): number {
+		return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+	}
+
+	createSchool(name: string, id: string = randomUUID()): School {
+		this.db.prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)').run(id, name, this.now());
+		return { id, name };
+	}
+
+	getSchool(id: string): School | undefined {
+		const row = this.db.prepare('SELECT id, name FROM schools WHERE id = ?').get(id) as School | undefined;
+		return row && { id: row.id, name: row.name };
+	}
+
+	/** Creates a user (and, for a student, their plan). Throws UsernameTakenError when the name is in use. */
+	createUser(input: NewUser): User {
+		const username = normalizeUsername(input.username);
+		if (!isValidUsername(username)) throw new Error(`Not a valid username: ${JSON.stringify(username)}`);
+		const staffTitle = input.role === 'staff' ? (input.staffTitle ?? 'advisor') : null;
+		const planId = input.role === 'student' ? (input.planId ?? newPlanId()) : null;
+		if (planId !== null && !isPlanId(planId)) throw new Error(`Not a plan id: ${JSON.stringify(planId)}`);
+		const id = input.id ?? randomUUID();
+		if (this.findByUsername(username)) throw new UsernameTakenError(username);
+		transaction(this.db, () => {
+			this.db
+				.prepare(
+					'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)'
+				)
+				.run(
+					id,
+					input.schoolId,
+					username,
+					input.displayName,
+					input.role,
+					staffTitle,
+					input.passwordHash,
+					this.now()
+				);
+			if (planId !== null) {
+				this.db
+					.prepare('INSERT INTO students (user_id, plan_id, grade) VALUES (?, ?, ?)')
+					.run(id, planId, input.grade ?? null);
+			}
+		});
+		return publicUser(this.getUser(id)!);
+	}
+
+	getUser(id: string): UserWithPassword | undefined {
+		const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as Row | undefined;
+		return row && toUser(row);
+	}
+
+	findByUsername(username: string): UserWithPassword | undefined {
+		const row = this.db
+			.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`)
+			.get(normalizeUsername(username)) as Row | undefined;
+		return row && toUser(row);
+	}
+
+	listUsers(schoolId: string): User[] {
+		const rows = this.db
+			.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE school_id = ? ORDER BY role, display_name`)
+			.all(schoolId) as Row[];
+		return rows.map((row) => publicUser(toUser(row)));
+	}
+
+	setActive(userId: string, isActive: boolean): void {
+		this.db.prepare('UPDATE users SET is_active = ? WHERE id = ?').run(isActive ? 1 : 0, userId);
+	}
+
+	studentPlan(studentId: string): StudentPlan | undefined {
+		const row = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.user_id = ?`).get(studentId) as
+			Row | undefined;
+		return row && toPlan(row);
+	}
+
+	planById(planId: string): StudentPlan | undefined {
+		const row = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.plan_id = ?`).get(planId) as Row | undefined;
+		return row && toPlan(row);
+	}
+
+	/** The plans a person may open: their own, their caseload, their children, or their whole school (admin). */
+	plansVisibleTo(user: User): StudentPlan[] {
+		const order = ' ORDER BY u.display_name';
+		let rows: Row[];
+		switch (user.role) {
+			case 'student':
+				rows = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.user_id = ?${order}`).all(user.id) as Row[];
+				break;
+			case 'staff':
+				rows = this.db
+					.prepare(
+						`SELECT ${PLAN_COLUMNS} JOIN caseloads c ON c.student_id = s.user_id WHERE c.staff_id = ?${order}`
+					)
+					.all(user.id) as Row[];
+				break;
+			case 'guardian':
+				rows = this.db
+					.prepare(
+						`SELECT ${PLAN_COLUMNS} JOIN guardian_links g ON g.student_id = s.user_id WHERE g.guardian_id = ?${order}`
+					)
+					.all(user.id) as Row[];
+				break;
+			case 'admin':
+				rows = this.db
+					.prepare(`SELECT ${PLAN_COLUMNS} WHERE u.school_id = ?${order}`)
+					.all(user.schoolId) as Row[];
+				break;
+		}
+		return rows.map(toPlan);
+	}
+
+	isInCaseload(staffId: string, studentId: string): boolean {
+		return !!this.db
+			.prepare('SELECT 1 FROM caseloads WHERE staff_id = ? AND student_id = ?')
+			.get(staffId, studentId);
+	}
+
+	isLinkedGuardian(guardianId: string, studentId: string): boolean {
+		return !!this.db
+			.prepare('SELECT 1 FROM guardian_links WHERE guardian_id = ? AND student_id = ?')
+			.get(guardianId, studentId);
+	}
+
+	/** Adds a student to a staff member's caseload. False when it was already there. */
+	assignCaseload(staffId: string, studentId: string): boolean {
+		const result = this.db
+			.prepare('INSERT OR IGNORE INTO caseloads (staff_id, student_id) VALUES (?, ?)')
+			.run(staffId, studentId);
+		return result.changes > 0;
+	}
+
+	/** Removes a student from a caseload. False when they were not in it. */
+	unassignCaseload(staffId: string, studentId: string): boolean {
+		const result = this.db
+			.prepare('DELETE FROM caseloads WHERE staff_id = ? AND student_id = ?')
+			.run(staffId, studentId);
+		return result.changes > 0;
+	}
+
+	linkGuardian(guardianId: string, studentId: string): void {
+		this.db
+			.prepare('INSERT OR IGNORE INTO guardian_links (guardian_id, student_id) VALUES (?, ?)')
+			.run(guardianId, studentId);
+	}
+}

@@ -1,0 +1,125 @@
+/**
+ * The server's configuration, read once from the environment. Every setting has a default that
+ * works out of the box on a laptop (`npm start`); a real deployment changes a few of them
+ * (see sync-server/README.md for the full list).
+ */
+import path from 'node:path';
+
+export interface SignInLimits {
+	/** Failed sign-ins allowed per username within the window before answering 429. */
+	maxFailuresPerUsername: number;
+	/** Failed sign-ins (and invite redemptions) allowed per IP address within the window. A whole
+	 * school often shares one address, so this is higher than the per-username limit. */
+	maxFailuresPerIp: number;
+	windowMinutes: number;
+}
+
+export interface ServerConfig {
+	/** Interface to listen on. Default 127.0.0.1 (only this machine); use 0.0.0.0 to serve a network. */
+	host: string;
+	/** TCP port. Default 3000; 0 picks a free port (tests). */
+	port: number;
+	/** Folder holding pathways.db (created on first start). Default ./data. */
+	dataDir: string;
+	/** Folder of the built app (`npm run build` writes it). Default ./build. */
+	buildDir: string;
+	/** Seed the fictional demo school into an empty database. Default on; SEED_DEMO=0 turns it off. */
+	seedDemo: boolean;
+	/** How long a sign-in lasts. Default 720 hours (30 days): the app works offline on a stored session. */
+	sessionTtlHours: number;
+	/** Largest WebSocket message the relay accepts. Default 1 MiB. */
+	maxMessageBytes: number;
+	/** How long a family invite code stays valid. Default 72 hours. */
+	inviteTtlHours: number;
+	/** A document with no connection for this long is unloaded from memory. Default 30 seconds. */
+	docIdleSeconds: number;
+	signIn: SignInLimits;
+	/** Trust X-Forwarded-For from a reverse proxy in front (TRUST_PROXY=1), so throttling sees real addresses. Default off. */
+	trustProxy: boolean;
+	/** Server log level: fatal, error, warn, info, debug or silent. Default warn. Requests are not logged (URLs can carry tokens). */
+	logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the configuration from an environment (process.env by default). Throws ConfigError on a bad value. */
+export function loadConfig(env: Env = process.env): ServerConfig {
+	return {
+		host: readString(env, 'HOST', '127.0.0.1'),
+		port: readInteger(env, 'PORT', 3000, 0, 65535),
+		dataDir: path.resolve(readString(env, 'DATA_DIR', './data')),
+		buildDir: path.resolve(readString(env, 'BUILD_DIR', './build')),
+		seedDemo: readBoolean(env, 'SEED_DEMO', true),
+		sessionTtlHours: readNumber(env, 'SESSION_TTL_HOURS', 720, 0.001, 24 * 366),
+		maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+		inviteTtlHours: readNumber(env, 'INVITE_TTL_HOURS', 72, 0.001, 24 * 90),
+		docIdleSeconds: readNumber(env, 'DOC_IDLE_SECONDS', 30, 1, 24 * 3600),
+		signIn: {
+			maxFailuresPerUsername: readInteger(env, 'SIGNIN_MAX_FAILURES_PER_USERNAME', 5, 1, 1000),
+			maxFailuresPerIp: readInteger(env, 'SIGNIN_MAX_FAILURES_PER_IP', 50, 1, 100000),
+			windowMinutes: readNumber(env, 'SIGNIN_WINDOW_MINUTES', 15, 0.1, 24 * 60)
+		},
+		trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+		logLevel: readChoice(env, 'LOG_LEVEL', 'warn', LOG_LEVELS)
+	};
+}
+
+/** A configuration for tests and embedding: the defaults with some values replaced. */
+export function configWith(overrides: Partial<ServerConfig>): ServerConfig {
+	return { ...loadConfig({}), ...overrides };
+}
+
+function present(env: Env, name: string): string | undefined {
+	const raw = env[name]?.trim();
+	return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function readString(env: Env, name: string, fallback: string): string {
+	return present(env, name) ?? fallback;
+}
+
+function readNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+	const raw = present(env, name);
+	if (raw === undefined) return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < min || value > max) {
+		throw new ConfigError(
+			`${name} must be a number from ${min} to ${max}, but it is ${JSON.stringify(raw)}.`
+		);
+	}
+	return value;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+	const raw = present(env, name);
+	if (raw === undefined) return fallback;
+	const value = Number(raw);
+	if (!/^\d+$/.test(raw) || value < min || value > max) {
+		throw new ConfigError(
+			`${name} must be a whole number from ${min} to ${max}, but it is ${JSON.stringify(raw)}.`
+		);
+	}
+	return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+	const raw = present(env, name)?.toLowerCase();
+	if (raw === undefined) return fallback;
+	if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+	if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+	throw new ConfigError(`${name} must be 1 or 0 (on or off), but it is ${JSON.stringify(raw)}.`);
+}
+
+function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
+	const raw = present(env, name)?.toLowerCase();
+	if (raw === undefined) return fallback;
+	if ((choices as readonly string[]).includes(raw)) return raw as T;
+	throw new ConfigError(`${name} must be one of ${choices.join(', ')}, but it is ${JSON.stringify(raw)}.`);
+}

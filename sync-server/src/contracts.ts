@@ -1,0 +1,59 @@
+/**
+ * The seams between the parts of the server. The relay (src/relay, src/storage) and the accounts
+ * side (src/auth, src/api) meet only here, so each can be built and tested on its own.
+ */
+import type { Access, DocKind, Role } from '../../src/lib/plp/access';
+
+/** A signed-in person, as a live connection knows them. Never holds the token itself. */
+export interface Principal {
+	userId: string;
+	displayName: string;
+	role: Role;
+	schoolId: string;
+	/** Id of the session (not the token): lets the server close this session's sockets on sign-out. */
+	sessionId: string;
+}
+
+/** Answers "who is this token" and "what may they do with this document" against the database. */
+export interface AccessResolver {
+	/** The principal for a session token, or null if the token is unknown, expired or the user deactivated. */
+	authenticate(token: string): Principal | null;
+	/** What the principal may do with one document of a plan; 'none' when the plan does not exist. */
+	accessTo(principal: Principal, kind: DocKind, planId: string): Access;
+}
+
+/** Append-only record of who opened and who changed which plan. */
+export interface AuditLog {
+	record(entry: {
+		userId: string;
+		planId: string;
+		action: 'open' | 'change' | 'denied';
+		docKind: DocKind;
+		detail?: string;
+	}): void;
+}
+
+/** Durable storage of Yjs documents: an append-only log of updates per document, compacted now and then. */
+export interface DocStore {
+	/** All stored updates of a document, oldest first (empty for a new document). */
+	loadUpdates(docName: string): Uint8Array[];
+	/** Appends one update durably (committed) before returning. */
+	appendUpdate(docName: string, update: Uint8Array): void;
+	/** Replaces the whole log of a document by one merged update, atomically. */
+	compact(docName: string, merged: Uint8Array, replacedCount: number): void;
+	/** Number of updates stored for a document. */
+	countUpdates(docName: string): number;
+	close(): void;
+}
+
+/** What the relay lets the rest of the server do to live connections. */
+export interface RelayControl {
+	/** Re-checks every live connection of this user (rights changed, user deactivated): closes what is no longer allowed. */
+	recheckUser(userId: string): void;
+	/** Closes every live connection of one session (signed out). */
+	closeSession(sessionId: string): void;
+	/** Number of open connections, for health and metrics. */
+	connectionCount(): number;
+	/** Flushes pending work and closes every connection (clean shutdown). */
+	close(): Promise<void>;
+}

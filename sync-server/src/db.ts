@@ -1,0 +1,179 @@
+/**
+ * The one SQLite file of a Pathways server (`${DATA_DIR}/pathways.db`): accounts, sessions,
+ * invites, the audit log — and the relay's document storage, which adds its own tables through
+ * the same connection. Opened with Node's built-in `node:sqlite`, so there is nothing to install.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+
+export type Database = DatabaseSync;
+
+/**
+ * node:sqlite prints "ExperimentalWarning: SQLite is an experimental feature" when it is first
+ * loaded. It is stable enough for us, and the warning scares people running `npm start`, so we
+ * drop exactly that warning — every other warning still prints.
+ */
+function loadSqlite(): typeof import('node:sqlite') {
+	const emitWarning = process.emitWarning;
+	const filtered = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+		const text = typeof warning === 'string' ? warning : warning.message;
+		const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+		const name = typeof warning === 'string' ? type : warning.name;
+		if (name === 'ExperimentalWarning' && /SQLite/i.test(text)) return;
+		return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+	};
+	process.emitWarning = filtered as typeof process.emitWarning;
+	try {
+		return createRequire(import.meta.url)('node:sqlite') as typeof import('node:sqlite');
+	} finally {
+		process.emitWarning = emitWarning;
+	}
+}
+
+const sqlite = loadSqlite();
+
+export const DB_FILE_NAME = 'pathways.db';
+
+/** Opens (creating if needed) the database in dataDir and brings its schema up to date. */
+export function openDatabase(dataDir: string): Database {
+	try {
+		mkdirSync(dataDir, { recursive: true });
+	} catch (cause) {
+		throw new Error(`Cannot create the data folder ${dataDir}: ${(cause as Error).message}`, { cause });
+	}
+	const file = path.join(dataDir, DB_FILE_NAME);
+	let db: Database;
+	try {
+		db = new sqlite.DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+		db.exec('PRAGMA journal_mode = WAL');
+		// `synchronous` is left to the document store, which chooses its durability (storage/).
+		db.exec('PRAGMA foreign_keys = ON');
+		db.exec('PRAGMA busy_timeout = 5000');
+	} catch (cause) {
+		throw new Error(`Cannot open the database ${file}: ${(cause as Error).message}`, { cause });
+	}
+	migrate(db);
+	return db;
+}
+
+/** Applies every migration newer than the file's `PRAGMA user_version`, each in its own transaction. */
+export function migrate(db: Database): void {
+	const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+	if (current > MIGRATIONS.length) {
+		throw new Error(
+			`The database was written by a newer version of Pathways (schema ${current}, this version knows ${MIGRATIONS.length}). Update Pathways.`
+		);
+	}
+	for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+		const sql = MIGRATIONS[version - 1];
+		transaction(db, () => {
+			db.exec(sql!);
+			db.exec(`PRAGMA user_version = ${version}`);
+		});
+	}
+}
+
+/**
+ * Runs fn inside BEGIN IMMEDIATE … COMMIT, rolling back if it throws. Inside an open transaction it
+ * simply runs fn, so the outer transaction decides (all of it commits or none).
+ */
+export function transaction<T>(db: Database, fn: () => T): T {
+	if (db.isTransaction) return fn();
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const result = fn();
+		db.exec('COMMIT');
+		return result;
+	} catch (error) {
+		db.exec('ROLLBACK');
+		throw error;
+	}
+}
+
+/**
+ * Schema migrations of the accounts side, applied in order by migrate() below (`PRAGMA user_version` is the
+ * number applied). Never edit a migration that has shipped: add a new one at the end.
+ * Times are milliseconds since 1970 (UTC).
+ */
+export const MIGRATIONS: readonly string[] = [
+	`
+	CREATE TABLE schools (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		school_id TEXT NOT NULL REFERENCES schools(id),
+		username TEXT NOT NULL UNIQUE,
+		display_name TEXT NOT NULL,
+		role TEXT NOT NULL CHECK (role IN ('student', 'guardian', 'staff', 'admin')),
+		staff_title TEXT CHECK (staff_title IN ('advisor', 'teacher', 'counselor')),
+		password_hash TEXT NOT NULL,
+		is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+		created_at INTEGER NOT NULL,
+		CHECK ((role = 'staff') = (staff_title IS NOT NULL))
+	);
+
+	-- Each student has exactly one plan; its id names the plan's documents on the relay.
+	CREATE TABLE students (
+		user_id TEXT PRIMARY KEY REFERENCES users(id),
+		plan_id TEXT NOT NULL UNIQUE,
+		grade INTEGER
+	);
+
+	CREATE TABLE caseloads (
+		staff_id TEXT NOT NULL REFERENCES users(id),
+		student_id TEXT NOT NULL REFERENCES students(user_id),
+		PRIMARY KEY (staff_id, student_id)
+	);
+	CREATE INDEX caseloads_by_student ON caseloads(student_id);
+
+	CREATE TABLE guardian_links (
+		guardian_id TEXT NOT NULL REFERENCES users(id),
+		student_id TEXT NOT NULL REFERENCES students(user_id),
+		PRIMARY KEY (guardian_id, student_id)
+	);
+	CREATE INDEX guardian_links_by_student ON guardian_links(student_id);
+
+	-- Only the SHA-256 of a session token is stored: a copy of this file signs nobody in.
+	CREATE TABLE sessions (
+		id TEXT PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE INDEX sessions_by_user ON sessions(user_id);
+
+	CREATE TABLE invites (
+		id TEXT PRIMARY KEY,
+		code_hash TEXT NOT NULL UNIQUE,
+		student_id TEXT NOT NULL REFERENCES students(user_id),
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		used_at INTEGER,
+		used_by TEXT REFERENCES users(id)
+	);
+
+	-- Append-only: the triggers below refuse every change to a written row.
+	CREATE TABLE audit_log (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		plan_id TEXT NOT NULL,
+		doc_kind TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('open', 'change', 'denied')),
+		detail TEXT
+	);
+	CREATE INDEX audit_by_plan ON audit_log(plan_id, at);
+	CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+	CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+	`
+];

@@ -1,0 +1,99 @@
+/**
+ * The relay as a Fastify plugin: `GET /sync/:docName?token=…` upgrades to a y-websocket
+ * connection. See README.md for the protocol, close codes and guarantees.
+ */
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
+import { AuditThrottle } from './audit-throttle';
+import { CloseCode } from './close-codes';
+import type { Connection } from './connection';
+import { resolveLimits, type RelayLimits } from './limits';
+import { RoomRegistry } from './room-registry';
+import { startHeartbeat } from './heartbeat';
+import { handleSocket } from './socket-handler';
+import { recheckConnection } from './recheck';
+
+export interface RelayDeps {
+	store: DocStore;
+	resolver: AccessResolver;
+	audit: AuditLog;
+	limits?: Partial<RelayLimits>;
+}
+
+export const RELAY_PATH = '/sync';
+
+/**
+ * Adds the relay route to `app` (call before `app.listen`/`app.ready`). Registers @fastify/websocket
+ * itself, in its own scope, with ws's maxPayload as the hard cap on frame size: the server must not
+ * register @fastify/websocket again.
+ */
+export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayControl {
+	const limits = resolveLimits(deps.limits);
+	const live = new Set<Connection>();
+	const rooms = new RoomRegistry(
+		deps.store,
+		new AuditThrottle(deps.audit),
+		{ idleUnloadMs: limits.idleUnloadSeconds * 1000, compactAfterUpdates: limits.compactAfterUpdates },
+		app.log
+	);
+	let closing: Promise<void> | null = null;
+	const stopHeartbeat = startHeartbeat(live, limits.heartbeatSeconds * 1000);
+
+	const control: RelayControl = {
+		recheckUser(userId) {
+			for (const conn of live) {
+				if (conn.principal.userId === userId) recheckConnection(conn, deps.resolver);
+			}
+		},
+		closeSession(sessionId) {
+			for (const conn of live) {
+				if (conn.principal.sessionId === sessionId) conn.close(CloseCode.unauthorized, 'signed out');
+			}
+		},
+		connectionCount: () => live.size,
+		close() {
+			closing ??= (async () => {
+				stopHeartbeat();
+				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
+				await rooms.unloadAll();
+			})();
+			return closing;
+		}
+	};
+
+	app.register(async (scope) => {
+		// Runs before @fastify/websocket's own pre-close (which closes sockets without a code).
+		scope.addHook('preClose', () => control.close());
+		await scope.register(websocket, {
+			// Frames between the limit and twice the limit get a close reason from us; ws cuts off
+			// anything larger while it is still arriving, so a huge frame is never buffered.
+			options: { maxPayload: limits.maxMessageBytes * 2 },
+			errorHandler(error, socket) {
+				// ws has already started closing the socket (1009 for an oversized frame).
+				scope.log.warn({ err: error }, 'websocket error');
+				if (socket.readyState === socket.OPEN) socket.close(CloseCode.badRequest, 'malformed frame');
+			}
+		});
+		scope.get<{ Params: { docName: string }; Querystring: { token?: string } }>(
+			`${RELAY_PATH}/:docName`,
+			// 'warn' keeps the per-request info log (which would print the URL and its token) quiet.
+			{ websocket: true, logLevel: 'warn' },
+			(socket, request) => {
+				if (closing !== null) {
+					socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
+					return;
+				}
+				handleSocket(socket, request.params.docName, request.query.token, {
+					resolver: deps.resolver,
+					audit: deps.audit,
+					rooms,
+					limits,
+					log: scope.log,
+					live
+				});
+			}
+		);
+	});
+	return control;
+}

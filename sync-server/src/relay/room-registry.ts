@@ -1,0 +1,79 @@
+/**
+ * Which documents are in memory. A document is loaded once, however many clients open it at the
+ * same moment (they share one promise), and unloaded after it has had no connection for a while.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { DocStore } from '../contracts';
+import type { AuditThrottle } from './audit-throttle';
+import { DocRoom } from './doc-room';
+
+export class RoomRegistry {
+	readonly #rooms = new Map<string, Promise<DocRoom>>();
+	readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+
+	constructor(
+		private readonly store: DocStore,
+		private readonly audit: AuditThrottle,
+		private readonly options: { idleUnloadMs: number; compactAfterUpdates: number },
+		private readonly log: FastifyBaseLogger
+	) {}
+
+	/** The loaded room; callers must not answer a client before this resolves. */
+	open(name: string): Promise<DocRoom> {
+		this.#cancelUnload(name);
+		let room = this.#rooms.get(name);
+		if (room === undefined) {
+			// The promise is what makes concurrent openers share one load. DocStore is synchronous
+			// today; an asynchronous store (PostgreSQL) would resolve it later with the same callers.
+			room = new Promise<DocRoom>((resolve) => {
+				resolve(new DocRoom(name, this.store, this.audit, this.options.compactAfterUpdates, this.log));
+			});
+			this.#rooms.set(name, room);
+			// A failed load must not stick: the next opener tries again.
+			room.catch(() => this.#rooms.delete(name));
+		}
+		return room;
+	}
+
+	/** Called when a room lost a connection: with none left, it is unloaded after the idle time. */
+	releaseIfIdle(room: DocRoom): void {
+		if (room.connections.size > 0 || this.#idleTimers.has(room.name)) return;
+		const timer = setTimeout(() => {
+			this.#idleTimers.delete(room.name);
+			if (room.connections.size === 0) this.#unload(room);
+		}, this.options.idleUnloadMs);
+		timer.unref();
+		this.#idleTimers.set(room.name, timer);
+	}
+
+	loadedCount(): number {
+		return this.#rooms.size;
+	}
+
+	/** Compacts and unloads every room (clean shutdown). */
+	async unloadAll(): Promise<void> {
+		for (const timer of this.#idleTimers.values()) clearTimeout(timer);
+		this.#idleTimers.clear();
+		const rooms = await Promise.allSettled(this.#rooms.values());
+		for (const result of rooms) {
+			if (result.status === 'fulfilled') this.#unload(result.value);
+		}
+	}
+
+	#unload(room: DocRoom): void {
+		this.#rooms.delete(room.name);
+		try {
+			room.compact();
+		} catch (error) {
+			this.log.warn({ err: error, doc: room.name }, 'compaction on unload failed; the update log is kept');
+		}
+		room.destroy();
+	}
+
+	#cancelUnload(name: string): void {
+		const timer = this.#idleTimers.get(name);
+		if (timer === undefined) return;
+		clearTimeout(timer);
+		this.#idleTimers.delete(name);
+	}
+}

@@ -1,0 +1,140 @@
+/**
+ * The life of one socket: authenticate, authorize, wait for the document to load, then feed each
+ * frame through the limits and into the room. Any failure closes this one socket with a code the
+ * client can act on; nothing thrown here reaches the process.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import { canRead, parseDocName } from '../../../src/lib/plp/access';
+import type { AccessResolver, AuditLog } from '../contracts';
+import { CloseCode } from './close-codes';
+import { Connection } from './connection';
+import { StorageError, type DocRoom } from './doc-room';
+import type { RelayLimits } from './limits';
+import { decodeClientMessage, MalformedMessageError } from './protocol';
+import type { RoomRegistry } from './room-registry';
+
+export interface SocketDeps {
+	resolver: AccessResolver;
+	audit: AuditLog;
+	rooms: RoomRegistry;
+	limits: RelayLimits;
+	log: FastifyBaseLogger;
+	/** Every live connection, for RelayControl. */
+	live: Set<Connection>;
+}
+
+/** Returns once the socket is either closed or handed to its room. */
+export function handleSocket(
+	socket: WebSocket,
+	rawDocName: string,
+	token: string | undefined,
+	deps: SocketDeps
+): void {
+	const target = parseDocName(rawDocName);
+	if (target === null) {
+		socket.close(CloseCode.badRequest, 'bad document name: expected plan.<id> or family.<id>');
+		return;
+	}
+	const principal = token ? deps.resolver.authenticate(token) : null;
+	if (principal === null || token === undefined) {
+		socket.close(CloseCode.unauthorized, 'not signed in or session expired: sign in again');
+		return;
+	}
+	const access = deps.resolver.accessTo(principal, target.kind, target.planId);
+	const audit = { userId: principal.userId, planId: target.planId, docKind: target.kind };
+	if (!canRead(access)) {
+		deps.audit.record({ ...audit, action: 'denied', detail: 'no access to this document' });
+		socket.close(CloseCode.forbidden, 'you do not have access to this document');
+		return;
+	}
+	deps.audit.record({ ...audit, action: 'open', detail: access });
+
+	const conn = new Connection(socket, principal, token, { docName: rawDocName, ...target }, access, {
+		perSecond: deps.limits.messagesPerSecond,
+		burst: deps.limits.messageBurst
+	});
+	deps.live.add(conn);
+	// Frames that arrive while the document loads wait here, in order.
+	let room: DocRoom | null = null;
+	const pending: Uint8Array[] = [];
+
+	socket.on('message', (data, isBinary) => {
+		const frame = checkFrame(conn, data, isBinary, deps.limits);
+		if (frame === null) return;
+		if (room === null) pending.push(frame);
+		else receive(conn, room, frame, deps.log);
+	});
+	socket.on('close', () => {
+		conn.markClosed();
+		deps.live.delete(conn);
+		if (room !== null) {
+			room.remove(conn);
+			deps.rooms.releaseIfIdle(room);
+		}
+	});
+
+	deps.rooms.open(rawDocName).then(
+		(loaded) => {
+			if (conn.isClosed) {
+				deps.rooms.releaseIfIdle(loaded);
+				return;
+			}
+			room = loaded;
+			loaded.add(conn);
+			for (const frame of pending.splice(0)) receive(conn, loaded, frame, deps.log);
+		},
+		(error: unknown) => {
+			deps.log.error({ err: error, doc: rawDocName }, 'could not load document');
+			conn.close(CloseCode.serverError, 'could not load this document: try again later');
+		}
+	);
+}
+
+/** Size, type and rate checks that apply before a frame is even decoded. */
+function checkFrame(
+	conn: Connection,
+	data: RawData,
+	isBinary: boolean,
+	limits: RelayLimits
+): Uint8Array | null {
+	if (conn.isClosed) return null;
+	conn.isAlive = true;
+	const frame = toBytes(data);
+	if (frame.length > limits.maxMessageBytes) {
+		conn.close(CloseCode.messageTooBig, `message too large: the limit is ${limits.maxMessageBytes} bytes`);
+		return null;
+	}
+	if (!conn.rate.take()) {
+		conn.close(CloseCode.tooManyMessages, 'too many messages: slow down and reconnect');
+		return null;
+	}
+	if (!isBinary) {
+		conn.close(CloseCode.badRequest, 'malformed message: expected a binary frame');
+		return null;
+	}
+	return frame;
+}
+
+function receive(conn: Connection, room: DocRoom, frame: Uint8Array, log: FastifyBaseLogger): void {
+	if (conn.isClosed) return;
+	try {
+		room.receive(conn, decodeClientMessage(frame));
+	} catch (error) {
+		if (error instanceof StorageError) {
+			log.error({ err: error, doc: room.name }, 'could not store an update');
+			conn.close(CloseCode.serverError, 'the server could not save your change: it will be sent again');
+			return;
+		}
+		if (!(error instanceof MalformedMessageError)) {
+			log.warn({ err: error, doc: room.name }, 'message rejected');
+		}
+		conn.close(CloseCode.badRequest, 'malformed message');
+	}
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return data;
+}

@@ -1,0 +1,143 @@
+/**
+ * One server, one port: the built app, the REST API under /api and the relay under /sync.
+ * createServer wires the parts; it does not listen (main.ts and the tests do).
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { docName } from '../../src/lib/plp/access';
+import { installErrorHandler } from './api/errors';
+import { registerApi, type ApiContext } from './api/index';
+import { SqliteAccessResolver } from './auth/access-resolver';
+import { AccountStore } from './auth/accounts';
+import { InviteStore } from './auth/invites';
+import { SessionStore } from './auth/sessions';
+import { FailureThrottle } from './auth/throttle';
+import { SqliteAuditLog } from './audit/audit-log';
+import type { ServerConfig } from './config';
+import type { DocStore, RelayControl } from './contracts';
+import { openDatabase, type Database } from './db';
+import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
+import { registerRelay } from './relay/relay';
+import { registerStatic } from './static';
+import { createDocStore } from './storage/sqlite-doc-store';
+
+const HOUR_MS = 3_600_000;
+
+/** Initial content of a demo student's plan: one Yjs update per document (see README.md). */
+export type DemoPlanContent = (
+	student: DemoStudent
+) => { plan?: Uint8Array; family?: Uint8Array } | undefined;
+
+export interface ServerOptions {
+	/** The clock (ms since 1970) for sessions, invites, throttling and the audit log. Tests move it. */
+	now?: () => number;
+	/** Writes the demo plans' content when the demo school is seeded; without it they start empty. */
+	seedDemoPlanContent?: DemoPlanContent;
+}
+
+export interface PathwaysServer {
+	app: FastifyInstance;
+	relay: RelayControl | undefined;
+	db: Database;
+	/** What was seeded on this start, or null (seeding off, or the database already had users). */
+	demo: DemoSeed | null;
+	/** Closes the relay (flushing documents), the HTTP server and the database, in that order. */
+	close(): Promise<void>;
+}
+
+export async function createServer(
+	config: ServerConfig,
+	options: ServerOptions = {}
+): Promise<PathwaysServer> {
+	const now = options.now ?? Date.now;
+	const db = openDatabase(config.dataDir);
+	const store = createDocStore(db);
+	let app: FastifyInstance | undefined;
+	try {
+		const accounts = new AccountStore(db, now);
+		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
+		if (demo && options.seedDemoPlanContent) writeDemoPlans(store, demo, options.seedDemoPlanContent);
+
+		app = createApp(config);
+		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);
+		const resolver = new SqliteAccessResolver(accounts, sessions);
+		const audit = new SqliteAuditLog(db, now);
+		const relay = registerRelay(app, {
+			store,
+			resolver,
+			audit,
+			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds }
+		});
+		const windowMs = config.signIn.windowMinutes * 60_000;
+		const ctx: ApiContext = {
+			config,
+			db,
+			accounts,
+			sessions,
+			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
+			audit,
+			resolver,
+			usernameThrottle: new FailureThrottle(config.signIn.maxFailuresPerUsername, windowMs, now),
+			ipThrottle: new FailureThrottle(config.signIn.maxFailuresPerIp, windowMs, now),
+			relay,
+			startedAt: Date.now()
+		};
+		registerApi(app, ctx);
+		await registerStatic(app, config.buildDir);
+		await app.ready();
+		return { app, relay, db, demo, close: closeOnce(app, relay, store, db) };
+	} catch (error) {
+		await app?.close();
+		store.close();
+		db.close();
+		throw error;
+	}
+}
+
+function createApp(config: ServerConfig): FastifyInstance {
+	const app = Fastify({
+		logger: {
+			level: config.logLevel,
+			// Only method and path: query strings can carry a session token (the relay accepts one there).
+			serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) }
+		},
+		logController: new LogController({ disableRequestLogging: true }),
+		trustProxy: config.trustProxy,
+		bodyLimit: 64 * 1024
+	});
+	installErrorHandler(app);
+	app.addHook('onSend', async (request, reply) => {
+		// Answers about accounts and plans are per person and change: never cache them anywhere.
+		if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+	});
+	return app;
+}
+
+function closeOnce(
+	app: FastifyInstance,
+	relay: RelayControl,
+	store: DocStore,
+	db: Database
+): () => Promise<void> {
+	let closing: Promise<void> | undefined;
+	return () => {
+		closing ??= (async () => {
+			try {
+				// The relay flushes and unloads its documents before the database goes away.
+				await relay.close();
+				await app.close();
+			} finally {
+				store.close();
+				db.close();
+			}
+		})();
+		return closing;
+	};
+}
+
+function writeDemoPlans(store: DocStore, demo: DemoSeed, content: DemoPlanContent): void {
+	for (const student of demo.students) {
+		const updates = content(student);
+		if (updates?.plan) store.appendUpdate(docName('plan', student.planId), updates.plan);
+		if (updates?.family) store.appendUpdate(docName('family', student.planId), updates.family);
+	}
+}

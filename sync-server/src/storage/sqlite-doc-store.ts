@@ -1,0 +1,138 @@
+/**
+ * The embedded DocStore: one append-only table of Yjs updates in the server's SQLite file.
+ * Every method is synchronous (node:sqlite), so "returned" means "committed" — the relay relies on
+ * that to never broadcast an update that is not on disk. See README.md for the durability levels.
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DocStore } from '../contracts';
+
+/**
+ * How far a commit goes before appendUpdate returns (SQLite `synchronous` in WAL mode):
+ * - 'normal' (default): the WAL is written to the OS on every commit — survives a process kill;
+ *   the WAL is fsynced by a checkpoint every `checkpointIntervalMs`, so a power cut can roll back
+ *   at most about that much (never corrupts). See README.md for why this is the default.
+ * - 'full': the WAL is fsynced on every commit — survives a power cut too, at about twice the CPU.
+ */
+export type Durability = 'full' | 'normal';
+
+export interface DocStoreOptions {
+	durability?: Durability;
+	/** With 'normal': how often the WAL is checkpointed (and so fsynced). Default 1000 ms. */
+	checkpointIntervalMs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS doc_updates (
+	seq INTEGER PRIMARY KEY AUTOINCREMENT,
+	doc TEXT NOT NULL,
+	data BLOB NOT NULL,
+	created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
+`;
+
+export class SqliteDocStore implements DocStore {
+	readonly #db: DatabaseSync;
+	readonly #insert: StatementSync;
+	readonly #insertAt: StatementSync;
+	readonly #select: StatementSync;
+	readonly #count: StatementSync;
+	readonly #nthSeq: StatementSync;
+	readonly #deleteUpTo: StatementSync;
+	#isClosed = false;
+	#checkpointTimer: NodeJS.Timeout | undefined;
+
+	/** Takes a database the caller opened and will close; creates its own table if missing. */
+	constructor(db: DatabaseSync, options: DocStoreOptions = {}) {
+		this.#db = db;
+		// WAL lets readers (API, exports) run while the relay appends, and makes each commit one
+		// sequential write. journal_mode persists in the file; synchronous is per connection, and
+		// the whole server shares this one connection, so it applies to every table alike.
+		db.exec('PRAGMA journal_mode = WAL');
+		const durability = options.durability ?? 'normal';
+		db.exec(`PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+		db.exec(SCHEMA);
+		if (durability === 'normal') {
+			this.#checkpointTimer = setInterval(() => this.#checkpoint(), options.checkpointIntervalMs ?? 1000);
+			this.#checkpointTimer.unref();
+		}
+		this.#insert = db.prepare('INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?)');
+		this.#insertAt = db.prepare('INSERT INTO doc_updates (seq, doc, data, created_at) VALUES (?, ?, ?, ?)');
+		this.#select = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq');
+		this.#count = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?');
+		this.#nthSeq = db.prepare('SELECT seq FROM doc_updates WHERE doc = ? ORDER BY seq LIMIT 1 OFFSET ?');
+		this.#deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
+	}
+
+	loadUpdates(docName: string): Uint8Array[] {
+		this.#assertOpen();
+		return this.#select.all(docName).map((row) => toBytes(row.data));
+	}
+
+	appendUpdate(docName: string, update: Uint8Array): void {
+		this.#assertOpen();
+		// Inside someone else's open transaction our insert would not be committed when we return,
+		// and the relay would broadcast an update that a crash could still lose.
+		if (this.#db.isTransaction) throw new Error('appendUpdate called inside an open transaction');
+		this.#insert.run(docName, update, Date.now());
+	}
+
+	compact(docName: string, merged: Uint8Array, replacedCount: number): void {
+		this.#assertOpen();
+		if (!Number.isInteger(replacedCount) || replacedCount < 1) throw new Error('replacedCount must be >= 1');
+		// IMMEDIATE takes the write lock up front, so nothing is appended between our read and delete.
+		this.#db.exec('BEGIN IMMEDIATE');
+		try {
+			const last = this.#nthSeq.get(docName, replacedCount - 1);
+			if (last === undefined) throw new Error(`${docName} has fewer than ${replacedCount} stored updates`);
+			const lastSeq = Number(last.seq);
+			this.#deleteUpTo.run(docName, lastSeq);
+			// Reusing the last replaced seq keeps the merged update before any later appends.
+			this.#insertAt.run(lastSeq, docName, merged, Date.now());
+			this.#db.exec('COMMIT');
+		} catch (error) {
+			this.#db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	countUpdates(docName: string): number {
+		this.#assertOpen();
+		const row = this.#count.get(docName);
+		return row === undefined ? 0 : Number(row.n);
+	}
+
+	/** Stops using the database (after a last checkpoint); the caller that opened it closes it. */
+	close(): void {
+		if (this.#isClosed) return;
+		clearInterval(this.#checkpointTimer);
+		this.#checkpoint();
+		this.#isClosed = true;
+	}
+
+	/**
+	 * PASSIVE never waits for readers and is nearly free when the WAL has no new frames. It is what
+	 * fsyncs the WAL under synchronous=NORMAL; a failure only delays that to the next round.
+	 */
+	#checkpoint(): void {
+		if (this.#isClosed || !this.#db.isOpen) return;
+		try {
+			this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+		} catch {
+			// The next interval tries again; SQLite also checkpoints on its own as the WAL grows.
+		}
+	}
+
+	#assertOpen(): void {
+		if (this.#isClosed) throw new Error('DocStore is closed');
+	}
+}
+
+export function createDocStore(db: DatabaseSync, options?: DocStoreOptions): DocStore {
+	return new SqliteDocStore(db, options);
+}
+
+function toBytes(value: unknown): Uint8Array {
+	if (value instanceof Uint8Array) return value;
+	throw new Error('doc_updates.data is not a BLOB');
+}

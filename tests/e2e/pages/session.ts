@@ -1,0 +1,30 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect } from '../fixtures';
+
+/** Signs in through the app's own sign-in page and waits for the person's plan list. */
+export async function signIn(device: BrowserContext, username: string): Promise<Page> {
+	const page = device.pages()[0] ?? (await device.newPage());
+	await page.goto('/signin');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { name: 'Your plans at school' })).toBeVisible();
+	return page;
+}
+
+/** Opens a plan from the list and waits until it is in step with the school. */
+export async function openPlan(page: Page, studentName: string): Promise<void> {
+	await page.getByRole('link', { name: studentName }).click();
+	await expect(page.getByTestId('sync-status')).toContainText('Synced with the school');
+}
+
+/** Signs in through the API (for a test's own requests, as a person's device would). */
+export async function apiToken(baseURL: string, username: string): Promise<string> {
+	const response = await fetch(`${baseURL}/api/session`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password: DEMO_PASSWORD })
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { token: string }).token;
+}
