@@ -73,10 +73,18 @@ export class Collection<F extends Fields> {
 
 	/** Links or unlinks another record (a goal, a piece of evidence…). */
 	link<K extends keyof F & string>(id: string, key: K, otherId: string, isLinked: boolean): void {
-		const value = this.require(id).get(key);
-		if (!(value instanceof Y.Map)) throw new Error(`${this.name}.${key} is not a links field`);
-		if (isLinked) value.set(otherId, true);
-		else value.delete(otherId);
+		if (this.fields[key]?.kind !== 'links') throw new Error(`${this.name}.${key} is not a links field`);
+		const record = this.require(id);
+		let value = record.get(key);
+		if (!(value instanceof Y.Map)) {
+			// A links field added in a later version: created on first use. Two devices doing this at
+			// once keep one map (the other's first link is lost), which is why text fields are never
+			// added to existing record kinds this way.
+			value = new Y.Map<boolean>();
+			record.set(key, value);
+		}
+		if (isLinked) (value as Y.Map<boolean>).set(otherId, true);
+		else (value as Y.Map<boolean>).delete(otherId);
 	}
 
 	addPerson<K extends keyof F & string>(id: string, key: K, person: Person): void {

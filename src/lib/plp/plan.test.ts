@@ -154,3 +154,16 @@ describe('FamilyPart', () => {
 		});
 	});
 });
+
+describe('a links field missing from an older record', () => {
+	it('is created on first use', () => {
+		const plan = newPlan();
+		const old = new Y.Map<unknown>();
+		old.set('id', 'old-pathway');
+		plan.doc.getArray('pathways').push([old]);
+		const goalId = plan.goals.add({ title: 'x' });
+		plan.collections.pathways.link('old-pathway', 'goalIds', goalId, true);
+		expect(plan.collections.pathways.get('old-pathway')?.goalIds).toEqual([goalId]);
+		expect(() => plan.collections.pathways.link('old-pathway', 'notes', goalId, true)).toThrow(/not a links/);
+	});
+});
