@@ -13,6 +13,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// One folder per port, so runs on other ports (other checkouts, other engineers) never clear ours.
+	outputDir: `test-results/e2e-${port}`,
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: true,
@@ -43,6 +45,12 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1' }
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			SEED_DEMO: '1',
+			BACKUP_DIR: join(dataDir, 'backups')
+		}
 	}
 });

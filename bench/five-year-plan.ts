@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { Plan } from '../src/lib/plp/plan';
+import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { ASSESSMENT_KINDS, GOAL_CATEGORIES, PROFILE_FIELDS } from '../src/lib/plp/schema';
 import { pick, seededRandom, type Random } from '../src/lib/plp/random-edits';
 
@@ -43,7 +44,7 @@ function typeSession(random: Random, text: Y.Text, count: number): number {
 
 export function makeFiveYearPlan(seed = 2026): FiveYearPlan {
 	const random = seededRandom(seed);
-	const doc = new Y.Doc();
+	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	const plan = Plan.create(doc, 'bench-plan', {
 		studentName: 'Bench Student',
 		grade: '7',

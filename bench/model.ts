@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Plan } from '../src/lib/plp/plan';
+import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { makeFiveYearPlan } from './five-year-plan';
 import { median, printTable } from './report';
 
@@ -11,7 +12,7 @@ export function runModelBench(): void {
 	const openTimes: number[] = [];
 	for (let i = 0; i < 30; i++) {
 		const start = performance.now();
-		const fresh = new Y.Doc();
+		const fresh = new Y.Doc(PLAN_DOC_OPTIONS);
 		Y.applyUpdate(fresh, encoded);
 		loadTimes.push(performance.now() - start);
 		Plan.open(fresh).plan.snapshot();

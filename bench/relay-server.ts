@@ -40,7 +40,12 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 		}),
 		resolver: openResolver,
 		audit: noAudit,
-		limits: { messagesPerSecond: 1000, messageBurst: 1000 }
+		limits: {
+			messagesPerSecond: 1000,
+			messageBurst: 1000,
+			maxConnections: 50_000,
+			maxConnectionsPerUser: 50_000
+		}
 	});
 	await app.listen({ host: '127.0.0.1', port });
 	// A clean restart, as in production: the relay says 1001 and compacts before the process ends.

@@ -1,11 +1,29 @@
-/** `npm run bench`: prints figures for the plan model, the app's first load and the relay. */
+/**
+ * `npm run bench`: prints figures for the plan model, the app's first load, the relay (next to the
+ * reference relay), roster import and evidence uploads. Nothing here asserts a time.
+ * BENCH_ONLY=model,first-load,relay,roster,evidence runs a subset.
+ */
+import { runEvidenceBench } from './evidence';
 import { runFirstLoadBench } from './first-load';
 import { runModelBench } from './model';
+import { runRelayBench } from './relay';
+import { runRosterBench } from './roster';
+
+const benches: Record<string, () => void | Promise<void>> = {
+	model: runModelBench,
+	'first-load': runFirstLoadBench,
+	relay: runRelayBench,
+	roster: runRosterBench,
+	evidence: runEvidenceBench
+};
 
 async function main(): Promise<void> {
 	console.log(`Pathways benchmarks · ${new Date().toISOString()} · Node ${process.version}`);
-	runModelBench();
-	await runFirstLoadBench();
+	const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+	for (const [name, run] of Object.entries(benches)) {
+		if (only && !only.includes(name)) continue;
+		await run();
+	}
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@
  * (see sync-server/README.md for the full list).
  */
 import path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, FILE_CATEGORIES, type FileCategory } from '../../src/lib/plp/file-types';
 
 export interface SignInLimits {
 	/** Failed sign-ins allowed per username within the window before answering 429. */
@@ -38,6 +39,30 @@ export interface ServerConfig {
 	trustProxy: boolean;
 	/** Server log level: fatal, error, warn, info, debug or silent. Default warn. Requests are not logged (URLs can carry tokens). */
 	logLevel: LogLevel;
+	/** Evidence files (see src/blobs/). */
+	blobs: BlobLimits;
+	/** Daily backups (see src/backup/). */
+	backup: BackupSettings;
+}
+
+export interface BlobLimits {
+	/** Largest evidence file. Default 512 MiB (BLOB_MAX_BYTES). */
+	maxBytes: number;
+	/** Largest upload chunk. Default 8 MiB (BLOB_CHUNK_MAX_BYTES). */
+	maxChunkBytes: number;
+	/** Kinds of files accepted, checked by content (BLOB_TYPES, comma-separated). Default all. */
+	acceptedCategories: FileCategory[];
+}
+
+export interface BackupSettings {
+	/** Back up every day (BACKUP_ENABLED). Default on. */
+	isEnabled: boolean;
+	/** Time of the daily backup, HH:MM in UTC (BACKUP_TIME). Default 02:30. */
+	timeUtc: string;
+	/** Backups kept; older ones are deleted (BACKUP_KEEP). Default 14. */
+	keep: number;
+	/** Folder of the backups (BACKUP_DIR). Default ./backups. */
+	dir: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,7 +92,18 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			windowMinutes: readNumber(env, 'SIGNIN_WINDOW_MINUTES', 15, 0.1, 24 * 60)
 		},
 		trustProxy: readBoolean(env, 'TRUST_PROXY', false),
-		logLevel: readChoice(env, 'LOG_LEVEL', 'warn', LOG_LEVELS)
+		logLevel: readChoice(env, 'LOG_LEVEL', 'warn', LOG_LEVELS),
+		blobs: {
+			maxBytes: readInteger(env, 'BLOB_MAX_BYTES', DEFAULT_MAX_FILE_BYTES, 1024, 16 * 1024 ** 3),
+			maxChunkBytes: readInteger(env, 'BLOB_CHUNK_MAX_BYTES', 8 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+			acceptedCategories: readList(env, 'BLOB_TYPES', FILE_CATEGORIES)
+		},
+		backup: {
+			isEnabled: readBoolean(env, 'BACKUP_ENABLED', true),
+			timeUtc: readTime(env, 'BACKUP_TIME', '02:30'),
+			keep: readInteger(env, 'BACKUP_KEEP', 14, 1, 3650),
+			dir: path.resolve(readString(env, 'BACKUP_DIR', './backups'))
+		}
 	};
 }
 
@@ -122,4 +158,26 @@ function readChoice<T extends string>(env: Env, name: string, fallback: T, choic
 	if (raw === undefined) return fallback;
 	if ((choices as readonly string[]).includes(raw)) return raw as T;
 	throw new ConfigError(`${name} must be one of ${choices.join(', ')}, but it is ${JSON.stringify(raw)}.`);
+}
+
+function readList<T extends string>(env: Env, name: string, choices: readonly T[]): T[] {
+	const raw = present(env, name)?.toLowerCase();
+	if (raw === undefined) return [...choices];
+	const items = raw.split(',').map((item) => item.trim());
+	const bad = items.filter((item) => !(choices as readonly string[]).includes(item));
+	if (bad.length > 0 || items.length === 0) {
+		throw new ConfigError(
+			`${name} must be a list of ${choices.join(', ')}, but it is ${JSON.stringify(raw)}.`
+		);
+	}
+	return items as T[];
+}
+
+function readTime(env: Env, name: string, fallback: string): string {
+	const raw = present(env, name);
+	if (raw === undefined) return fallback;
+	if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
+		throw new ConfigError(`${name} must be a time HH:MM (24 hours, UTC), but it is ${JSON.stringify(raw)}.`);
+	}
+	return raw;
 }

@@ -56,4 +56,6 @@ export interface RelayControl {
 	connectionCount(): number;
 	/** Flushes pending work and closes every connection (clean shutdown). */
 	close(): Promise<void>;
+	/** Stores an update the server makes itself (an imported archive) and sends it to everyone connected. */
+	applyServerUpdate?(docName: string, update: Uint8Array): Promise<void>;
 }

@@ -175,5 +175,56 @@ export const MIGRATIONS: readonly string[] = [
 		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 	CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+	`,
+	// Evidence files (src/blobs/): stored once by SHA-256; plan_blobs says which plans reference a
+	// file, which is what lets a person read it. backups records each backup run (src/backup/).
+	`
+	CREATE TABLE blobs (
+		hash TEXT PRIMARY KEY,
+		size INTEGER NOT NULL,
+		mime_type TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE plan_blobs (
+		plan_id TEXT NOT NULL,
+		hash TEXT NOT NULL REFERENCES blobs(hash),
+		added_by TEXT NOT NULL,
+		added_at INTEGER NOT NULL,
+		PRIMARY KEY (plan_id, hash)
+	);
+	CREATE INDEX plan_blobs_by_hash ON plan_blobs(hash);
+	CREATE TABLE backups (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		started_at INTEGER NOT NULL,
+		finished_at INTEGER,
+		is_ok INTEGER CHECK (is_ok IN (0, 1)),
+		location TEXT,
+		detail TEXT
+	);
+	`,
+	// Roster import (sync-server/src/roster): the student information system's id of each imported
+	// person, the school's student ID, and which links the roster made (a re-import may remove those,
+	// never a link an admin or an invite made by hand).
+	`
+	CREATE TABLE roster_links (
+		school_id TEXT NOT NULL REFERENCES schools(id),
+		source_id TEXT NOT NULL,
+		user_id TEXT NOT NULL UNIQUE REFERENCES users(id),
+		PRIMARY KEY (school_id, source_id)
+	);
+	ALTER TABLE students ADD COLUMN student_number TEXT;
+	ALTER TABLE caseloads ADD COLUMN from_roster INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE guardian_links ADD COLUMN from_roster INTEGER NOT NULL DEFAULT 0;
+
+	-- Proficiency frameworks (sync-server/src/proficiencies): every upload that changes something is
+	-- a new version; old versions are kept, because progress entries point at their proficiencies.
+	CREATE TABLE proficiency_frameworks (
+		school_id TEXT NOT NULL REFERENCES schools(id),
+		version INTEGER NOT NULL,
+		created_at INTEGER NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		content TEXT NOT NULL,
+		PRIMARY KEY (school_id, version)
+	);
 	`
 ];

@@ -16,7 +16,11 @@ import type { ServerConfig } from './config';
 import type { DocStore, RelayControl } from './contracts';
 import { openDatabase, type Database } from './db';
 import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
+import { registerEvidence } from './blobs/register';
 import { registerRelay } from './relay/relay';
+import { registerGrowthRoutes } from './growth/growth-routes';
+import { registerFrameworkRoutes } from './proficiencies/framework-routes';
+import { registerRosterRoutes } from './roster/roster-routes';
 import { registerStatic } from './static';
 import { createDocStore } from './storage/sqlite-doc-store';
 
@@ -79,9 +83,14 @@ export async function createServer(
 			usernameThrottle: new FailureThrottle(config.signIn.maxFailuresPerUsername, windowMs, now),
 			ipThrottle: new FailureThrottle(config.signIn.maxFailuresPerIp, windowMs, now),
 			relay,
+			store,
 			startedAt: Date.now()
 		};
 		registerApi(app, ctx);
+		registerRosterRoutes(app, ctx, store);
+		registerFrameworkRoutes(app, ctx);
+		registerGrowthRoutes(app, ctx, store);
+		registerEvidence(app, ctx, store, now);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
 		return { app, relay, db, demo, close: closeOnce(app, relay, store, db) };

@@ -53,7 +53,8 @@ describe('family invite codes', () => {
 				studentId: 'demo-ben',
 				studentName: 'Ben Larsen',
 				grade: 10,
-				access: { plan: 'read', family: 'write' }
+				access: { plan: 'read', family: 'write' },
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
 			}
 		]);
 		// The new account signs in with its own password later.

@@ -77,7 +77,9 @@ describe('rights on every API route', () => {
 				studentId: 'demo-amara',
 				studentName: 'Amara Okoye',
 				grade: 9,
-				access: { plan: 'write', family: 'read' }
+				access: { plan: 'write', family: 'read' },
+				// This test server seeds no plan content, so there is no start date to count from.
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
 			}
 		]);
 	});

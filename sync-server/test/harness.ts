@@ -2,7 +2,7 @@
  * A real relay for tests: Fastify + registerRelay + SqliteDocStore on a real SQLite file, on
  * 127.0.0.1 port 0. Until the server's own main.ts is used, accounts come from TestAccessResolver.
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { MemoryAuditLog, seedSchool, TestAccessResolver } from './test-access';
 
 export interface TestRelay {
 	url: string;
+	app: FastifyInstance;
 	relay: RelayControl;
 	store: SqliteDocStore;
 	resolver: TestAccessResolver;
@@ -52,6 +53,7 @@ export async function startRelay(
 	if (address === null || typeof address === 'string') throw new Error('no TCP address');
 	return {
 		url: `ws://127.0.0.1:${address.port}/sync`,
+		app,
 		relay,
 		store,
 		resolver,

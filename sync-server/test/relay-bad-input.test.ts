@@ -93,3 +93,31 @@ describe('relay: bad input closes one connection, never the server', () => {
 		await waitFor(() => server.relay.connectionCount() === 0, 'every socket to be gone');
 	});
 });
+
+describe('relay: connection limits', () => {
+	it('refuses a person more connections than allowed (4429), and the server past its maximum (1013)', async () => {
+		const dir = tempDir();
+		const server = await startRelay(dir.path, { limits: { maxConnectionsPerUser: 2, maxConnections: 3 } });
+		const sockets: Awaited<ReturnType<typeof rawSocket>>[] = [];
+		try {
+			for (let i = 0; i < 2; i++) sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-student`));
+			const third = await rawSocket(`${server.url}/plan.p3?token=tok-student`);
+			expect((await third.closed).code).toBe(4429);
+			// Someone else still gets in, up to the relay's maximum.
+			sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-advisor`));
+			await waitFor(() => server.relay.connectionCount() === 3, 'three live connections');
+			const fourth = await rawSocket(`${server.url}/plan.p1?token=tok-admin`);
+			expect((await fourth.closed).code).toBe(1013);
+			// A closed connection frees its place.
+			sockets.shift()?.socket.close();
+			await waitFor(() => server.relay.connectionCount() === 2, 'a place to free up');
+			const again = connectClient(server.url, 'plan.p1', 'tok-student');
+			await synced(again);
+			destroyClients(again);
+		} finally {
+			for (const raw of sockets) raw.socket.close();
+			await server.close();
+			dir.remove();
+		}
+	});
+});

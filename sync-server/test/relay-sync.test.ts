@@ -76,6 +76,25 @@ describe('relay: sync between real y-websocket providers', () => {
 		await waitFor(() => !student.provider.awareness.getStates().has(guardianId), 'presence to be removed');
 	});
 
+	it('stores an update the server makes itself and sends it to every connection (applyServerUpdate)', async () => {
+		const student = connect('plan.p1', 'tok-student');
+		const admin = connect('plan.p1', 'tok-admin');
+		await Promise.all([synced(student), synced(admin)]);
+		const imported = new Y.Doc();
+		imported.getMap('info').set('imported', 'from an archive');
+		await server.relay.applyServerUpdate?.('plan.p1', Y.encodeStateAsUpdate(imported));
+		expect(server.store.countUpdates('plan.p1')).toBe(1);
+		for (const client of [student, admin]) {
+			await waitFor(
+				() => client.doc.getMap('info').get('imported') === 'from an archive',
+				'the import to arrive'
+			);
+		}
+		// With nobody connected, the document is loaded for the write and stored all the same.
+		await server.relay.applyServerUpdate?.('plan.p3', Y.encodeStateAsUpdate(imported));
+		expect(server.store.countUpdates('plan.p3')).toBe(1);
+	});
+
 	it('keeps documents apart: an edit to one plan never reaches another', async () => {
 		const p1 = connect('plan.p1', 'tok-student');
 		const p3 = connect('plan.p3', 'tok-student');
@@ -181,9 +200,25 @@ describe('relay: loading, compaction and unloading', () => {
 		}
 	});
 
+	it('closes with 1001 too when the server only calls app.close()', async () => {
+		const dir = tempDir();
+		const server = await startRelay(dir.path);
+		const client = connectClient(server.url, 'plan.p1', 'tok-student');
+		try {
+			await synced(client);
+			await server.app.close();
+			await waitFor(() => client.closes.length > 0, 'the client to be closed');
+			expect(client.closes[0]?.code).toBe(1001);
+		} finally {
+			destroyClients(client);
+			await server.close();
+			dir.remove();
+		}
+	});
+
 	it('drops a connection that stops answering pings, and keeps one that answers', async () => {
 		const dir = tempDir();
-		const server = await startRelay(dir.path, { limits: { heartbeatSeconds: 0.05 } });
+		const server = await startRelay(dir.path, { limits: { heartbeatSeconds: 0.25 } });
 		const alive = connectClient(server.url, 'plan.p1', 'tok-student');
 		// A device that vanished: the socket stays open but never answers a ping.
 		const dead = new WebSocket(`${server.url}/plan.p1?token=tok-advisor`, { autoPong: false });
@@ -192,7 +227,7 @@ describe('relay: loading, compaction and unloading', () => {
 		try {
 			await synced(alive);
 			expect(await deadClosed).toBe(1006); // terminated, no close handshake
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			await new Promise((resolve) => setTimeout(resolve, 600)); // two more rounds for the live one
 			expect(alive.closes).toEqual([]);
 			expect(server.relay.connectionCount()).toBe(1);
 		} finally {

@@ -45,16 +45,23 @@ describe('SqliteDocStore', () => {
 		expect(db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 2 }); // FULL
 	});
 
-	it('with normal durability, checkpoints the WAL (which fsyncs it) within the interval', async () => {
-		store.close();
-		store = new SqliteDocStore(db, { checkpointIntervalMs: 50 });
-		const mainFileSize = () => statSync(file()).size;
-		store.appendUpdate('plan.a', new Uint8Array(200_000).fill(7));
-		// Committed to the WAL only: the main database file does not hold the update yet.
-		expect(mainFileSize()).toBeLessThan(200_000);
-		const deadline = Date.now() + 5_000;
-		while (mainFileSize() < 200_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-		expect(mainFileSize()).toBeGreaterThanOrEqual(200_000);
+	it('with normal durability, checkpoints the WAL (which fsyncs it) on the interval', async () => {
+		// A file of its own: no other store's checkpointer may touch it.
+		const path = join(dir.path, 'own.db');
+		const ownDb = new DatabaseSync(path);
+		const own = new SqliteDocStore(ownDb, { checkpointIntervalMs: 50 });
+		try {
+			own.appendUpdate('plan.a', new Uint8Array(200_000).fill(7));
+			// Committed to the WAL only: the main database file does not hold the update yet.
+			expect(statSync(path).size).toBeLessThan(200_000);
+			const deadline = Date.now() + 5_000;
+			while (statSync(path).size < 200_000 && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 20));
+			expect(statSync(path).size).toBeGreaterThanOrEqual(200_000);
+		} finally {
+			own.close();
+			ownDb.close();
+		}
 	});
 
 	it('returns the updates of one document, oldest first, and none of another', () => {
@@ -72,9 +79,12 @@ describe('SqliteDocStore', () => {
 
 	it('has committed an append when it returns: another connection to the file sees it', () => {
 		store.appendUpdate('plan.a', new Uint8Array([7]));
-		const other = new DatabaseSync(file());
+		// A plain reader (no second store, which would start its own checkpointer and take locks).
+		const other = new DatabaseSync(file(), { readOnly: true });
 		try {
-			expect(new SqliteDocStore(other).loadUpdates('plan.a')).toEqual([new Uint8Array([7])]);
+			other.exec('PRAGMA busy_timeout = 5000');
+			const rows = other.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq').all('plan.a');
+			expect(rows.map((row) => new Uint8Array(row.data as Uint8Array))).toEqual([new Uint8Array([7])]);
 		} finally {
 			other.close();
 		}

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Access } from '../plp/access';
+import type { PlanReview } from '../plp/api-types';
+import type { EvidenceFile, EvidenceUpload } from './evidence-types';
 
 /** One plan on this device, as the start screen lists it. The plan itself lives in its Yjs document. */
 export interface PlanEntry {
@@ -14,6 +16,8 @@ export interface PlanEntry {
 	/** For school plans: who on this device it was listed for, and what they may do with it. */
 	ownerUserId?: string;
 	access?: { plan: Access; family: Access };
+	/** When the next revision is due, as the server last said. */
+	review?: PlanReview;
 }
 
 export interface Setting {
@@ -25,6 +29,8 @@ export interface Setting {
 export class LocalDatabase extends Dexie {
 	plans!: EntityTable<PlanEntry, 'id'>;
 	settings!: EntityTable<Setting, 'key'>;
+	evidenceFiles!: EntityTable<EvidenceFile, 'hash'>;
+	uploads!: EntityTable<EvidenceUpload, 'key'>;
 
 	constructor(name = 'pathways') {
 		super(name);
@@ -42,6 +48,8 @@ export class LocalDatabase extends Dexie {
 						entry.source ??= 'device';
 					})
 			);
+		// Evidence files kept on the device and the outbox of uploads (src/lib/local/evidence-store.ts).
+		this.version(3).stores({ evidenceFiles: 'hash, addedAt', uploads: 'key, planId, addedAt' });
 	}
 }
 

@@ -1,13 +1,15 @@
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../plp/access';
+import { PLAN_DOC_OPTIONS } from '../plp/revisions';
 
 /**
  * A Yjs document kept in IndexedDB on this device. y-indexeddb writes every update as it happens;
  * `whenSaved()` tells when those writes have committed, so the app only says "saved" when it is.
  */
 export class LocalDoc {
-	readonly doc = new Y.Doc();
+	// History is kept (no garbage collection) so revisions can show the plan as it stood.
+	readonly doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	readonly persistence: IndexeddbPersistence;
 
 	constructor(readonly name: string) {
@@ -43,6 +45,10 @@ export class LocalDoc {
 
 export function openLocalDoc(kind: DocKind, planId: string): LocalDoc {
 	return new LocalDoc(docName(kind, planId));
+}
+
+export async function clearLocalDoc(name: string): Promise<void> {
+	await clearDocument(name);
 }
 
 /** Removes both documents of a plan from this device. */

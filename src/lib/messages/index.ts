@@ -8,3 +8,10 @@ export { format };
 export function optionLabel(value: string): string {
 	return value in en.options ? en.options[value as OptionKey] : value;
 }
+
+/** A date (YYYY-MM-DD) as people read it in their language, e.g. "September 2, 2027". */
+export function formatDate(isoDate: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+	const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+	return new Date(y, m - 1, d).toLocaleDateString(undefined, { dateStyle: 'long' });
+}

@@ -43,6 +43,19 @@ describe('accessTo', () => {
 	});
 });
 
+describe('the school document', () => {
+	it('is written by its admins and read by everyone in the school', () => {
+		expect(accessTo('school', { ...none, role: 'admin', isSchoolAdmin: true, isSchoolMember: true })).toBe(
+			'write'
+		);
+		for (const role of ['student', 'guardian', 'staff'] as const) {
+			expect(accessTo('school', { ...none, role, isSchoolMember: true })).toBe('read');
+			expect(accessTo('school', { ...none, role })).toBe('none');
+		}
+		expect(accessTo('school', { ...none, role: 'admin' })).toBe('none');
+	});
+});
+
 describe('document names', () => {
 	it('round-trips', () => {
 		expect(parseDocName(docName('family', 'abc-123'))).toEqual({ kind: 'family', planId: 'abc-123' });

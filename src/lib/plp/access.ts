@@ -5,12 +5,14 @@
  * Each plan is two Yjs documents, split by who may write them (see ../../../docs/decisions/0002-plan-documents.md):
  * - the plan document: everything the student and staff write;
  * - the family document: what guardians write (their reflections, comments, hopes and strengths).
+ * Each school has one more: the school document (its PLP template), written by its admins and read
+ * by everyone in the school. Its name carries the school id where a plan's carries the plan id.
  */
 
 export const ROLES = ['student', 'guardian', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const DOC_KINDS = ['plan', 'family'] as const;
+export const DOC_KINDS = ['plan', 'family', 'school'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 export type Access = 'none' | 'read' | 'write';
@@ -24,8 +26,10 @@ export interface Relationship {
 	isLinkedGuardian: boolean;
 	/** The person is staff with the student in their caseload. */
 	isInCaseload: boolean;
-	/** The person is an admin of the plan's school. */
+	/** The person is an admin of the plan's (or the school document's) school. */
 	isSchoolAdmin: boolean;
+	/** The person belongs to the school (for the school document). */
+	isSchoolMember?: boolean;
 }
 
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,7 +38,7 @@ export function isPlanId(value: string): boolean {
 	return PLAN_ID.test(value);
 }
 
-/** The name of a document on the relay and in IndexedDB: `plan.<planId>` or `family.<planId>`. */
+/** The name of a document on the relay and in IndexedDB: `plan.<planId>`, `family.<planId>` or `school.<schoolId>`. */
 export function docName(kind: DocKind, planId: string): string {
 	if (!isPlanId(planId)) throw new Error(`Not a plan id: ${JSON.stringify(planId)}`);
 	return `${kind}.${planId}`;
@@ -52,6 +56,10 @@ export function parseDocName(name: string): { kind: DocKind; planId: string } | 
 
 /** What a person may do with one document of a plan. Anything not listed here is refused. */
 export function accessTo(kind: DocKind, rel: Relationship): Access {
+	if (kind === 'school') {
+		if (rel.role === 'admin' && rel.isSchoolAdmin) return 'write';
+		return rel.isSchoolMember ? 'read' : 'none';
+	}
 	switch (rel.role) {
 		case 'student':
 			if (!rel.isOwnPlan) return 'none';

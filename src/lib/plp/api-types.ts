@@ -24,6 +24,14 @@ export interface PlanView {
 	grade: number | null;
 	/** What the caller may do with each document of the plan. */
 	access: { plan: Access; family: Access };
+	/** When the plan's next revision is due (from its revisions and the school's template). */
+	review?: PlanReview;
+}
+
+export interface PlanReview {
+	dueOn: string;
+	state: 'overdue' | 'due-soon' | 'on-track' | 'unknown';
+	lastRevisedOn: string;
 }
 
 export interface SignInResponse {

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
-import type { FieldDef, Fields, Person, RecordOf, ValueOf } from './schema';
+import {
+	CUSTOM_OPTION_PREFIX,
+	type FieldDef,
+	type Fields,
+	type Person,
+	type RecordOf,
+	type ValueOf
+} from './schema';
 
 type YRecord = Y.Map<unknown>;
 
@@ -58,7 +65,8 @@ export class Collection<F extends Fields> {
 	set<K extends keyof F & string>(id: string, key: K, value: string): void {
 		const def = this.fields[key];
 		if (!def || !isValueKind(def)) throw new Error(`${this.name}.${key} is not a short value`);
-		if (def.kind === 'choice' && value !== '' && !def.options.includes(value)) {
+		const isCustom = def.kind === 'choice' && def.isOpen === true && value.startsWith(CUSTOM_OPTION_PREFIX);
+		if (def.kind === 'choice' && value !== '' && !def.options.includes(value) && !isCustom) {
 			throw new Error(`${JSON.stringify(value)} is not an option of ${this.name}.${key}`);
 		}
 		this.require(id).set(key, value);

@@ -98,9 +98,9 @@ export interface Person {
 
 export type FieldDef =
 	| { kind: 'text' }
-	| { kind: 'line' }
+	| { kind: 'line'; isInternal?: boolean }
 	| { kind: 'date' }
-	| { kind: 'choice'; options: readonly string[] }
+	| { kind: 'choice'; options: readonly string[]; isOpen?: boolean }
 	| { kind: 'ref'; to: CollectionName }
 	| { kind: 'links'; to: CollectionName }
 	| { kind: 'people' };
@@ -112,6 +112,11 @@ const people = { kind: 'people' } as const;
 function choice<const T extends readonly string[]>(options: T) {
 	return { kind: 'choice', options } as const;
 }
+/** A choice a school can extend in its template: values `custom:<id>` name the school's own options. */
+function openChoice<const T extends readonly string[]>(options: T) {
+	return { kind: 'choice', options, isOpen: true } as const;
+}
+export const CUSTOM_OPTION_PREFIX = 'custom:';
 function ref<const T extends CollectionName>(to: T) {
 	return { kind: 'ref', to } as const;
 }
@@ -125,13 +130,15 @@ export const PLAN_COLLECTIONS = {
 	assessments: { kind: choice(ASSESSMENT_RECORD_KINDS), name: line, date, score: line, notes: text },
 	goals: {
 		kind: choice(GOAL_KINDS),
-		category: choice(GOAL_CATEGORIES),
+		category: openChoice(GOAL_CATEGORIES),
 		term: choice(GOAL_TERMS),
 		title: text,
 		why: text,
 		measure: text,
 		byWhen: date,
-		status: choice(GOAL_STATUSES)
+		status: choice(GOAL_STATUSES),
+		/** The school framework's proficiency this goal works toward (its id), if any. */
+		proficiency: line
 	},
 	steps: {
 		goalId: ref('goals'),
@@ -142,7 +149,7 @@ export const PLAN_COLLECTIONS = {
 		status: choice(STEP_STATUSES)
 	},
 	pathways: {
-		kind: choice(PATHWAY_KINDS),
+		kind: openChoice(PATHWAY_KINDS),
 		provider: line,
 		startDate: date,
 		endDate: date,
@@ -164,11 +171,16 @@ export const PLAN_COLLECTIONS = {
 		title: text,
 		date,
 		url: line,
-		fileHash: line,
+		/** SHA-256 of the file (its address in the device's and the server's blob store). */
+		fileHash: { kind: 'line', isInternal: true },
 		fileName: line,
-		mimeType: line,
+		/** The type read from the file's content (src/lib/plp/file-types.ts). */
+		mimeType: { kind: 'line', isInternal: true },
 		body: text,
-		goalIds: links('goals')
+		goalIds: links('goals'),
+		stepIds: links('steps'),
+		/** The school framework's proficiency this evidence shows (its id), if any. */
+		proficiency: line
 	},
 	reflections: { date, authorRole: choice(AUTHOR_ROLES), authorName: line, prompt: line, body: text },
 	revisions: {
@@ -176,7 +188,9 @@ export const PLAN_COLLECTIONS = {
 		whatChanged: text,
 		why: text,
 		reflectionIds: links('reflections'),
-		participants: people
+		participants: people,
+		/** Yjs snapshot of the plan when the revision was recorded (base64), for "what changed". */
+		snapshot: { kind: 'line', isInternal: true }
 	},
 	transitions: {
 		kind: choice(TRANSITION_KINDS),

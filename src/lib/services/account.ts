@@ -1,8 +1,10 @@
 import { localDb, type PlanEntry } from '../local/db';
-import { clearLocalPlan } from '../local/plan-storage';
+import { docName } from '../plp/access';
 import { requestPersistence } from '../local/device-storage';
 import { api, ApiError, NetworkError } from '../sync/api';
 import { auth } from '../sync/auth.svelte';
+import { forgetGrowthCopies } from './growth';
+import { loadFramework } from './proficiencies';
 
 /** Signs in, remembers the session on this device, and lists the person's plans. */
 export async function signIn(username: string, password: string): Promise<void> {
@@ -40,6 +42,8 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 		if (error instanceof NetworkError || error instanceof ApiError) return false;
 		throw error;
 	}
+	// The school's proficiencies come with the plan list, so progress entries can use them offline.
+	void loadFramework();
 	const db = localDb();
 	await db.transaction('rw', db.plans, async () => {
 		const known = new Map(
@@ -57,7 +61,8 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 				hasUnsyncedChanges: existing?.hasUnsyncedChanges ?? false,
 				source: 'school',
 				ownerUserId: user.id,
-				access: plan.access
+				access: plan.access,
+				review: plan.review
 			};
 			await db.plans.put(entry);
 		}
@@ -87,9 +92,17 @@ export async function signOut(): Promise<void> {
 	const user = auth.user;
 	if (token) await api.signOut(token).catch(() => undefined); // offline: the token simply expires
 	if (user) {
+		// Loaded here, not at the top: the start screen must not pull in Yjs for a rare action.
+		const [{ school }, { clearLocalDoc, clearLocalPlan }] = await Promise.all([
+			import('../sync/school-sync.svelte'),
+			import('../local/plan-storage')
+		]);
+		await school.close();
+		await clearLocalDoc(docName('school', user.schoolId));
 		const plans = await localDb().plans.where('ownerUserId').equals(user.id).toArray();
 		for (const plan of plans) await clearLocalPlan(plan.id);
 		await localDb().plans.where('ownerUserId').equals(user.id).delete();
+		await forgetGrowthCopies(user.id);
 	}
 	await auth.forget();
 }

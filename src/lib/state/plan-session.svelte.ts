@@ -5,7 +5,7 @@ import { FamilyPart } from '../plp/family';
 import { Plan } from '../plp/plan';
 import { t } from '../messages';
 import { auth } from '../sync/auth.svelte';
-import { PlanSync } from '../sync/plan-sync.svelte';
+import type { PlanSync } from '../sync/plan-sync.svelte';
 import { openSessions } from './open-sessions';
 
 export type SaveState = 'loading' | 'downloading' | 'saving' | 'saved' | 'error' | 'too-new' | 'not-found';
@@ -102,6 +102,9 @@ export class PlanSession {
 		if (!token || !user || this.#isClosed) return;
 		const [planDoc, familyDoc] = this.#docs;
 		if (!planDoc || !familyDoc) return;
+		// The sync layer (y-websocket) loads only for school plans, after the plan itself.
+		const { PlanSync } = await import('../sync/plan-sync.svelte');
+		if (this.#isClosed) return;
 		this.sync = new PlanSync(this.planId, { plan: planDoc.doc, family: familyDoc.doc }, token, user, access, {
 			refusedText: t.sync.changeRefused,
 			onSignedOut: () => auth.markExpired(),

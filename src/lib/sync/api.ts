@@ -19,7 +19,7 @@ export class NetworkError extends Error {
 	}
 }
 
-async function request<T>(
+export async function request<T>(
 	method: string,
 	path: string,
 	options: { token?: string; body?: unknown } = {}

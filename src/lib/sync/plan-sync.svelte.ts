@@ -9,7 +9,14 @@ export interface Person {
 	clientId: number;
 	userId: string;
 	name: string;
+	/** What they are in a PLP meeting: student, guardian, advisor, teacher, counselor or admin. */
 	role: string;
+	/** They can write the plan document (and so record who joins a conference). */
+	canEditPlan: boolean;
+}
+
+interface PresenceState {
+	user?: { id: string; name: string; role: string; canEditPlan: boolean };
 }
 
 const CLOSE_SIGNED_OUT = 4401;
@@ -51,7 +58,12 @@ export class PlanSync {
 			this.#syncs.push(sync);
 		}
 		const awareness = this.#syncs[0]?.provider.awareness;
-		awareness?.setLocalStateField('user', { id: user.id, name: user.displayName, role: user.role });
+		awareness?.setLocalStateField('user', {
+			id: user.id,
+			name: user.displayName,
+			role: user.staffTitle ?? user.role,
+			canEditPlan: access.plan === 'write'
+		});
 		awareness?.on('change', () => this.#updatePeople());
 		window.addEventListener('online', this.#onOnline);
 		window.addEventListener('offline', this.#onOnline);
@@ -87,15 +99,26 @@ export class PlanSync {
 		if (this.state === 'synced' || wasPending > 0 !== pending > 0) this.#onConfirmed(this.state === 'synced');
 	}
 
+	/** This device's client id in the plan's presence. */
+	get clientId(): number {
+		return this.#syncs[0]?.provider.awareness.clientID ?? 0;
+	}
+
 	#updatePeople(): void {
 		const awareness = this.#syncs[0]?.provider.awareness;
 		if (!awareness) return;
 		const people: Person[] = [];
 		for (const [clientId, state] of awareness.getStates()) {
-			const user = (state as { user?: { id: string; name: string; role: string } }).user;
+			const user = (state as PresenceState).user;
 			if (!user || clientId === awareness.clientID || user.id === this.user.id) continue;
 			if (people.some((p) => p.userId === user.id)) continue; // one person, several tabs
-			people.push({ clientId, userId: user.id, name: user.name, role: user.role });
+			people.push({
+				clientId,
+				userId: user.id,
+				name: user.name,
+				role: user.role,
+				canEditPlan: user.canEditPlan
+			});
 		}
 		this.people = people;
 	}

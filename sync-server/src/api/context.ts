@@ -6,7 +6,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { FailureThrottle } from '../auth/throttle';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
-import type { RelayControl } from '../contracts';
+import type { DocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 
 export interface ApiContext {
@@ -23,6 +23,8 @@ export interface ApiContext {
 	ipThrottle: FailureThrottle;
 	/** The live connections, to close what a change of rights no longer allows. */
 	relay: RelayWithStats | undefined;
+	/** The plans' documents, for summaries (review due) in plan lists. */
+	store: DocStore;
 	startedAt: number;
 }
 

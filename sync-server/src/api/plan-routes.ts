@@ -1,24 +1,30 @@
-/** The list of plans a person may open, with what they may do in each document. */
+/** The list of plans a person may open, with what they may do in each document and when each is due for review. */
 import type { FastifyInstance } from 'fastify';
+import { today } from '../../../src/lib/plp/ids';
 import { principalOf } from '../auth/access-resolver';
+import { PlanSummaries } from '../plans/plan-summary';
 import { requireCaller } from './authenticate';
 import type { ApiContext } from './context';
 import { planView } from './views';
 
 export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	const summaries = new PlanSummaries(ctx.store);
 	app.get('/api/plans', async (request) => {
 		const caller = requireCaller(ctx, request);
 		const principal = principalOf(caller.user, caller.sessionId);
+		const interval = summaries.reviewIntervalMonths(caller.user.schoolId);
+		const date = today();
 		// The candidate list comes from the person's links; the access shown is decided by the same
 		// resolver the relay uses, so the list never promises what the relay would refuse.
 		const plans = ctx.accounts
 			.plansVisibleTo(caller.user)
-			.map((plan) =>
-				planView(plan, {
+			.map((plan) => ({
+				...planView(plan, {
 					plan: ctx.resolver.accessTo(principal, 'plan', plan.planId),
 					family: ctx.resolver.accessTo(principal, 'family', plan.planId)
-				})
-			)
+				}),
+				review: summaries.review(plan.planId, interval, date)
+			}))
 			.filter((plan) => plan.access.plan !== 'none' || plan.access.family !== 'none');
 		return { plans };
 	});

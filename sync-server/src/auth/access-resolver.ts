@@ -29,8 +29,24 @@ export class SqliteAccessResolver implements AccessResolver {
 	}
 
 	accessTo(principal: Principal, kind: DocKind, planId: string): Access {
-		const relationship = this.relationship(principal, planId);
+		const relationship =
+			kind === 'school' ? this.schoolRelationship(principal, planId) : this.relationship(principal, planId);
 		return relationship ? accessTo(kind, relationship) : 'none';
+	}
+
+	/** The facts about one person and a school document (named by the school id). */
+	schoolRelationship(principal: Principal, schoolId: string): Relationship | null {
+		const user = this.accounts.getUser(principal.userId);
+		if (!user?.isActive || !this.sessions.isLive(principal.sessionId)) return null;
+		const isSchoolMember = user.schoolId === schoolId;
+		return {
+			role: user.role,
+			isOwnPlan: false,
+			isLinkedGuardian: false,
+			isInCaseload: false,
+			isSchoolAdmin: user.role === 'admin' && isSchoolMember,
+			isSchoolMember
+		};
 	}
 
 	/** The facts about one person and one plan; null when the plan, the user or the session is gone. */

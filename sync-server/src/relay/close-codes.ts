@@ -9,13 +9,15 @@ export const CloseCode = {
 	messageTooBig: 1009,
 	/** The server could not save; the provider reconnects and resends. */
 	serverError: 1011,
+	/** The relay holds its maximum number of connections; the provider retries with back-off. */
+	tryAgainLater: 1013,
 	/** Malformed document name or malformed message. */
 	badRequest: 4400,
 	/** Missing, unknown or expired session token, or signed out. */
 	unauthorized: 4401,
 	/** The signed-in person may not see this document (or no longer may). */
 	forbidden: 4403,
-	/** Too many messages too fast. */
+	/** Too many messages too fast, or too many connections for one person. */
 	tooManyMessages: 4429
 } as const;
 

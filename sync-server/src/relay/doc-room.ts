@@ -6,6 +6,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
+import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import type { DocStore } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
 import type { Connection } from './connection';
@@ -25,11 +26,15 @@ export const READ_ONLY_REASON = 'read-only: your change was not saved';
 export class StorageError extends Error {}
 
 export class DocRoom {
-	readonly doc = new Y.Doc();
+	// No garbage collection: clients rebuild past revisions from the history (src/lib/plp/revisions.ts),
+	// which must survive the trip through the relay.
+	readonly doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly connections = new Set<Connection>();
 	/** Updates in the store's log for this document, to know when to compact. */
 	#storedCount: number;
+	/** What the document holds, for judging readers' updates; rebuilt only after the document changed. */
+	#snapshot: Y.Snapshot | null = null;
 
 	constructor(
 		readonly name: string,
@@ -78,7 +83,7 @@ export class DocRoom {
 				return;
 			case 'sync-step-2':
 			case 'update':
-				this.#receiveUpdate(conn, message.update);
+				this.#receiveUpdate(conn, message.update, message.type === 'sync-step-2');
 				return;
 			case 'awareness':
 				// Readers may show presence too; awareness is never stored.
@@ -96,13 +101,16 @@ export class DocRoom {
 		}
 	}
 
-	#receiveUpdate(conn: Connection, update: Uint8Array): void {
+	#receiveUpdate(conn: Connection, update: Uint8Array, isSyncAnswer: boolean): void {
 		if (isEmptyUpdate(update)) return;
 		const { principal, target } = conn;
+		// A sync step 2 (the answer to our state vector) often repeats what we have: storing it
+		// again would only grow the log. Plain updates are new by nature and skip this check.
+		if (conn.access === 'write' && isSyncAnswer && this.#hasAlready(update)) return;
 		if (conn.access !== 'write') {
 			// A reader's sync step 2 repeats what we already have (its delete set at least): only
 			// an update that would change the document is a write attempt worth reporting.
-			if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return;
+			if (this.#hasAlready(update)) return;
 			conn.send(encodePermissionDenied(READ_ONLY_REASON));
 			this.audit.record(
 				principal.userId,
@@ -123,6 +131,18 @@ export class DocRoom {
 		Y.applyUpdate(this.doc, update, conn);
 		this.audit.record(principal.userId, target.kind, target.planId, 'change');
 		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
+	}
+
+	#hasAlready(update: Uint8Array): boolean {
+		this.#snapshot ??= Y.snapshot(this.doc);
+		return Y.snapshotContainsUpdate(this.#snapshot, update);
+	}
+
+	/** An update the server makes itself (an imported archive): stored first, then sent to every connection. */
+	applyServerUpdate(update: Uint8Array): void {
+		this.store.appendUpdate(this.name, update);
+		this.#storedCount += 1;
+		Y.applyUpdate(this.doc, update, null);
 	}
 
 	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
@@ -154,6 +174,7 @@ export class DocRoom {
 
 	/** Yjs emits only what actually changed, so duplicates and pending structs are never echoed. */
 	readonly #broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.#snapshot = null;
 		const message = encodeUpdate(update);
 		for (const conn of this.connections) {
 			if (conn !== origin) conn.send(message);

@@ -4,9 +4,9 @@
  * ping is terminated, which frees its presence and lets its document unload. One timer for all
  * sockets, not one per socket, to keep idle connections cheap.
  */
-import type { Connection } from './connection';
+import type { LiveConnections } from './live-connections';
 
-export function startHeartbeat(live: Set<Connection>, intervalMs: number): () => void {
+export function startHeartbeat(live: LiveConnections, intervalMs: number): () => void {
 	const timer = setInterval(() => {
 		for (const conn of live) {
 			if (!conn.isAlive) {

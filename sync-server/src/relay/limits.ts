@@ -12,6 +12,10 @@ export interface RelayLimits {
 	compactAfterUpdates: number;
 	/** Seconds between pings; a socket silent for two of them is dropped as dead. */
 	heartbeatSeconds: number;
+	/** Open connections the whole relay accepts; more are told to try again later (1013). */
+	maxConnections: number;
+	/** Open connections one person may hold (tabs × devices × 2 documents per plan). */
+	maxConnectionsPerUser: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -20,7 +24,9 @@ export const DEFAULT_LIMITS: RelayLimits = {
 	messageBurst: 200,
 	idleUnloadSeconds: 30,
 	compactAfterUpdates: 500,
-	heartbeatSeconds: 30
+	heartbeatSeconds: 30,
+	maxConnections: 20_000,
+	maxConnectionsPerUser: 50
 };
 
 export function resolveLimits(partial: Partial<RelayLimits> = {}): RelayLimits {

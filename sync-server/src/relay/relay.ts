@@ -7,10 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
 import { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
-import type { Connection } from './connection';
 import { resolveLimits, type RelayLimits } from './limits';
 import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
+import { LiveConnections } from './live-connections';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 
@@ -30,7 +30,7 @@ export const RELAY_PATH = '/sync';
  */
 export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayControl {
 	const limits = resolveLimits(deps.limits);
-	const live = new Set<Connection>();
+	const live = new LiveConnections();
 	const rooms = new RoomRegistry(
 		deps.store,
 		new AuditThrottle(deps.audit),
@@ -52,6 +52,11 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 			}
 		},
 		connectionCount: () => live.size,
+		async applyServerUpdate(name, update) {
+			const room = await rooms.open(name);
+			room.applyServerUpdate(update);
+			rooms.releaseIfIdle(room);
+		},
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
@@ -63,6 +68,8 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 	};
 
 	app.register(async (scope) => {
+		// One object shared by every socket: idle connections are many, so each keeps as little as it can.
+		const socketDeps = { resolver: deps.resolver, audit: deps.audit, rooms, limits, log: scope.log, live };
 		// Runs before @fastify/websocket's own pre-close (which closes sockets without a code).
 		scope.addHook('preClose', () => control.close());
 		await scope.register(websocket, {
@@ -75,7 +82,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 				if (socket.readyState === socket.OPEN) socket.close(CloseCode.badRequest, 'malformed frame');
 			}
 		});
-		scope.get<{ Params: { docName: string }; Querystring: { token?: string } }>(
+		scope.get<{ Params: { docName: string }; Querystring: { token?: unknown } }>(
 			`${RELAY_PATH}/:docName`,
 			// 'warn' keeps the per-request info log (which would print the URL and its token) quiet.
 			{ websocket: true, logLevel: 'warn' },
@@ -84,14 +91,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 					socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 					return;
 				}
-				handleSocket(socket, request.params.docName, request.query.token, {
-					resolver: deps.resolver,
-					audit: deps.audit,
-					rooms,
-					limits,
-					log: scope.log,
-					live
-				});
+				handleSocket(socket, request.params.docName, request.query.token, socketDeps);
 			}
 		);
 	});

@@ -9,6 +9,8 @@ import { DocRoom } from './doc-room';
 
 export class RoomRegistry {
 	readonly #rooms = new Map<string, Promise<DocRoom>>();
+	/** The room each name resolved to, so a late call about an unloaded room never touches its successor. */
+	readonly #loaded = new Map<string, DocRoom>();
 	readonly #idleTimers = new Map<string, NodeJS.Timeout>();
 
 	constructor(
@@ -26,7 +28,9 @@ export class RoomRegistry {
 			// The promise is what makes concurrent openers share one load. DocStore is synchronous
 			// today; an asynchronous store (PostgreSQL) would resolve it later with the same callers.
 			room = new Promise<DocRoom>((resolve) => {
-				resolve(new DocRoom(name, this.store, this.audit, this.options.compactAfterUpdates, this.log));
+				const loaded = new DocRoom(name, this.store, this.audit, this.options.compactAfterUpdates, this.log);
+				this.#loaded.set(name, loaded);
+				resolve(loaded);
 			});
 			this.#rooms.set(name, room);
 			// A failed load must not stick: the next opener tries again.
@@ -37,6 +41,7 @@ export class RoomRegistry {
 
 	/** Called when a room lost a connection: with none left, it is unloaded after the idle time. */
 	releaseIfIdle(room: DocRoom): void {
+		if (this.#loaded.get(room.name) !== room) return;
 		if (room.connections.size > 0 || this.#idleTimers.has(room.name)) return;
 		const timer = setTimeout(() => {
 			this.#idleTimers.delete(room.name);
@@ -44,10 +49,6 @@ export class RoomRegistry {
 		}, this.options.idleUnloadMs);
 		timer.unref();
 		this.#idleTimers.set(room.name, timer);
-	}
-
-	loadedCount(): number {
-		return this.#rooms.size;
 	}
 
 	/** Compacts and unloads every room (clean shutdown). */
@@ -61,7 +62,9 @@ export class RoomRegistry {
 	}
 
 	#unload(room: DocRoom): void {
+		if (this.#loaded.get(room.name) !== room) return;
 		this.#rooms.delete(room.name);
+		this.#loaded.delete(room.name);
 		try {
 			room.compact();
 		} catch (error) {

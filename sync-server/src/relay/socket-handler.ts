@@ -11,6 +11,7 @@ import { CloseCode } from './close-codes';
 import { Connection } from './connection';
 import { StorageError, type DocRoom } from './doc-room';
 import type { RelayLimits } from './limits';
+import type { LiveConnections } from './live-connections';
 import { decodeClientMessage, MalformedMessageError } from './protocol';
 import type { RoomRegistry } from './room-registry';
 
@@ -20,24 +21,31 @@ export interface SocketDeps {
 	rooms: RoomRegistry;
 	limits: RelayLimits;
 	log: FastifyBaseLogger;
-	/** Every live connection, for RelayControl. */
-	live: Set<Connection>;
+	/** Every live connection, for RelayControl and the connection limits. */
+	live: LiveConnections;
 }
 
 /** Returns once the socket is either closed or handed to its room. */
 export function handleSocket(
 	socket: WebSocket,
 	rawDocName: string,
-	token: string | undefined,
+	tokenParam: unknown,
 	deps: SocketDeps
 ): void {
+	// Checked before the token, so a flood of connections costs no database lookups.
+	if (deps.live.size >= deps.limits.maxConnections) {
+		socket.close(CloseCode.tryAgainLater, 'the server is busy: it will reconnect shortly');
+		return;
+	}
 	const target = parseDocName(rawDocName);
 	if (target === null) {
 		socket.close(CloseCode.badRequest, 'bad document name: expected plan.<id> or family.<id>');
 		return;
 	}
-	const principal = token ? deps.resolver.authenticate(token) : null;
-	if (principal === null || token === undefined) {
+	// `?token=a&token=b` parses to an array: anything but one non-empty string is no token.
+	const token = typeof tokenParam === 'string' && tokenParam !== '' ? tokenParam : null;
+	const principal = token === null ? null : deps.resolver.authenticate(token);
+	if (principal === null || token === null) {
 		socket.close(CloseCode.unauthorized, 'not signed in or session expired: sign in again');
 		return;
 	}
@@ -46,6 +54,10 @@ export function handleSocket(
 	if (!canRead(access)) {
 		deps.audit.record({ ...audit, action: 'denied', detail: 'no access to this document' });
 		socket.close(CloseCode.forbidden, 'you do not have access to this document');
+		return;
+	}
+	if (deps.live.countFor(principal.userId) >= deps.limits.maxConnectionsPerUser) {
+		socket.close(CloseCode.tooManyMessages, 'too many open connections: close other tabs or devices');
 		return;
 	}
 	deps.audit.record({ ...audit, action: 'open', detail: access });
@@ -57,12 +69,12 @@ export function handleSocket(
 	deps.live.add(conn);
 	// Frames that arrive while the document loads wait here, in order.
 	let room: DocRoom | null = null;
-	const pending: Uint8Array[] = [];
+	let pending: Uint8Array[] | null = [];
 
 	socket.on('message', (data, isBinary) => {
 		const frame = checkFrame(conn, data, isBinary, deps.limits);
 		if (frame === null) return;
-		if (room === null) pending.push(frame);
+		if (room === null) pending?.push(frame);
 		else receive(conn, room, frame, deps.log);
 	});
 	socket.on('close', () => {
@@ -82,7 +94,9 @@ export function handleSocket(
 			}
 			room = loaded;
 			loaded.add(conn);
-			for (const frame of pending.splice(0)) receive(conn, loaded, frame, deps.log);
+			const waiting = pending ?? [];
+			pending = null;
+			for (const frame of waiting) receive(conn, loaded, frame, deps.log);
 		},
 		(error: unknown) => {
 			deps.log.error({ err: error, doc: rawDocName }, 'could not load document');

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocStore } from '../contracts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /**
  * How far a commit goes before appendUpdate returns (SQLite `synchronous` in WAL mode):
@@ -40,7 +41,7 @@ export class SqliteDocStore implements DocStore {
 	readonly #nthSeq: StatementSync;
 	readonly #deleteUpTo: StatementSync;
 	#isClosed = false;
-	#checkpointTimer: NodeJS.Timeout | undefined;
+	#checkpointer: WalCheckpointer | undefined;
 
 	/** Takes a database the caller opened and will close; creates its own table if missing. */
 	constructor(db: DatabaseSync, options: DocStoreOptions = {}) {
@@ -52,9 +53,9 @@ export class SqliteDocStore implements DocStore {
 		const durability = options.durability ?? 'normal';
 		db.exec(`PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
 		db.exec(SCHEMA);
-		if (durability === 'normal') {
-			this.#checkpointTimer = setInterval(() => this.#checkpoint(), options.checkpointIntervalMs ?? 1000);
-			this.#checkpointTimer.unref();
+		const file = db.location();
+		if (durability === 'normal' && file !== null) {
+			this.#checkpointer = startWalCheckpointer(file, options.checkpointIntervalMs ?? 1000);
 		}
 		this.#insert = db.prepare('INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?)');
 		this.#insertAt = db.prepare('INSERT INTO doc_updates (seq, doc, data, created_at) VALUES (?, ?, ?, ?)');
@@ -102,25 +103,11 @@ export class SqliteDocStore implements DocStore {
 		return row === undefined ? 0 : Number(row.n);
 	}
 
-	/** Stops using the database (after a last checkpoint); the caller that opened it closes it. */
+	/** Stops using the database; the caller that opened it closes it (its last close checkpoints the WAL). */
 	close(): void {
 		if (this.#isClosed) return;
-		clearInterval(this.#checkpointTimer);
-		this.#checkpoint();
 		this.#isClosed = true;
-	}
-
-	/**
-	 * PASSIVE never waits for readers and is nearly free when the WAL has no new frames. It is what
-	 * fsyncs the WAL under synchronous=NORMAL; a failure only delays that to the next round.
-	 */
-	#checkpoint(): void {
-		if (this.#isClosed || !this.#db.isOpen) return;
-		try {
-			this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
-		} catch {
-			// The next interval tries again; SQLite also checkpoints on its own as the WAL grows.
-		}
+		this.#checkpointer?.stop();
 	}
 
 	#assertOpen(): void {

@@ -1,0 +1,120 @@
+/** Helpers for the relay benchmark: the server child process and light raw y-websocket clients. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import type { ServerStats } from './relay-server';
+
+/** 'pathways-full' is our relay with synchronous=FULL (an fsync per update). */
+export type RelayKind = 'pathways' | 'pathways-full' | 'reference';
+
+const SERVER = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
+
+export interface BenchServer {
+	port: number;
+	stats(options?: { gc?: boolean }): Promise<ServerStats>;
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return address.port;
+}
+
+export async function startServer(kind: RelayKind, dataDir: string, port?: number): Promise<BenchServer> {
+	const chosen = port ?? (await freePort());
+	// RELAY_BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the server process, for profiling.
+	const extraArgs = (process.env.RELAY_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[...extraArgs, '--disable-warning=ExperimentalWarning', '--expose-gc', '--import', 'tsx', SERVER],
+		{
+			env: {
+				...process.env,
+				RELAY_KIND: kind === 'reference' ? 'reference' : 'pathways',
+				RELAY_BENCH_DURABILITY: kind === 'pathways-full' ? 'full' : 'normal',
+				DATA_DIR: dataDir,
+				PORT: String(chosen)
+			},
+			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
+		}
+	);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	await new Promise<void>((resolve, reject) => {
+		child.stdout?.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('listening')) resolve();
+		});
+		child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+	});
+	return {
+		port: chosen,
+		stats: ({ gc = false } = {}) =>
+			new Promise<ServerStats>((resolve) => {
+				child.once('message', (message) => resolve(message as ServerStats));
+				child.send(gc ? 'gc' : 'stats');
+			}),
+		async stop(signal = 'SIGTERM') {
+			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+			const hardStop = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(hardStop);
+		}
+	};
+}
+
+export function syncUrl(port: number, docName: string, token: string): string {
+	return `ws://127.0.0.1:${port}/sync/${docName}?token=${token}`;
+}
+
+/** Opens a raw socket and resolves once the relay has answered something (the handshake is done). */
+export function openRaw(url: string, onMessage?: (data: Uint8Array) => void): Promise<WebSocket> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(url, { perMessageDeflate: false });
+		socket.binaryType = 'nodebuffer';
+		socket.once('error', reject);
+		socket.once('open', () => socket.send(syncStep1Empty()));
+		socket.once('message', () => resolve(socket));
+		// A refused connection must fail the bench, not hang it.
+		socket.once('close', (code, reason) =>
+			reject(new Error(`relay closed the connection: ${code} ${reason.toString()}`))
+		);
+		if (onMessage) socket.on('message', (data: Buffer) => onMessage(data));
+	});
+}
+
+function syncStep1Empty(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+	return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, 2);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/** The Yjs update inside a sync update or step 2 message, or null for any other message. */
+export function updateOf(message: Uint8Array): Uint8Array | null {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== 0) return null;
+	const syncType = decoding.readVarUint(decoder);
+	return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
+}
+
+export function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return Number.NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { localDb } from '../local/db';
+import { forgetGrowthCopies } from '../services/growth';
+import type { FrameworkVersion } from './framework';
+import { cachedFramework, cacheFramework } from './framework-cache';
+
+const framework: FrameworkVersion = {
+	version: 3,
+	createdAt: '2026-11-01T10:00:00.000Z',
+	scales: [{ id: 'main', name: 'Scale', levels: [] }],
+	proficiencies: []
+};
+
+describe('what the device keeps of school data', () => {
+	it('keeps the framework per school, and replaces or drops it', async () => {
+		expect(await cachedFramework('school-a')).toBeNull();
+		await cacheFramework('school-a', framework);
+		await cacheFramework('school-b', { ...framework, version: 1 });
+		expect(await cachedFramework('school-a')).toEqual(framework);
+		await cacheFramework('school-a', { ...framework, version: 4 });
+		expect((await cachedFramework('school-a'))?.version).toBe(4);
+		await cacheFramework('school-a', null);
+		expect(await cachedFramework('school-a')).toBeNull();
+		expect((await cachedFramework('school-b'))?.version).toBe(1);
+	});
+
+	it('forgets one person’s caseload and school copies at sign-out, and nobody else’s', async () => {
+		const settings = localDb().settings;
+		for (const key of ['growth:caseload:u1', 'growth:school:u1', 'growth:caseload:u2']) {
+			await settings.put({ key, value: { value: { rows: [] }, fetchedAt: 1 } });
+		}
+		await forgetGrowthCopies('u1');
+		expect((await settings.toArray()).map((s) => s.key).filter((key) => key.startsWith('growth:'))).toEqual([
+			'growth:caseload:u2'
+		]);
+	});
+});

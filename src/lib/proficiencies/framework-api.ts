@@ -1,0 +1,13 @@
+/** What POST /api/proficiencies answers, shared by the server and the admin screen. */
+import type { RowProblem } from '../school/roster-report';
+
+export interface FrameworkUploadReport {
+	isDryRun: boolean;
+	/** False on a dry run and when problems stopped the upload (a framework is saved whole or not at all). */
+	isSaved: boolean;
+	/** False when the upload was the same as the latest version (nothing new was stored). */
+	isNewVersion: boolean;
+	version: number | null;
+	problems: RowProblem[];
+	counts: { graduation: number; transferable: number; indicators: number; scales: number };
+}

@@ -1,0 +1,65 @@
+/**
+ * A school's proficiency framework: its proficiency-based graduation requirements and transferable
+ * skills (each with performance indicators), and its assessment scales. Shared by the server (which
+ * validates and versions uploads) and the app (which keeps the latest on the device for offline use).
+ * Plain data, no Yjs: the framework is written by admins only, as a whole, in versions.
+ */
+
+export const PROFICIENCY_KINDS = ['graduation', 'transferable'] as const;
+export type ProficiencyKind = (typeof PROFICIENCY_KINDS)[number];
+
+export interface PerformanceIndicator {
+	id: string;
+	text: string;
+}
+
+export interface Proficiency {
+	/** The school's code for it ("SCI-1"): stable across versions, stored in progress entries. */
+	id: string;
+	kind: ProficiencyKind;
+	/** The content area or skill group ("Science", "Communication"). */
+	area: string;
+	title: string;
+	indicators: PerformanceIndicator[];
+	/** The scale its levels are on; the framework's first scale when empty. */
+	scaleId: string;
+}
+
+export interface ScaleLevel {
+	value: number;
+	label: string;
+	description: string;
+}
+
+export interface Scale {
+	id: string;
+	name: string;
+	/** Lowest first. */
+	levels: ScaleLevel[];
+}
+
+export interface Framework {
+	proficiencies: Proficiency[];
+	scales: Scale[];
+}
+
+export interface FrameworkVersion extends Framework {
+	version: number;
+	createdAt: string;
+}
+
+/** The scale a proficiency is assessed on. */
+export function scaleOf(framework: Framework, proficiency: Proficiency | undefined): Scale | undefined {
+	if (!proficiency) return framework.scales[0];
+	return framework.scales.find((scale) => scale.id === proficiency.scaleId) ?? framework.scales[0];
+}
+
+export function findProficiency(framework: Framework, id: string): Proficiency | undefined {
+	return framework.proficiencies.find((proficiency) => proficiency.id === id);
+}
+
+/** "3 · Meets" for a stored level "3"; the stored text as it is when it is not on the scale. */
+export function levelText(scale: Scale | undefined, level: string): string {
+	const found = scale?.levels.find((candidate) => String(candidate.value) === level.trim());
+	return found ? `${found.value} · ${found.label}` : level;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEntry } from '../plp/schema';
+import type { Framework } from './framework';
+import { goalCounts, growthSeries, pathwayTimeline } from './growth';
+
+const framework: Framework = {
+	scales: [
+		{
+			id: 'main',
+			name: 'Proficiency',
+			levels: [1, 2, 3, 4].map((value) => ({
+				value,
+				label: ['Beginning', 'Developing', 'Proficient', 'Distinguished'][value - 1]!,
+				description: ''
+			}))
+		},
+		{
+			id: 'habits',
+			name: 'Habits',
+			levels: [
+				{ value: 1, label: 'Rarely', description: '' },
+				{ value: 2, label: 'Often', description: '' }
+			]
+		}
+	],
+	proficiencies: [
+		{ id: 'SCI-1', kind: 'graduation', area: 'Science', title: 'Investigate', indicators: [], scaleId: '' },
+		{ id: 'TS-COM', kind: 'transferable', area: '', title: 'Communicate', indicators: [], scaleId: 'habits' }
+	]
+};
+
+let n = 0;
+function entry(fields: Partial<ProgressEntry>): ProgressEntry {
+	n++;
+	return {
+		id: `e${n}`,
+		date: '',
+		goalId: '',
+		proficiency: '',
+		assessmentKind: '',
+		level: '',
+		note: '',
+		evidenceIds: [],
+		...fields
+	};
+}
+
+describe('growthSeries', () => {
+	it('groups entries by proficiency in framework order, oldest first, with levels on each one’s scale', () => {
+		const series = growthSeries(
+			[
+				entry({ proficiency: 'TS-COM', date: '2026-10-01', level: '2', assessmentKind: 'self' }),
+				entry({ proficiency: 'SCI-1', date: '2026-11-01', level: '3', assessmentKind: 'benchmark' }),
+				entry({ proficiency: 'SCI-1', date: '2026-09-15', level: '1', assessmentKind: 'baseline' }),
+				entry({ proficiency: 'SCI-1', date: '2026-10-10', level: 'almost there' }),
+				entry({ proficiency: '', date: '2026-10-10', level: '4' }),
+				entry({ proficiency: 'SCI-1', date: '', level: '4' })
+			],
+			framework
+		);
+		expect(series.map((s) => [s.proficiencyId, s.title, s.scale?.id])).toEqual([
+			['SCI-1', 'Investigate', 'main'],
+			['TS-COM', 'Communicate', 'habits']
+		]);
+		expect(series[0]!.points.map((p) => [p.date, p.value, p.levelText, p.assessmentKind])).toEqual([
+			['2026-09-15', 1, '1 · Beginning', 'baseline'],
+			['2026-10-10', null, 'almost there', ''],
+			['2026-11-01', 3, '3 · Proficient', 'benchmark']
+		]);
+		expect(series[1]!.points.map((p) => p.levelText)).toEqual(['2 · Often']);
+	});
+
+	it('keeps entries whose proficiency is not (or no longer) in the framework, by their id', () => {
+		const series = growthSeries([entry({ proficiency: 'OLD-7', date: '2026-01-01', level: '2' })], framework);
+		expect(series).toMatchObject([
+			{ proficiencyId: 'OLD-7', title: 'OLD-7', points: [{ value: 2, levelText: '2 · Developing' }] }
+		]);
+		expect(
+			growthSeries([entry({ proficiency: 'X', date: '2026-01-01', level: '2' })], null)[0]!.points[0]
+		).toMatchObject({
+			value: null,
+			levelText: '2'
+		});
+	});
+});
+
+describe('goalCounts and pathwayTimeline', () => {
+	it('counts goals met, active and other', () => {
+		const statuses = ['met', 'in-progress', 'not-started', 'stopped', 'met', ''] as const;
+		expect(goalCounts(statuses.map((status) => ({ status })))).toEqual({ met: 2, active: 2, other: 2 });
+	});
+
+	it('orders pathways by start date, undated last', () => {
+		const pathways = [
+			{ id: 'c', startDate: '', endDate: '' },
+			{ id: 'b', startDate: '2026-09-01', endDate: '' },
+			{ id: 'a', startDate: '2025-01-10', endDate: '2025-06-01' }
+		];
+		expect(pathwayTimeline(pathways).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+	});
+});

@@ -1,0 +1,87 @@
+/**
+ * A student's growth: each proficiency's assessed levels over time, from the plan's progress
+ * entries and the school's framework. Pure data for the growth chart and its table.
+ */
+import type { Goal, Pathway, ProgressEntry } from '../plp/schema';
+import { findProficiency, levelText, scaleOf, type Framework, type Scale } from './framework';
+
+export interface GrowthPoint {
+	date: string;
+	/** The level as a number on the scale; null when the entry's level is not on it. */
+	value: number | null;
+	/** "3 · Proficient", or the entry's own words. */
+	levelText: string;
+	assessmentKind: string;
+	entryId: string;
+}
+
+export interface GrowthSeries {
+	proficiencyId: string;
+	title: string;
+	scale: Scale | undefined;
+	/** Oldest first. */
+	points: GrowthPoint[];
+}
+
+/** One series per proficiency that has dated progress entries, in the framework's order. */
+export function growthSeries(entries: readonly ProgressEntry[], framework: Framework | null): GrowthSeries[] {
+	const byProficiency = new Map<string, ProgressEntry[]>();
+	for (const entry of entries) {
+		if (!entry.proficiency || !entry.date) continue;
+		const list = byProficiency.get(entry.proficiency) ?? [];
+		list.push(entry);
+		byProficiency.set(entry.proficiency, list);
+	}
+	const order = (id: string) => {
+		const index = framework?.proficiencies.findIndex((proficiency) => proficiency.id === id) ?? -1;
+		return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+	};
+	return [...byProficiency.entries()]
+		.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+		.map(([proficiencyId, list]) => {
+			const proficiency = framework ? findProficiency(framework, proficiencyId) : undefined;
+			const scale = framework ? scaleOf(framework, proficiency) : undefined;
+			const points = list
+				.map((entry) => {
+					const onScale = scale?.levels.find((level) => String(level.value) === entry.level.trim());
+					return {
+						date: entry.date,
+						value: onScale ? onScale.value : null,
+						levelText: levelText(scale, entry.level),
+						assessmentKind: entry.assessmentKind,
+						entryId: entry.id
+					};
+				})
+				.sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+			return { proficiencyId, title: proficiency?.title ?? proficiencyId, scale, points };
+		});
+}
+
+export interface GoalCounts {
+	met: number;
+	active: number;
+	other: number;
+}
+
+/** Goals met, active (not started or in progress) and other (revised, stopped, no status). */
+export function goalCounts(goals: readonly Pick<Goal, 'status'>[]): GoalCounts {
+	const counts = { met: 0, active: 0, other: 0 };
+	for (const goal of goals) {
+		if (goal.status === 'met') counts.met++;
+		else if (goal.status === 'in-progress' || goal.status === 'not-started') counts.active++;
+		else counts.other++;
+	}
+	return counts;
+}
+
+/** Pathways in time order (by start date; undated ones last), for the timeline table. */
+export function pathwayTimeline<P extends Pick<Pathway, 'startDate' | 'endDate' | 'id'>>(
+	pathways: readonly P[]
+): P[] {
+	return pathways.toSorted(
+		(a, b) =>
+			(a.startDate || '9999').localeCompare(b.startDate || '9999') ||
+			(a.endDate || '9999').localeCompare(b.endDate || '9999') ||
+			a.id.localeCompare(b.id)
+	);
+}

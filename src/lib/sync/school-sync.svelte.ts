@@ -1,0 +1,46 @@
+import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
+import { docName } from '../plp/access';
+import { SchoolTemplate } from '../plp/template';
+import type { DocSync } from './doc-sync';
+
+/**
+ * The school document (the PLP template) on this device: kept in IndexedDB so plans show the
+ * school's pathways and questions offline, and synced whenever someone is signed in.
+ */
+class SchoolSync {
+	template = $state.raw<SchoolTemplate | null>(null);
+	/** Ticks when the template changes; read it in a $derived to follow changes. */
+	version = $state(0);
+	schoolId = $state('');
+	#local: LocalDoc | null = null;
+	#sync: DocSync | null = null;
+
+	async open(schoolId: string, token: string): Promise<void> {
+		if (this.schoolId === schoolId && this.#local) return;
+		await this.close();
+		this.schoolId = schoolId;
+		const local = openLocalDoc('school', schoolId);
+		this.#local = local;
+		await local.load();
+		local.doc.on('update', () => this.version++);
+		this.template = new SchoolTemplate(local.doc);
+		const { DocSync } = await import('./doc-sync');
+		if (this.#local !== local) return; // closed meanwhile
+		this.#sync = new DocSync(local.doc, docName('school', schoolId), token, {
+			onChange: () => undefined,
+			onClosed: () => undefined, // the plan's own sync reports an ended sign-in
+			onRefused: () => undefined
+		});
+	}
+
+	async close(): Promise<void> {
+		this.#sync?.destroy();
+		this.#sync = null;
+		await this.#local?.close();
+		this.#local = null;
+		this.template = null;
+		this.schoolId = '';
+	}
+}
+
+export const school = new SchoolSync();

@@ -1,0 +1,30 @@
+/** Evidence files, plan export/import and backups, added to the server in one call (server.ts). */
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../api/context';
+import { registerBackupRoutes } from '../backup/backup-routes';
+import { startBackupSchedule } from '../backup/backup-schedule';
+import type { DocStore } from '../contracts';
+import { registerExportRoutes } from '../export/export-routes';
+import { registerBlobRoutes } from './blob-routes';
+import { BlobStore } from './blob-store';
+
+export function registerEvidence(
+	app: FastifyInstance,
+	ctx: ApiContext,
+	store: DocStore,
+	now: () => number
+): void {
+	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
+	registerBlobRoutes(app, ctx, blobs);
+	registerExportRoutes(app, ctx, { store, blobs, now });
+	const backups = startBackupSchedule({
+		db: ctx.db,
+		dataDir: ctx.config.dataDir,
+		settings: ctx.config.backup,
+		now,
+		log: app.log
+	});
+	registerBackupRoutes(app, ctx, backups);
+	// Runs when the HTTP server closes, before server.ts closes the database.
+	app.addHook('onClose', () => backups.stop());
+}

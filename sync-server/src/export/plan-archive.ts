@@ -1,0 +1,112 @@
+/**
+ * Writes one plan as a .zip archive (see archive-format.ts) to a stream, file by file, waiting for
+ * the stream to drain so a plan with hundreds of megabytes of video never sits in memory.
+ * Evidence is stored uncompressed (it is already compressed media); JSON and HTML are deflated.
+ */
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import * as Y from 'yjs';
+import { docName } from '../../../src/lib/plp/access';
+import { FamilyPart } from '../../../src/lib/plp/family';
+import { Plan } from '../../../src/lib/plp/plan';
+import type { BlobStore } from '../blobs/blob-store';
+import type { DocStore } from '../contracts';
+import {
+	ARCHIVE_FORMAT,
+	ARCHIVE_FORMAT_VERSION,
+	FAMILY_STATE_PATH,
+	MANIFEST_PATH,
+	PLAN_STATE_PATH,
+	evidencePath,
+	type ArchiveManifest
+} from './archive-format';
+import { planHtml } from './plan-html';
+
+export interface ArchiveSource {
+	store: DocStore;
+	blobs: BlobStore;
+	planId: string;
+	now: () => number;
+}
+
+/** A document as the server has stored it (the relay stores every update before applying it). */
+export function loadStoredDoc(store: DocStore, name: string): Y.Doc {
+	const doc = new Y.Doc();
+	Y.transact(doc, () => {
+		for (const update of store.loadUpdates(name)) Y.applyUpdate(doc, update);
+	});
+	return doc;
+}
+
+export function planManifest(source: ArchiveSource, planDoc: Y.Doc, familyDoc: Y.Doc): ArchiveManifest {
+	const plan = Plan.open(planDoc).plan;
+	const referenced = new Set(plan.collections.evidence.list().map((e) => e.fileHash));
+	const evidence = source.blobs
+		.blobsOf(source.planId)
+		.filter((blob) => referenced.has(blob.hash))
+		.map((blob) => ({ ...blob, path: evidencePath(blob.hash, blob.mimeType) }));
+	return {
+		format: ARCHIVE_FORMAT,
+		formatVersion: ARCHIVE_FORMAT_VERSION,
+		exportedAt: new Date(source.now()).toISOString(),
+		planId: source.planId,
+		plan: plan.snapshot(),
+		family: new FamilyPart(familyDoc).snapshot(),
+		evidence
+	};
+}
+
+export async function writePlanArchive(out: Writable, source: ArchiveSource): Promise<void> {
+	// Read both documents first: the manifest and the Yjs states then describe one moment.
+	const planDoc = loadStoredDoc(source.store, docName('plan', source.planId));
+	const familyDoc = loadStoredDoc(source.store, docName('family', source.planId));
+	// The states as stored, before opening the plan (which would migrate an old one in place).
+	const planState = Y.encodeStateAsUpdate(planDoc);
+	const familyState = Y.encodeStateAsUpdate(familyDoc);
+	const manifest = planManifest(source, planDoc, familyDoc);
+	planDoc.destroy();
+	familyDoc.destroy();
+
+	let failure: Error | null = null;
+	let isFull = false;
+	const zip = new Zip((error, chunk, isFinal) => {
+		if (error) {
+			failure = error;
+			return;
+		}
+		if (!out.write(chunk)) isFull = true;
+		if (isFinal) out.end();
+	});
+	const drained = async () => {
+		if (failure) throw failure;
+		if (isFull) {
+			isFull = false;
+			await once(out, 'drain');
+		}
+	};
+	const addWhole = async (name: string, bytes: Uint8Array) => {
+		const file = new ZipDeflate(name, { level: 6 });
+		zip.add(file);
+		file.push(bytes, true);
+		await drained();
+	};
+
+	const encoder = new TextEncoder();
+	await addWhole(MANIFEST_PATH, encoder.encode(JSON.stringify(manifest, null, '\t')));
+	await addWhole(PLAN_STATE_PATH, planState);
+	await addWhole(FAMILY_STATE_PATH, familyState);
+	await addWhole('index.html', encoder.encode(planHtml(manifest)));
+	for (const entry of manifest.evidence) {
+		const file = new ZipPassThrough(entry.path);
+		zip.add(file);
+		for await (const chunk of createReadStream(source.blobs.pathOf(entry.hash), { highWaterMark: 1 << 20 })) {
+			file.push(chunk as Buffer);
+			await drained();
+		}
+		file.push(new Uint8Array(0), true);
+	}
+	zip.end();
+	await drained();
+}

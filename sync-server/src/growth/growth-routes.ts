@@ -1,0 +1,105 @@
+/**
+ * Growth at a glance, computed on the server from the stored documents:
+ *   GET /api/growth/caseload  staff: their caseload; admin: the whole school — one row per student
+ *   GET /api/growth/school    admin: counts across the school
+ * Every document is read from storage (complete: updates are stored before they are broadcast).
+ * Each plan's facts are remembered until its stored documents change (plan-facts.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import { today } from '../../../src/lib/plp/ids';
+import type { CaseloadRow, SchoolCounts } from '../../../src/lib/proficiencies/growth-api';
+import { requireRole } from '../api/authenticate';
+import type { ApiContext } from '../api/context';
+import type { StudentPlan } from '../auth/accounts';
+import type { DocStore } from '../contracts';
+import { PlanSummaries } from '../plans/plan-summary';
+import { PlanFactsCache } from './plan-facts';
+
+type Row = { plan_id: string; doc_kind: string; at: number };
+
+const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
+
+export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext, store: DocStore): void {
+	const summaries = new PlanSummaries(store);
+	const facts = new PlanFactsCache(store, ctx.db);
+
+	/** Last change per plan, and the family's last change, from the audit log (who changed what, when). */
+	function lastChanges(plans: StudentPlan[]): Map<string, { any?: number; family?: number }> {
+		const result = new Map<string, { any?: number; family?: number }>();
+		const statement = ctx.db.prepare(
+			"SELECT plan_id, doc_kind, max(at) AS at FROM audit_log WHERE plan_id = ? AND action = 'change' GROUP BY doc_kind"
+		);
+		for (const plan of plans) {
+			const entry: { any?: number; family?: number } = {};
+			for (const row of statement.all(plan.planId) as Row[]) {
+				entry.any = Math.max(entry.any ?? 0, row.at);
+				if (row.doc_kind === 'family') entry.family = row.at;
+			}
+			result.set(plan.planId, entry);
+		}
+		return result;
+	}
+
+	app.get('/api/growth/caseload', async (request): Promise<{ rows: CaseloadRow[] }> => {
+		const caller = requireRole(ctx, request, 'staff', 'admin');
+		const date = today();
+		const plans = ctx.accounts.plansVisibleTo(caller.user).filter((plan) => plan.isActive);
+		const interval = summaries.reviewIntervalMonths(caller.user.schoolId);
+		const changes = lastChanges(plans);
+		const rows = plans.map((plan) => {
+			const planFacts = facts.get(plan.planId, date);
+			const change = changes.get(plan.planId) ?? {};
+			return {
+				planId: plan.planId,
+				studentId: plan.studentId,
+				studentName: plan.studentName,
+				grade: plan.grade,
+				review: summaries.review(plan.planId, interval, date),
+				lastActivityAt: iso(change.any),
+				familyEntries: planFacts.familyEntries,
+				lastFamilyActivityAt: iso(change.family),
+				activeGoals: planFacts.activeGoals,
+				goalsWithoutRecentProgress: planFacts.goalsWithoutRecentProgress
+			};
+		});
+		return { rows };
+	});
+
+	app.get('/api/growth/school', async (request): Promise<SchoolCounts> => {
+		const admin = requireRole(ctx, request, 'admin');
+		const date = today();
+		const year = date.slice(0, 4);
+		const plans = ctx.accounts.plansVisibleTo(admin.user).filter((plan) => plan.isActive);
+		let revisedThisYear = 0;
+		const pathways = new Map<string, number>();
+		const levels = new Map<
+			string,
+			{ grade: number | null; proficiencyId: string; level: string; students: number }
+		>();
+		for (const plan of plans) {
+			const planFacts = facts.get(plan.planId, date);
+			if (planFacts.revisionDates.some((revised) => revised.startsWith(year))) revisedThisYear++;
+			for (const kind of planFacts.pathwayKinds) pathways.set(kind, (pathways.get(kind) ?? 0) + 1);
+			for (const [proficiencyId, level] of planFacts.latestLevels) {
+				const key = `${plan.grade}\n${proficiencyId}\n${level}`;
+				const row = levels.get(key) ?? { grade: plan.grade, proficiencyId, level, students: 0 };
+				row.students++;
+				levels.set(key, row);
+			}
+		}
+		return {
+			students: plans.length,
+			revisedThisYear,
+			year,
+			pathwaysByKind: [...pathways]
+				.map(([kind, students]) => ({ kind, students }))
+				.sort((a, b) => b.students - a.students || a.kind.localeCompare(b.kind)),
+			levelsByGrade: [...levels.values()].sort(
+				(a, b) =>
+					(a.grade ?? -1) - (b.grade ?? -1) ||
+					a.proficiencyId.localeCompare(b.proficiencyId) ||
+					a.level.localeCompare(b.level)
+			)
+		};
+	});
+}

@@ -1,0 +1,105 @@
+/**
+ * The proficiency framework API. Admins upload (CSV or JSON, with a dry run); everyone in the school
+ * reads the latest version, which the app keeps on the device for offline use.
+ *   POST /api/proficiencies           admin  { format: 'csv' | 'json', files, dryRun }
+ *   GET  /api/proficiencies           signed in: { framework: FrameworkVersion | null }
+ *   GET  /api/proficiencies/versions  admin: every version, newest first
+ *   GET  /api/proficiencies/:version  admin: one version
+ */
+import type { FastifyInstance } from 'fastify';
+import type { FrameworkUploadReport } from '../../../src/lib/proficiencies/framework-api';
+import { requireCaller, requireRole } from '../api/authenticate';
+import type { ApiContext } from '../api/context';
+import { notFound } from '../api/errors';
+import {
+	FRAMEWORK_CSV_FILES,
+	FRAMEWORK_JSON_FILE,
+	readFrameworkCsv,
+	readFrameworkJson
+} from './framework-input';
+import { FrameworkStore } from './framework-store';
+
+interface UploadBody {
+	format: 'csv' | 'json';
+	files: Record<string, string>;
+	dryRun: boolean;
+}
+
+const uploadSchema = {
+	body: {
+		type: 'object',
+		required: ['format', 'files', 'dryRun'],
+		additionalProperties: false,
+		properties: {
+			format: { type: 'string', enum: ['csv', 'json'] },
+			files: {
+				type: 'object',
+				propertyNames: { enum: [...FRAMEWORK_CSV_FILES, FRAMEWORK_JSON_FILE] },
+				additionalProperties: { type: 'string' }
+			},
+			dryRun: { type: 'boolean' }
+		}
+	}
+} as const;
+
+const versionParams = {
+	params: {
+		type: 'object',
+		required: ['version'],
+		properties: { version: { type: 'integer', minimum: 1 } }
+	}
+} as const;
+
+export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	const store = new FrameworkStore(ctx.db);
+
+	app.post<{ Body: UploadBody }>(
+		'/api/proficiencies',
+		{ schema: uploadSchema, bodyLimit: 8 * 1024 * 1024 },
+		async (request): Promise<FrameworkUploadReport> => {
+			const admin = requireRole(ctx, request, 'admin');
+			const { format, files, dryRun } = request.body;
+			const { framework, problems } =
+				format === 'json' ? readFrameworkJson(files[FRAMEWORK_JSON_FILE]) : readFrameworkCsv(files);
+			const counts = {
+				graduation: framework.proficiencies.filter((p) => p.kind === 'graduation').length,
+				transferable: framework.proficiencies.filter((p) => p.kind === 'transferable').length,
+				indicators: framework.proficiencies.reduce((sum, p) => sum + p.indicators.length, 0),
+				scales: framework.scales.length
+			};
+			if (problems.length > 0 || dryRun) {
+				return { isDryRun: dryRun, isSaved: false, isNewVersion: false, version: null, problems, counts };
+			}
+			const saved = store.save(admin.user.schoolId, admin.user.id, framework);
+			return {
+				isDryRun: false,
+				isSaved: true,
+				isNewVersion: saved.isNew,
+				version: saved.version.version,
+				problems,
+				counts
+			};
+		}
+	);
+
+	app.get('/api/proficiencies', async (request) => {
+		const caller = requireCaller(ctx, request);
+		return { framework: store.latest(caller.user.schoolId) };
+	});
+
+	app.get('/api/proficiencies/versions', async (request) => {
+		const admin = requireRole(ctx, request, 'admin');
+		return { versions: store.list(admin.user.schoolId) };
+	});
+
+	app.get<{ Params: { version: number } }>(
+		'/api/proficiencies/:version',
+		{ schema: versionParams },
+		async (request) => {
+			const admin = requireRole(ctx, request, 'admin');
+			const framework = store.get(admin.user.schoolId, request.params.version);
+			if (!framework) throw notFound('version of the framework');
+			return { framework };
+		}
+	);
+}

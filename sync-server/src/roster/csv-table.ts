@@ -1,0 +1,69 @@
+/**
+ * Reads one CSV file into rows keyed by column name, each with its line number, using csv-parse
+ * (see docs/decisions/0020-csv-parse.md). Column names match without regard to case or spaces,
+ * so `givenName`, `GivenName` and ` givenname ` are the same column.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import type { RowProblem } from './roster-types';
+
+export interface CsvRow {
+	line: number;
+	get(column: string): string;
+}
+
+export interface CsvTable {
+	file: string;
+	rows: CsvRow[];
+}
+
+const key = (column: string) => column.trim().toLowerCase();
+
+/**
+ * The table, or problems when the file cannot be read at all or lacks a required column (every
+ * such problem is reported on line 1, the header, so the admin sees all missing columns at once).
+ */
+export function readCsv(
+	file: string,
+	text: string,
+	required: readonly string[]
+): { table: CsvTable; problems: RowProblem[] } {
+	const empty = { table: { file, rows: [] }, problems: [] as RowProblem[] };
+	let records: { record: string[]; info: { lines: number } }[];
+	try {
+		records = parse(text, {
+			bom: true,
+			info: true,
+			trim: true,
+			skip_empty_lines: true,
+			relax_column_count: true
+		}) as unknown as { record: string[]; info: { lines: number } }[];
+	} catch (error) {
+		const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
+		const reason = `the file could not be read as CSV (${(error as Error).message})`;
+		return { ...empty, problems: [{ file, line, reason }] };
+	}
+	const header = records[0]?.record.map(key);
+	if (!header) return { ...empty, problems: [{ file, line: 1, reason: 'the file is empty' }] };
+	const missing = required.filter((column) => !header.includes(key(column)));
+	if (missing.length > 0) {
+		const reason = `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
+		return { ...empty, problems: [{ file, line: 1, reason }] };
+	}
+	const index = new Map(header.map((name, i) => [name, i]));
+	const rows = records.slice(1).map(({ record, info }) => ({
+		line: info.lines,
+		get(column: string) {
+			const i = index.get(key(column));
+			return i === undefined ? '' : (record[i] ?? '');
+		}
+	}));
+	return { table: { file, rows }, problems: [] };
+}
+
+/** A comma-separated list inside one field (OneRoster `orgSourcedIds`, `agentSourcedIds`, `grades`). */
+export function listField(value: string): string[] {
+	return value
+		.split(/[,;]/)
+		.map((part) => part.trim())
+		.filter((part) => part.length > 0);
+}

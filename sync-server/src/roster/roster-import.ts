@@ -1,0 +1,324 @@
+/**
+ * One roster import: compare the file with what earlier imports wrote, then (unless it is a dry run,
+ * or there are problems and the admin did not ask for only the good rows) write exactly the
+ * differences in one transaction. New students get their plan document, pre-filled with their plan
+ * information, before that transaction commits, so no student ever exists without their plan.
+ */
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { docName } from '../../../src/lib/plp/access';
+import { FamilyPart } from '../../../src/lib/plp/family';
+import { Plan } from '../../../src/lib/plp/plan';
+import type { PlanInfo } from '../../../src/lib/plp/schema';
+import { emptyCounts, type RosterReport } from '../../../src/lib/school/roster-report';
+import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
+import type { DocStore } from '../contracts';
+import { transaction, type Database } from '../db';
+import type { Roster, RosterPerson } from './roster-types';
+import { pairKey, RosterStore, type LinkedUser } from './roster-store';
+
+const MAX_CHANGES_LISTED = 500;
+
+export interface ImportOptions {
+	dryRun: boolean;
+	onlyGoodRows: boolean;
+	/** The plan's start date written into new plans (YYYY-MM-DD). */
+	today: string;
+}
+
+/** What happened to whom, for revoking sessions and rechecking live connections afterwards. */
+export interface ImportEffects {
+	deactivatedUserIds: string[];
+	/** Staff and guardians whose links changed: their open connections are checked again. */
+	relinkedUserIds: string[];
+	/** Students whose name, student ID or grade changed: their plan information follows (see plan-info-sync.ts). */
+	planInfoChanges: PlanInfoChange[];
+}
+
+export interface PlanInfoChange {
+	userId: string;
+	/** What the roster said before (the plan shows it unless someone changed it there) and says now. */
+	before: Partial<PlanInfo>;
+	after: Partial<PlanInfo>;
+}
+
+const gradeText = (grade: number | null) => (grade === null ? '' : String(grade));
+
+interface NewPerson {
+	person: RosterPerson;
+	userId: string;
+	planId: string | null;
+}
+
+interface Update {
+	person: RosterPerson;
+	linked: LinkedUser;
+	isReactivation: boolean;
+	isDeactivation: boolean;
+}
+
+const staffTitleOf = (person: RosterPerson): StaffTitle | null =>
+	person.role === 'staff' ? person.title : null;
+
+/** The words of one person's changes ("grade 9 → 10"); empty when nothing changed. */
+function differences(person: RosterPerson, linked: LinkedUser): string[] {
+	const changes: string[] = [];
+	const change = (what: string, from: unknown, to: unknown) => {
+		if (from !== to) changes.push(`${what} ${String(from ?? '—')} → ${String(to ?? '—')}`);
+	};
+	change('name', linked.displayName, person.displayName);
+	change('username', linked.username, person.username);
+	change('title', linked.staffTitle, staffTitleOf(person));
+	if (person.role === 'student') {
+		change('grade', linked.grade, person.grade);
+		change('student ID', linked.studentNumber, person.studentNumber);
+	}
+	if (linked.isActive !== person.isActive) changes.push(person.isActive ? 'back at school' : 'left');
+	return changes;
+}
+
+export class RosterImport {
+	private readonly store: RosterStore;
+	private familyUpdate: Uint8Array | undefined;
+
+	constructor(
+		private readonly db: Database,
+		private readonly docs: DocStore,
+		now: () => number = Date.now
+	) {
+		this.store = new RosterStore(db, now);
+	}
+
+	run(
+		school: School,
+		roster: Roster,
+		options: ImportOptions
+	): { report: RosterReport; effects: ImportEffects } {
+		const report: RosterReport = {
+			isDryRun: options.dryRun,
+			isApplied: false,
+			problems: [...roster.problems],
+			skipped: roster.skipped,
+			counts: emptyCounts(),
+			caseloads: { added: 0, removed: 0 },
+			guardianLinks: { added: 0, removed: 0 },
+			changes: []
+		};
+		const effects: ImportEffects = { deactivatedUserIds: [], relinkedUserIds: [], planInfoChanges: [] };
+		const note = (text: string) => {
+			if (report.changes.length < MAX_CHANGES_LISTED) report.changes.push(text);
+		};
+		const linked = this.store.linkedUsers(school.id);
+		const byUsername = this.store.userByUsername();
+		const userIdOf = new Map<string, string>();
+		const creates: NewPerson[] = [];
+		const adopts: NewPerson[] = [];
+		const updates: Update[] = [];
+		const keep = new Set(roster.rejectedSourceIds);
+		for (const person of roster.people) {
+			const counts = report.counts[person.role];
+			const problem = (reason: string) => {
+				report.problems.push({ file: person.file, line: person.line, reason });
+				keep.add(person.sourceId);
+			};
+			const existing = linked.get(person.sourceId);
+			if (existing) {
+				if (existing.role !== person.role) {
+					problem(`${person.displayName} is a ${existing.role} in Pathways; a role cannot change by import`);
+					continue;
+				}
+				const owner = existing.username === person.username ? undefined : byUsername(person.username);
+				if (owner) {
+					problem(`username ${person.username} is already used by another account`);
+					continue;
+				}
+				userIdOf.set(person.sourceId, existing.userId);
+				const changes = differences(person, existing);
+				if (changes.length === 0) {
+					counts.unchanged++;
+					continue;
+				}
+				updates.push({
+					person,
+					linked: existing,
+					isReactivation: !existing.isActive && person.isActive,
+					isDeactivation: existing.isActive && !person.isActive
+				});
+				note(`${person.displayName}: ${changes.join(', ')}`);
+				continue;
+			}
+			const owner = byUsername(person.username);
+			if (owner && (owner.isLinked || owner.schoolId !== school.id || owner.role !== person.role)) {
+				problem(`username ${person.username} is already used by another account`);
+				continue;
+			}
+			const planId = person.role === 'student' && !owner ? newPlanId() : null;
+			const entry = { person, userId: owner?.id ?? randomUUID(), planId };
+			userIdOf.set(person.sourceId, entry.userId);
+			if (owner) {
+				adopts.push(entry);
+				note(`${person.displayName}: existing account ${person.username} now kept by the roster`);
+			} else {
+				creates.push(entry);
+				note(`${person.displayName}: new ${person.role === 'staff' ? person.title : person.role}`);
+			}
+		}
+		const inFile = new Set(roster.people.map((person) => person.sourceId));
+		const leavers = [...linked.values()].filter(
+			(user) => user.isActive && !inFile.has(user.sourceId) && !keep.has(user.sourceId)
+		);
+		// People whose rows were not imported keep their links as they are.
+		const untouched = new Set([...keep].flatMap((sourceId) => linked.get(sourceId)?.userId ?? []));
+		const caseloads = this.pairChanges(
+			roster.caseloads,
+			this.store.caseloads(school.id),
+			userIdOf,
+			untouched
+		);
+		const guardianLinks = this.pairChanges(
+			roster.guardianLinks,
+			this.store.guardianLinks(school.id),
+			userIdOf,
+			untouched
+		);
+		report.caseloads = { added: caseloads.add.length, removed: caseloads.remove.length };
+		report.guardianLinks = { added: guardianLinks.add.length, removed: guardianLinks.remove.length };
+
+		for (const { person } of creates) report.counts[person.role].created++;
+		for (const { person } of adopts) report.counts[person.role].updated++;
+		for (const update of updates) {
+			const counts = report.counts[update.person.role];
+			if (update.isReactivation) counts.reactivated++;
+			else if (update.isDeactivation) counts.deactivated++;
+			else counts.updated++;
+		}
+		for (const user of leavers) {
+			report.counts[user.role as 'student' | 'staff' | 'guardian'].deactivated++;
+			note(`${user.displayName}: not in the file any more, turned off`);
+		}
+
+		const isBlocked = report.problems.length > 0 && !options.onlyGoodRows;
+		if (options.dryRun || isBlocked) return { report, effects };
+
+		for (const entry of creates) if (entry.planId) this.writeNewPlan(entry, school, options.today);
+		const writer = this.store.writer(school.id);
+		transaction(this.db, () => {
+			for (const { person, userId, planId } of creates) {
+				writer.createUser({
+					id: userId,
+					sourceId: person.sourceId,
+					username: person.username,
+					displayName: person.displayName,
+					role: person.role,
+					staffTitle: staffTitleOf(person),
+					isActive: person.isActive
+				});
+				if (person.role === 'student')
+					writer.createStudent(userId, planId!, person.grade, person.studentNumber);
+			}
+			for (const { person, userId } of adopts) {
+				writer.adopt(userId, person.sourceId);
+				this.writeFields(writer, userId, person);
+			}
+			for (const { person, linked: user } of updates) this.writeFields(writer, user.userId, person);
+			for (const user of leavers) {
+				writer.updateUser(user.userId, { ...user, isActive: false });
+			}
+			for (const [a, b] of caseloads.add) writer.addCaseload(a, b);
+			for (const [a, b] of caseloads.remove) writer.removeCaseload(a, b);
+			for (const [a, b] of guardianLinks.add) writer.addGuardian(a, b);
+			for (const [a, b] of guardianLinks.remove) writer.removeGuardian(a, b);
+		});
+		report.isApplied = true;
+		effects.deactivatedUserIds = [
+			...leavers.map((user) => user.userId),
+			...updates.filter((update) => update.isDeactivation).map((update) => update.linked.userId)
+		];
+		const relinked = new Set([...caseloads.remove, ...guardianLinks.remove].map(([a]) => a));
+		effects.relinkedUserIds = [...relinked];
+		for (const { person, linked: user } of updates) {
+			if (person.role !== 'student') continue;
+			const before = {
+				studentName: user.displayName,
+				studentId: user.studentNumber ?? '',
+				grade: gradeText(user.grade)
+			};
+			const after = {
+				studentName: person.displayName,
+				studentId: person.studentNumber,
+				grade: gradeText(person.grade)
+			};
+			if (JSON.stringify(before) !== JSON.stringify(after)) {
+				effects.planInfoChanges.push({ userId: user.userId, before, after });
+			}
+		}
+		return { report, effects };
+	}
+
+	private writeFields(writer: ReturnType<RosterStore['writer']>, userId: string, person: RosterPerson): void {
+		writer.updateUser(userId, {
+			username: person.username,
+			displayName: person.displayName,
+			staffTitle: staffTitleOf(person),
+			isActive: person.isActive
+		});
+		if (person.role === 'student') writer.updateStudent(userId, person.grade, person.studentNumber);
+	}
+
+	/**
+	 * Pairs to add (in the file, not yet linked) and to remove (made by an earlier import, gone from
+	 * the file). Pairs whose people were not imported are left alone; links made by hand are never removed.
+	 */
+	private pairChanges(
+		wanted: [string, string][],
+		existing: Map<string, boolean>,
+		userIdOf: Map<string, string>,
+		untouched: Set<string>
+	): { add: [string, string][]; remove: [string, string][] } {
+		const wantedKeys = new Set<string>();
+		const add: [string, string][] = [];
+		for (const [a, b] of wanted) {
+			const userA = userIdOf.get(a);
+			const userB = userIdOf.get(b);
+			if (!userA || !userB) continue;
+			const key = pairKey(userA, userB);
+			if (wantedKeys.has(key)) continue;
+			wantedKeys.add(key);
+			if (!existing.has(key)) add.push([userA, userB]);
+		}
+		const remove: [string, string][] = [];
+		for (const [key, isFromRoster] of existing) {
+			if (!isFromRoster || wantedKeys.has(key)) continue;
+			const pair = key.split('\n') as [string, string];
+			if (!untouched.has(pair[0]) && !untouched.has(pair[1])) remove.push(pair);
+		}
+		return { add, remove };
+	}
+
+	private writeNewPlan(entry: NewPerson, school: School, today: string): void {
+		if (entry.person.role !== 'student' || !entry.planId) return;
+		const planDoc = new Y.Doc();
+		Plan.create(planDoc, entry.planId, {
+			studentName: entry.person.displayName,
+			studentId: entry.person.studentNumber,
+			school: school.name,
+			grade: entry.person.grade === null ? '' : String(entry.person.grade),
+			startDate: today
+		});
+		this.docs.appendUpdate(docName('plan', entry.planId), Y.encodeStateAsUpdate(planDoc));
+		this.docs.appendUpdate(docName('family', entry.planId), this.emptyFamilyUpdate());
+	}
+
+	/**
+	 * Every new family document starts the same (only its schema version), so one update serves
+	 * them all: documents are independent, so sharing the first writer's id between them is harmless.
+	 */
+	private emptyFamilyUpdate(): Uint8Array {
+		if (!this.familyUpdate) {
+			const familyDoc = new Y.Doc();
+			new FamilyPart(familyDoc).initialize();
+			this.familyUpdate = Y.encodeStateAsUpdate(familyDoc);
+		}
+		return this.familyUpdate;
+	}
+}

@@ -1,0 +1,116 @@
+/**
+ * The admin's roster API: POST /api/roster/import (dry run or for real), and for people the roster
+ * brought in, GET /api/roster/without-password and POST /api/roster/first-password.
+ * Files travel as JSON strings: a browser reads them with File.text(), and one JSON body needs no
+ * multipart parser; the body limit of this route is raised for a district's 10,000-student export.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { RosterImportRequest } from '../../../src/lib/school/roster-report';
+import { requireRole } from '../api/authenticate';
+import type { ApiContext } from '../api/context';
+import { ApiError, notFound } from '../api/errors';
+import { passwordProblem } from '../api/invite-routes';
+import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
+import type { DocStore } from '../contracts';
+import { ONEROSTER_FILES, readOneRoster } from './oneroster';
+import { RosterImport, type ImportEffects } from './roster-import';
+import { syncPlanInfo } from './plan-info-sync';
+import { RosterStore } from './roster-store';
+import { readSimpleRoster, SIMPLE_FILE } from './simple-roster';
+
+/** 64 MiB: a 10,000-student OneRoster export with enrollments is well under it. */
+export const ROSTER_BODY_LIMIT = 64 * 1024 * 1024;
+
+const importSchema = {
+	body: {
+		type: 'object',
+		required: ['format', 'files', 'dryRun'],
+		additionalProperties: false,
+		properties: {
+			format: { type: 'string', enum: ['oneroster', 'simple'] },
+			files: {
+				type: 'object',
+				propertyNames: { enum: [...ONEROSTER_FILES, SIMPLE_FILE] },
+				additionalProperties: { type: 'string' }
+			},
+			dryRun: { type: 'boolean' },
+			onlyGoodRows: { type: 'boolean' },
+			schoolSourcedId: { type: 'string', minLength: 1, maxLength: 200 }
+		}
+	}
+} as const;
+
+const firstPasswordSchema = {
+	body: {
+		type: 'object',
+		required: ['userId', 'password'],
+		additionalProperties: false,
+		properties: {
+			userId: { type: 'string', minLength: 1, maxLength: 100 },
+			password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH }
+		}
+	}
+} as const;
+
+export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
+	const rosterImport = new RosterImport(ctx.db, docs);
+	const store = new RosterStore(ctx.db);
+
+	app.post<{ Body: RosterImportRequest }>(
+		'/api/roster/import',
+		{ schema: importSchema, bodyLimit: ROSTER_BODY_LIMIT },
+		async (request) => {
+			const admin = requireRole(ctx, request, 'admin');
+			const school = ctx.accounts.getSchool(admin.user.schoolId);
+			if (!school) throw notFound('school');
+			const body = request.body;
+			const roster =
+				body.format === 'simple'
+					? readSimpleRoster(body.files[SIMPLE_FILE])
+					: readOneRoster({ files: body.files, schoolSourcedId: body.schoolSourcedId });
+			const { report, effects } = rosterImport.run(school, roster, {
+				dryRun: body.dryRun,
+				onlyGoodRows: body.onlyGoodRows ?? false,
+				today: new Date().toISOString().slice(0, 10)
+			});
+			revoke(ctx, effects);
+			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, docs, ctx.relay);
+			return report;
+		}
+	);
+
+	app.get('/api/roster/without-password', async (request) => {
+		const admin = requireRole(ctx, request, 'admin');
+		return { people: store.withoutPassword(admin.user.schoolId) };
+	});
+
+	app.post<{ Body: { userId: string; password: string } }>(
+		'/api/roster/first-password',
+		{ schema: firstPasswordSchema },
+		async (request) => {
+			const admin = requireRole(ctx, request, 'admin');
+			const user = ctx.accounts.getUser(request.body.userId);
+			if (!user || user.schoolId !== admin.user.schoolId) throw notFound('person');
+			const problem = passwordProblem(request.body.password);
+			if (problem) throw problem;
+			const isSet = store.setFirstPassword(user.id, await hashPassword(request.body.password));
+			if (!isSet) {
+				throw new ApiError(
+					409,
+					'has-password',
+					`${user.displayName} already has a password. Only people without one can be given a first password here.`
+				);
+			}
+			return { userId: user.id, username: user.username };
+		}
+	);
+}
+
+/** Ends the sessions of people who left and re-checks live connections whose rights changed. */
+function revoke(ctx: ApiContext, effects: ImportEffects): void {
+	for (const userId of effects.deactivatedUserIds) {
+		for (const sessionId of ctx.sessions.deleteForUser(userId)) ctx.relay?.closeSession(sessionId);
+		ctx.relay?.recheckUser(userId);
+	}
+	for (const userId of effects.relinkedUserIds) ctx.relay?.recheckUser(userId);
+}

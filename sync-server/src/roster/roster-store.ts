@@ -1,0 +1,211 @@
+/**
+ * The database side of roster import: what earlier imports wrote (people by source id, the links
+ * the roster made), and the writes of one import. Prepared once per import; nothing here knows HTTP.
+ */
+import type { StaffTitle } from '../auth/accounts';
+import type { Database } from '../db';
+import type { Role } from '../../../src/lib/plp/access';
+
+/** Accounts can be created without a password: this value never verifies (not a scrypt hash). */
+export const NO_PASSWORD = '!';
+
+export interface LinkedUser {
+	sourceId: string;
+	userId: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	staffTitle: StaffTitle | null;
+	isActive: boolean;
+	grade: number | null;
+	studentNumber: string | null;
+}
+
+export interface ExistingUser {
+	id: string;
+	schoolId: string;
+	role: Role;
+	isLinked: boolean;
+}
+
+type Row = Record<string, unknown>;
+const pairKey = (a: string, b: string) => `${a}\n${b}`;
+
+export class RosterStore {
+	constructor(
+		private readonly db: Database,
+		private readonly now: () => number = Date.now
+	) {}
+
+	/** Everyone an earlier import brought into this school, by source id. */
+	linkedUsers(schoolId: string): Map<string, LinkedUser> {
+		const rows = this.db
+			.prepare(
+				`SELECT r.source_id, u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number
+				 FROM roster_links r JOIN users u ON u.id = r.user_id LEFT JOIN students s ON s.user_id = u.id
+				 WHERE r.school_id = ?`
+			)
+			.all(schoolId) as Row[];
+		return new Map(
+			rows.map((row) => [
+				row.source_id as string,
+				{
+					sourceId: row.source_id as string,
+					userId: row.id as string,
+					username: row.username as string,
+					displayName: row.display_name as string,
+					role: row.role as Role,
+					staffTitle: (row.staff_title as StaffTitle | null) ?? null,
+					isActive: row.is_active === 1,
+					grade: (row.grade as number | null) ?? null,
+					studentNumber: (row.student_number as string | null) ?? null
+				}
+			])
+		);
+	}
+
+	/** Who has a username already (usernames are unique across the server). */
+	userByUsername(): (username: string) => ExistingUser | undefined {
+		const statement = this.db.prepare(
+			'SELECT u.id, u.school_id, u.role, r.user_id AS linked FROM users u LEFT JOIN roster_links r ON r.user_id = u.id WHERE u.username = ?'
+		);
+		return (username) => {
+			const row = statement.get(username) as Row | undefined;
+			return (
+				row && {
+					id: row.id as string,
+					schoolId: row.school_id as string,
+					role: row.role as Role,
+					isLinked: row.linked !== null
+				}
+			);
+		};
+	}
+
+	/** Staff→student pairs (user ids) of this school → whether the roster made the pair. */
+	caseloads(schoolId: string): Map<string, boolean> {
+		return this.pairs(
+			'SELECT c.staff_id AS a, c.student_id AS b, c.from_roster AS r FROM caseloads c JOIN users u ON u.id = c.student_id WHERE u.school_id = ?',
+			schoolId
+		);
+	}
+
+	/** Guardian→student pairs (user ids) of this school → whether the roster made the pair. */
+	guardianLinks(schoolId: string): Map<string, boolean> {
+		return this.pairs(
+			'SELECT g.guardian_id AS a, g.student_id AS b, g.from_roster AS r FROM guardian_links g JOIN users u ON u.id = g.student_id WHERE u.school_id = ?',
+			schoolId
+		);
+	}
+
+	private pairs(sql: string, schoolId: string): Map<string, boolean> {
+		const rows = this.db.prepare(sql).all(schoolId) as Row[];
+		return new Map(rows.map((row) => [pairKey(row.a as string, row.b as string), row.r === 1]));
+	}
+
+	/** The statements one import writes with, prepared once (10,000 rows run each many times). */
+	writer(schoolId: string) {
+		const db = this.db;
+		const createdAt = this.now();
+		const insertUser = db.prepare(
+			'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		);
+		const insertStudent = db.prepare(
+			'INSERT INTO students (user_id, plan_id, grade, student_number) VALUES (?, ?, ?, ?)'
+		);
+		const insertLink = db.prepare(
+			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
+		);
+		const updateUser = db.prepare(
+			'UPDATE users SET username = ?, display_name = ?, staff_title = ?, is_active = ? WHERE id = ?'
+		);
+		const updateStudent = db.prepare('UPDATE students SET grade = ?, student_number = ? WHERE user_id = ?');
+		const addCaseload = db.prepare(
+			'INSERT INTO caseloads (staff_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
+		);
+		const removeCaseload = db.prepare(
+			'DELETE FROM caseloads WHERE staff_id = ? AND student_id = ? AND from_roster = 1'
+		);
+		const addGuardian = db.prepare(
+			'INSERT INTO guardian_links (guardian_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
+		);
+		const removeGuardian = db.prepare(
+			'DELETE FROM guardian_links WHERE guardian_id = ? AND student_id = ? AND from_roster = 1'
+		);
+		return {
+			createUser(user: {
+				id: string;
+				sourceId: string;
+				username: string;
+				displayName: string;
+				role: Role;
+				staffTitle: StaffTitle | null;
+				isActive: boolean;
+			}) {
+				insertUser.run(
+					user.id,
+					schoolId,
+					user.username,
+					user.displayName,
+					user.role,
+					user.staffTitle,
+					NO_PASSWORD,
+					user.isActive ? 1 : 0,
+					createdAt
+				);
+				insertLink.run(schoolId, user.sourceId, user.id);
+			},
+			createStudent(userId: string, planId: string, grade: number | null, studentNumber: string) {
+				insertStudent.run(userId, planId, grade, studentNumber);
+			},
+			/** An account made by hand before the first import: from now on the roster keeps it. */
+			adopt(userId: string, sourceId: string) {
+				insertLink.run(schoolId, sourceId, userId);
+			},
+			updateUser(
+				userId: string,
+				fields: { username: string; displayName: string; staffTitle: StaffTitle | null; isActive: boolean }
+			) {
+				updateUser.run(
+					fields.username,
+					fields.displayName,
+					fields.staffTitle,
+					fields.isActive ? 1 : 0,
+					userId
+				);
+			},
+			updateStudent(userId: string, grade: number | null, studentNumber: string) {
+				updateStudent.run(grade, studentNumber, userId);
+			},
+			addCaseload: (staffId: string, studentId: string) => addCaseload.run(staffId, studentId),
+			removeCaseload: (staffId: string, studentId: string) => removeCaseload.run(staffId, studentId),
+			addGuardian: (guardianId: string, studentId: string) => addGuardian.run(guardianId, studentId),
+			removeGuardian: (guardianId: string, studentId: string) => removeGuardian.run(guardianId, studentId)
+		};
+	}
+
+	/** People of this school who have no password yet (imported, not yet given one), by name. */
+	withoutPassword(schoolId: string): { userId: string; username: string; displayName: string; role: Role }[] {
+		const rows = this.db
+			.prepare(
+				'SELECT id, username, display_name, role FROM users WHERE school_id = ? AND password_hash = ? AND is_active = 1 ORDER BY role, display_name'
+			)
+			.all(schoolId, NO_PASSWORD) as Row[];
+		return rows.map((row) => ({
+			userId: row.id as string,
+			username: row.username as string,
+			displayName: row.display_name as string,
+			role: row.role as Role
+		}));
+	}
+
+	/** Sets the first password of someone who has none (imported people). False when they already have one. */
+	setFirstPassword(userId: string, passwordHash: string): boolean {
+		const result = this.db
+			.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?')
+			.run(passwordHash, userId, NO_PASSWORD);
+		return result.changes > 0;
+	}
+}
+
+export { pairKey };

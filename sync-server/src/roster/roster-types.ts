@@ -1,0 +1,92 @@
+/**
+ * The roster as this server understands it, whatever file format it came from: people with the
+ * student information system's ids (`sourceId`), and who advises and who is the guardian of whom.
+ */
+import type { RowProblem } from '../../../src/lib/school/roster-report';
+import { isValidUsername, type StaffTitle } from '../auth/accounts';
+
+export type { RowProblem };
+
+interface RosterPersonBase {
+	/** The id in the student information system: stable across exports, the key of re-imports. */
+	sourceId: string;
+	file: string;
+	line: number;
+	username: string;
+	displayName: string;
+	/** False when the file marks the person as no longer enrolled or employed. */
+	isActive: boolean;
+}
+
+export interface RosterStudent extends RosterPersonBase {
+	role: 'student';
+	/** The school's student ID, shown on the plan. */
+	studentNumber: string;
+	grade: number | null;
+}
+
+export interface RosterStaff extends RosterPersonBase {
+	role: 'staff';
+	title: StaffTitle;
+}
+
+export interface RosterGuardian extends RosterPersonBase {
+	role: 'guardian';
+}
+
+export type RosterPerson = RosterStudent | RosterStaff | RosterGuardian;
+
+export interface Roster {
+	people: RosterPerson[];
+	/** Pairs of source ids: staff → student (advisor assignments). */
+	caseloads: [staffSourceId: string, studentSourceId: string][];
+	/** Pairs of source ids: guardian → student. */
+	guardianLinks: [guardianSourceId: string, studentSourceId: string][];
+	/** Rows that cannot be imported, by file and line. */
+	problems: RowProblem[];
+	/** Rows left out on purpose (another school, a role Pathways does not use), for the report. */
+	skipped: RowProblem[];
+	/** Source ids of rejected rows: their people must not be deactivated for being "absent". */
+	rejectedSourceIds: Set<string>;
+}
+
+export function emptyRoster(): Roster {
+	return {
+		people: [],
+		caseloads: [],
+		guardianLinks: [],
+		problems: [],
+		skipped: [],
+		rejectedSourceIds: new Set()
+	};
+}
+
+/** "Grade 9", "09", "9" → 9; "KG"/"K" → 0; "13" is the top (post-graduate year); anything else → null. */
+export function parseGrade(value: string): number | null | undefined {
+	const text = value.trim();
+	if (text === '') return null;
+	if (/^(kg|k)$/i.test(text)) return 0;
+	const match = /^(?:grade\s*)?0*(\d{1,2})$/i.exec(text);
+	if (!match) return undefined;
+	const grade = Number(match[1]);
+	return grade <= 13 ? grade : undefined;
+}
+
+/**
+ * A username the accounts table accepts, from whatever the file has: lower case, an e-mail address
+ * becomes its part before the @, other characters become dots. Undefined when nothing usable remains.
+ */
+export function usernameFrom(value: string): string | undefined {
+	const local = value.trim().toLowerCase().split('@')[0] ?? '';
+	const cleaned = local
+		.replace(/[^a-z0-9._-]+/g, '.')
+		.replace(/^[._-]+/, '')
+		.slice(0, 40);
+	return isValidUsername(cleaned) ? cleaned : undefined;
+}
+
+export function isYes(value: string, fallback: boolean): boolean {
+	const text = value.trim().toLowerCase();
+	if (text === '') return fallback;
+	return !['false', 'no', 'n', '0', 'inactive'].includes(text);
+}

@@ -1,0 +1,125 @@
+/**
+ * The simple roster CSV for schools without OneRoster: one file, `people.csv`, one person a row.
+ * Columns (header names in any case; see sync-server/src/roster/README.md):
+ *   role        student | advisor | teacher | counselor | guardian
+ *   id          the school's ID for the person (unique in the file; a student's is their student ID)
+ *   first_name, last_name, username
+ *   grade       students: KG or 1–13
+ *   advisor_id  students: the id of their advisor's row (optional)
+ *   student_ids guardians: the ids of their children, separated by ; (at least one)
+ *   active      optional: no / false / 0 marks someone who has left
+ */
+import { SIMPLE_FILE_NAME } from '../../../src/lib/school/roster-report';
+import { STAFF_TITLES, type StaffTitle } from '../auth/accounts';
+import { listField, readCsv } from './csv-table';
+import { emptyRoster, isYes, parseGrade, usernameFrom, type Roster, type RosterPerson } from './roster-types';
+
+export const SIMPLE_FILE = SIMPLE_FILE_NAME;
+const REQUIRED = ['role', 'id', 'first_name', 'last_name', 'username'] as const;
+
+export function readSimpleRoster(text: string | undefined): Roster {
+	const roster = emptyRoster();
+	const file = SIMPLE_FILE;
+	if (text === undefined) {
+		roster.problems.push({ file, line: 0, reason: 'this file is missing' });
+		return roster;
+	}
+	const { table, problems } = readCsv(file, text, REQUIRED);
+	roster.problems.push(...problems);
+	const seenIds = new Map<string, number>();
+	const seenUsernames = new Map<string, number>();
+	const advisorOf: [line: number, studentId: string, advisorId: string][] = [];
+	const childrenOf: [line: number, guardianId: string, studentIds: string[]][] = [];
+	for (const row of table.rows) {
+		const sourceId = row.get('id');
+		const role = row.get('role').toLowerCase();
+		const reject = (reason: string) => {
+			roster.problems.push({ file, line: row.line, reason });
+			if (sourceId) roster.rejectedSourceIds.add(sourceId);
+		};
+		if (!sourceId) {
+			reject('id is empty');
+			continue;
+		}
+		const firstLine = seenIds.get(sourceId);
+		if (firstLine !== undefined) {
+			reject(`id ${sourceId} is also on line ${firstLine}`);
+			continue;
+		}
+		seenIds.set(sourceId, row.line);
+		const displayName = [row.get('first_name'), row.get('last_name')].filter(Boolean).join(' ');
+		const username = usernameFrom(row.get('username'));
+		if (!displayName) {
+			reject('first_name and last_name are empty');
+			continue;
+		}
+		if (!username) {
+			reject(`username "${row.get('username')}" cannot be used (3–40 letters, digits, dots, dashes)`);
+			continue;
+		}
+		const usernameLine = seenUsernames.get(username);
+		if (usernameLine !== undefined) {
+			reject(`username ${username} is also on line ${usernameLine}`);
+			continue;
+		}
+		seenUsernames.set(username, row.line);
+		const base = {
+			sourceId,
+			file,
+			line: row.line,
+			username,
+			displayName,
+			isActive: isYes(row.get('active'), true)
+		};
+		let person: RosterPerson;
+		if (role === 'student') {
+			const grade = parseGrade(row.get('grade'));
+			if (grade === undefined) {
+				reject(`grade "${row.get('grade')}" is not a grade from KG to 13`);
+				continue;
+			}
+			person = { ...base, role, studentNumber: sourceId, grade };
+			const advisorId = row.get('advisor_id');
+			if (advisorId) advisorOf.push([row.line, sourceId, advisorId]);
+		} else if ((STAFF_TITLES as readonly string[]).includes(role)) {
+			person = { ...base, role: 'staff', title: role as StaffTitle };
+		} else if (role === 'guardian' || role === 'parent') {
+			const studentIds = listField(row.get('student_ids'));
+			if (studentIds.length === 0) {
+				reject('a guardian needs student_ids (the ids of their children)');
+				continue;
+			}
+			person = { ...base, role: 'guardian' };
+			childrenOf.push([row.line, sourceId, studentIds]);
+		} else {
+			reject(`unknown role "${row.get('role')}" (use student, advisor, teacher, counselor or guardian)`);
+			continue;
+		}
+		roster.people.push(person);
+	}
+	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
+	const drop = new Set<string>();
+	for (const [line, studentId, advisorId] of advisorOf) {
+		if (people.get(advisorId)?.role === 'staff') roster.caseloads.push([advisorId, studentId]);
+		else {
+			roster.problems.push({ file, line, reason: `advisor_id ${advisorId} is not a staff row in this file` });
+			drop.add(studentId);
+		}
+	}
+	for (const [line, guardianId, studentIds] of childrenOf) {
+		const unknown = studentIds.find((id) => people.get(id)?.role !== 'student');
+		if (unknown) {
+			roster.problems.push({ file, line, reason: `linked to ${unknown}, who is not a student in this file` });
+			drop.add(guardianId);
+			continue;
+		}
+		for (const studentId of studentIds) roster.guardianLinks.push([guardianId, studentId]);
+	}
+	if (drop.size > 0) {
+		for (const id of drop) roster.rejectedSourceIds.add(id);
+		roster.people = roster.people.filter((person) => !drop.has(person.sourceId));
+		roster.caseloads = roster.caseloads.filter(([a, s]) => !drop.has(a) && !drop.has(s));
+		roster.guardianLinks = roster.guardianLinks.filter(([g, s]) => !drop.has(g) && !drop.has(s));
+	}
+	return roster;
+}

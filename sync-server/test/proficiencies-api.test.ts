@@ -1,0 +1,156 @@
+/**
+ * Proficiency frameworks through the API on a real server: CSV and JSON uploads, dry runs, problems
+ * by file and line, versions kept (and not duplicated by the same upload), who may read and write.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FrameworkUploadReport } from '../../src/lib/proficiencies/framework-api';
+import type { FrameworkVersion } from '../../src/lib/proficiencies/framework';
+import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+
+const fixture = (name: string) =>
+	readFileSync(path.join(import.meta.dirname, 'fixtures', 'proficiencies', name), 'utf8');
+const csvFiles = () => ({
+	'proficiencies.csv': fixture('proficiencies.csv'),
+	'scales.csv': fixture('scales.csv')
+});
+
+let server: TestServer;
+let admin: string;
+
+beforeEach(async () => {
+	server = await startServer();
+	admin = await signIn(server.url, 'admin');
+});
+afterEach(async () => {
+	await server.close();
+});
+
+const upload = (body: Record<string, unknown>, token = admin) =>
+	api<FrameworkUploadReport>(server.url, 'POST', '/api/proficiencies', {
+		token,
+		body: { format: 'csv', dryRun: false, ...body }
+	});
+const latest = async (token: string) =>
+	(await api<{ framework: FrameworkVersion | null }>(server.url, 'GET', '/api/proficiencies', { token })).body
+		.framework;
+
+describe('proficiency frameworks', () => {
+	it('reads requirements, skills, indicators and scales from CSV; a dry run saves nothing', async () => {
+		const dry = await upload({ files: csvFiles(), dryRun: true });
+		expect(dry.body).toEqual({
+			isDryRun: true,
+			isSaved: false,
+			isNewVersion: false,
+			version: null,
+			problems: [],
+			counts: { graduation: 2, transferable: 1, indicators: 6, scales: 2 }
+		});
+		expect(await latest(admin)).toBeNull();
+
+		const saved = await upload({ files: csvFiles() });
+		expect(saved.body).toMatchObject({ isSaved: true, isNewVersion: true, version: 1 });
+		// A student reads it too (their device keeps it for offline use).
+		const amara = await signIn(server.url, 'amara');
+		const framework = (await latest(amara))!;
+		expect(framework.version).toBe(1);
+		expect(framework.proficiencies.map((p) => [p.id, p.kind, p.scaleId])).toEqual([
+			['SCI-1', 'graduation', ''],
+			['ELA-2', 'graduation', ''],
+			['TS-COM', 'transferable', 'habits']
+		]);
+		expect(framework.proficiencies[0]!.indicators).toEqual([
+			{ id: 'SCI-1.a', text: 'Asks a question that can be tested' },
+			{ id: 'SCI-1.b', text: 'Plans a fair test and collects data' }
+		]);
+		expect(framework.scales[1]).toMatchObject({ id: 'habits', name: 'Habits of work' });
+		expect(framework.scales[0]!.levels.map((level) => `${level.value} ${level.label}`)).toEqual([
+			'1 Beginning',
+			'2 Developing',
+			'3 Proficient',
+			'4 Distinguished'
+		]);
+	});
+
+	it('keeps every version; the same upload again is not a new version', async () => {
+		await upload({ files: csvFiles() });
+		const same = await upload({ files: csvFiles() });
+		expect(same.body).toMatchObject({ isSaved: true, isNewVersion: false, version: 1 });
+		const json = await upload({ format: 'json', files: { 'framework.json': fixture('framework.json') } });
+		expect(json.body).toMatchObject({
+			isNewVersion: true,
+			version: 2,
+			counts: { graduation: 1, transferable: 1 }
+		});
+
+		const versions = await api<{ versions: { version: number; proficiencies: number }[] }>(
+			server.url,
+			'GET',
+			'/api/proficiencies/versions',
+			{ token: admin }
+		);
+		expect(versions.body.versions.map((v) => [v.version, v.proficiencies])).toEqual([
+			[2, 2],
+			[1, 3]
+		]);
+		const first = await api<{ framework: FrameworkVersion }>(server.url, 'GET', '/api/proficiencies/1', {
+			token: admin
+		});
+		expect(first.body.framework.proficiencies.map((p) => p.id)).toEqual(['SCI-1', 'ELA-2', 'TS-COM']);
+		expect((await latest(admin))!.proficiencies.map((p) => p.id)).toEqual(['MATH-1', 'TS-SELF']);
+		expect((await latest(admin))!.proficiencies[1]!.indicators).toEqual([
+			{ id: 'TS-SELF.1', text: 'Sets goals and checks progress' }
+		]);
+	});
+
+	it('reports problems by file and line and saves nothing', async () => {
+		const files = csvFiles();
+		files['proficiencies.csv'] +=
+			'MATH-9,wisdom,Math,Something,,An indicator,\nSCI-1,graduation,,,SCI-1.a,Again,\n';
+		files['scales.csv'] += 'main,Proficiency scale,four,Too far,\n';
+		const response = await upload({ files });
+		expect(response.body.isSaved).toBe(false);
+		expect(response.body.problems).toEqual([
+			{ file: 'scales.csv', line: 10, reason: 'level "four" is not a number' },
+			{
+				file: 'proficiencies.csv',
+				line: 8,
+				reason: 'kind "wisdom" is not one of: graduation, transferable'
+			},
+			{ file: 'proficiencies.csv', line: 9, reason: 'indicator SCI-1.a is listed twice' }
+		]);
+		expect(await latest(admin)).toBeNull();
+
+		const missing = await upload({
+			files: { 'proficiencies.csv': 'id,title\nX,Y\n', 'scales.csv': fixture('scales.csv') }
+		});
+		expect(missing.body.problems).toEqual([
+			{ file: 'proficiencies.csv', line: 1, reason: 'missing columns: kind, indicator' },
+			{ file: 'proficiencies.csv', line: 0, reason: 'there are no proficiencies' }
+		]);
+		const badScale = await upload({
+			format: 'json',
+			files: {
+				'framework.json': JSON.stringify({
+					scales: [{ id: 'one', levels: [{ value: 1, label: 'Only' }] }],
+					proficiencies: [{ id: 'A', kind: 'graduation', title: 'A', scale: 'nope' }]
+				})
+			}
+		});
+		expect(badScale.body.problems).toEqual([
+			{ file: 'framework.json', line: 0, reason: 'scale one needs at least two levels' },
+			{ file: 'framework.json', line: 0, reason: 'proficiency A uses scale nope, which is not in the scales' }
+		]);
+		const notJson = await upload({ format: 'json', files: { 'framework.json': '{ nope' } });
+		expect(notJson.body.problems[0]!.reason).toMatch(/^not valid JSON/);
+	});
+
+	it('only admins upload; signed-out callers read nothing', async () => {
+		const rivera = await signIn(server.url, 'rivera');
+		const response = await upload({ files: csvFiles() }, rivera);
+		expect(response.status).toBe(403);
+		const anonymous = await api<ErrorBody>(server.url, 'GET', '/api/proficiencies');
+		expect(anonymous.status).toBe(401);
+	});
+});

@@ -1,0 +1,161 @@
+/** Reading OneRoster 1.1 and simple CSV files into a roster: what is accepted, skipped and rejected, by file and line. */
+import { describe, expect, it } from 'vitest';
+import { readOneRoster } from '../src/roster/oneroster';
+import { readSimpleRoster } from '../src/roster/simple-roster';
+import { oneRosterFixture } from './roster-district';
+
+const read = (name: string, schoolSourcedId = 'org-hv') =>
+	readOneRoster({ files: oneRosterFixture(name), schoolSourcedId });
+
+describe('OneRoster 1.1 CSV', () => {
+	it('reads students, staff, guardians, advisories and guardian links of the chosen school', () => {
+		const roster = read('harbor-view');
+		expect(roster.problems).toEqual([]);
+		const bySource = new Map(roster.people.map((person) => [person.sourceId, person]));
+		expect([...bySource.keys()].sort()).toEqual(
+			['g-turner', 'p-ortiz', 's-abe', 's-bea', 's-cy', 's-dana', 't-lopez', 't-nguyen', 't-park'].sort()
+		);
+		expect(bySource.get('s-abe')).toMatchObject({
+			role: 'student',
+			displayName: 'Abe Turner',
+			username: 'abe.turner',
+			studentNumber: 'HV1001',
+			grade: 9,
+			isActive: true
+		});
+		// E-mail usernames become their part before the @; homeroom teachers become advisors.
+		expect(bySource.get('t-lopez')).toMatchObject({
+			role: 'staff',
+			title: 'advisor',
+			username: 'maya.lopez'
+		});
+		expect(bySource.get('t-park')).toMatchObject({ role: 'staff', title: 'teacher' });
+		expect(bySource.get('p-ortiz')).toMatchObject({ role: 'guardian', username: 'luis.ortiz' });
+		expect(roster.caseloads.sort()).toEqual(
+			[
+				['t-lopez', 's-abe'],
+				['t-lopez', 's-bea'],
+				['t-nguyen', 's-cy'],
+				['t-nguyen', 's-dana']
+			].sort()
+		);
+		expect(roster.guardianLinks.sort()).toEqual([
+			['g-turner', 's-abe'],
+			['p-ortiz', 's-bea']
+		]);
+		expect(roster.skipped).toEqual([
+			{ file: 'users.csv', line: 5, reason: 'role "administrator" has no Pathways account' },
+			{ file: 'users.csv', line: 10, reason: 'belongs to another school' }
+		]);
+	});
+
+	it('asks which school to import when orgs.csv lists several', () => {
+		const roster = readOneRoster({ files: oneRosterFixture('harbor-view') });
+		expect(roster.people).toEqual([]);
+		expect(roster.problems).toEqual([
+			{ file: 'orgs.csv', line: 0, reason: '2 schools: choose which one to import (org-hv, org-bay)' }
+		]);
+	});
+
+	it('reports every missing column on the header line and reads nothing from that file', () => {
+		const roster = read('missing-columns');
+		expect(roster.people).toEqual([]);
+		expect(roster.problems).toEqual([
+			{ file: 'users.csv', line: 1, reason: 'missing columns: role, familyName' }
+		]);
+	});
+
+	it('rejects an unknown role, and a parent linked to that rejected student', () => {
+		const roster = read('unknown-role');
+		expect(roster.problems).toEqual([
+			{ file: 'users.csv', line: 7, reason: 'unknown role "wizard"' },
+			{ file: 'users.csv', line: 12, reason: 'linked to s-bea, whose row was not imported' }
+		]);
+		expect(roster.people.map((person) => person.sourceId)).not.toContain('s-bea');
+		expect(roster.people.map((person) => person.sourceId)).not.toContain('p-ortiz');
+		expect(roster.rejectedSourceIds).toEqual(new Set(['s-bea', 'p-ortiz']));
+	});
+
+	it('rejects a guardian linked to a student who is not in the file', () => {
+		const roster = read('unknown-student');
+		expect(roster.problems).toEqual([
+			{ file: 'users.csv', line: 11, reason: 'linked to s-ghost, who is not a student in users.csv' }
+		]);
+		expect(roster.guardianLinks).toEqual([['p-ortiz', 's-bea']]);
+	});
+
+	it('rejects both rows of a duplicated sourcedId, and what depends on them', () => {
+		const roster = read('duplicate-ids');
+		expect(roster.problems).toEqual([
+			{ file: 'users.csv', line: 8, reason: 'sourcedId s-abe is also on line 6' },
+			{ file: 'users.csv', line: 6, reason: 'sourcedId s-abe is also on line 8' },
+			{ file: 'users.csv', line: 11, reason: 'linked to s-abe, whose row was not imported' },
+			// The duplicate replaced Cy's row, so Cy's advisory enrollment points at nobody.
+			{ file: 'enrollments.csv', line: 6, reason: 'user s-cy is not in users.csv for this school' }
+		]);
+		const ids = roster.people.map((person) => person.sourceId);
+		expect(ids).not.toContain('s-abe');
+		expect(ids).toContain('s-bea');
+	});
+
+	it('reports a file that is not CSV and a missing users.csv', () => {
+		const files = {
+			...oneRosterFixture('harbor-view'),
+			'orgs.csv': 'sourcedId,name,type\n"org-hv,Unclosed,school\n'
+		};
+		delete (files as Record<string, string | undefined>)['users.csv'];
+		const roster = readOneRoster({ files });
+		expect(roster.problems.map((problem) => problem.file)).toEqual(['orgs.csv', 'users.csv']);
+		expect(roster.problems[0]!.reason).toMatch(/could not be read as CSV/);
+		expect(roster.problems[1]).toEqual({ file: 'users.csv', line: 0, reason: 'this file is missing' });
+	});
+});
+
+describe('simple roster CSV', () => {
+	const header = 'role,id,first_name,last_name,username,grade,advisor_id,student_ids,active';
+
+	it('reads people, advisors from advisor_id and guardians from student_ids', () => {
+		const roster = readSimpleRoster(
+			[
+				header,
+				'advisor,A1,Ana,Reyes,ana.reyes,,,,',
+				'student,S1,Tom,Hill,tom.hill,KG,A1,,',
+				'student,S2,Uma,Bell,uma.bell,Grade 10,,,no',
+				'guardian,G1,Vic,Hill,vic.hill,,,S1;S2,'
+			].join('\n')
+		);
+		expect(roster.problems).toEqual([]);
+		expect(roster.people).toMatchObject([
+			{ sourceId: 'A1', role: 'staff', title: 'advisor' },
+			{ sourceId: 'S1', role: 'student', grade: 0, studentNumber: 'S1', isActive: true },
+			{ sourceId: 'S2', role: 'student', grade: 10, isActive: false },
+			{ sourceId: 'G1', role: 'guardian' }
+		]);
+		expect(roster.caseloads).toEqual([['A1', 'S1']]);
+		expect(roster.guardianLinks).toEqual([
+			['G1', 'S1'],
+			['G1', 'S2']
+		]);
+	});
+
+	it('reports bad rows by line: unknown role, bad grade, unknown advisor, unknown child, duplicate id', () => {
+		const roster = readSimpleRoster(
+			[
+				header,
+				'principal,P1,Pat,Lee,pat.lee,,,,',
+				'student,S1,Tom,Hill,tom.hill,fifth,,,',
+				'student,S2,Uma,Bell,uma.bell,9,A9,,',
+				'guardian,G1,Vic,Hill,vic.hill,,,S7,',
+				'student,S2,Uma,Bell,uma.bell2,9,,,'
+			].join('\n')
+		);
+		expect(roster.problems).toEqual([
+			{ file: 'people.csv', line: 2, reason: expect.stringContaining('unknown role "principal"') },
+			{ file: 'people.csv', line: 3, reason: 'grade "fifth" is not a grade from KG to 13' },
+			{ file: 'people.csv', line: 6, reason: 'id S2 is also on line 4' },
+			{ file: 'people.csv', line: 4, reason: 'advisor_id A9 is not a staff row in this file' },
+			{ file: 'people.csv', line: 5, reason: 'linked to S7, who is not a student in this file' }
+		]);
+		expect(roster.people).toEqual([]);
+	});
+});

@@ -1,0 +1,165 @@
+/**
+ * School data in real Chromium: an admin checks and imports a OneRoster export on the roster
+ * screen, gives the new advisor a first password, and the advisor then sees their new caseload;
+ * an admin uploads a proficiency framework, a student records progress against a proficiency
+ * offline, and after sync their advisor's growth chart shows it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { apiToken, openPlan, signIn } from './pages/session';
+
+const FIXTURE = path.join(
+	import.meta.dirname,
+	'..',
+	'..',
+	'sync-server',
+	'test',
+	'fixtures',
+	'oneroster',
+	'harbor-view'
+);
+const FILES = ['orgs.csv', 'users.csv', 'classes.csv', 'enrollments.csv'].map((name) =>
+	path.join(FIXTURE, name)
+);
+
+test('an admin imports a roster and the new advisor sees their caseload', async ({ newDevice }) => {
+	const adminDevice = await newDevice();
+	const admin = await signIn(adminDevice, 'admin');
+	await admin.getByRole('link', { name: 'Import the roster' }).click();
+	await expect(admin.getByRole('heading', { name: 'Import the school roster' })).toBeVisible();
+
+	await admin.getByLabel('Files', { exact: true }).setInputFiles(FILES);
+	await admin.getByLabel('School ID in orgs.csv').fill('org-hv');
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	const report = admin.getByTestId('roster-report');
+	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
+	await expect(report.getByTestId('roster-counts').getByRole('row', { name: /Students/ })).toContainText('4');
+	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new advisor');
+	await expect(admin.getByTestId('without-password')).toHaveCount(0);
+
+	await admin.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(report.getByRole('heading', { name: 'Imported. These changes were made.' })).toBeVisible();
+	await expect(report).toHaveAttribute('data-applied', 'true');
+	await admin.getByLabel(/First password for Maya Lopez/).fill(DEMO_PASSWORD);
+	await admin
+		.getByRole('listitem')
+		.filter({ hasText: 'Maya Lopez' })
+		.getByRole('button', { name: 'Set password' })
+		.click();
+	await expect(admin.getByText('Password set for Maya Lopez.')).toBeVisible();
+	await expect(admin.getByTestId('without-password')).not.toContainText('Maya Lopez');
+
+	// The same files again: nothing to change.
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	await expect(report.getByText('Nothing to change: the roster is up to date.')).toBeVisible();
+
+	const advisor = await signIn(await newDevice(), 'maya.lopez');
+	await expect(advisor.getByRole('link', { name: 'Abe Turner' })).toBeVisible();
+	await expect(advisor.getByRole('link', { name: 'Bea Ortiz' })).toBeVisible();
+	await expect(advisor.getByRole('link', { name: 'Cy Walker' })).toHaveCount(0);
+});
+
+const FRAMEWORK_DIR = path.join(FIXTURE, '..', '..', 'proficiencies');
+
+/** The roster of the first test, through the API (importing again changes nothing), with first passwords. */
+async function importRosterByApi(baseURL: string, usernames: string[]): Promise<void> {
+	const token = await apiToken(baseURL, 'admin');
+	const call = async (method: string, route: string, body?: unknown) => {
+		const response = await fetch(baseURL + route, {
+			method,
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		return (await response.json()) as Record<string, unknown>;
+	};
+	const files = Object.fromEntries(FILES.map((file) => [path.basename(file), readFileSync(file, 'utf8')]));
+	const report = await call('POST', '/api/roster/import', {
+		format: 'oneroster',
+		files,
+		dryRun: false,
+		schoolSourcedId: 'org-hv'
+	});
+	expect(report.isApplied).toBe(true);
+	const { people } = (await call('GET', '/api/roster/without-password')) as {
+		people: { userId: string; username: string }[];
+	};
+	for (const person of people.filter((p) => usernames.includes(p.username))) {
+		await call('POST', '/api/roster/first-password', { userId: person.userId, password: DEMO_PASSWORD });
+	}
+}
+
+test('a student records progress on a proficiency offline; the advisor sees the growth chart change', async ({
+	newDevice,
+	baseURL
+}) => {
+	await importRosterByApi(baseURL!, ['maya.lopez', 'abe.turner']);
+
+	const admin = await signIn(await newDevice(), 'admin');
+	await admin.getByRole('link', { name: 'Proficiencies' }).click();
+	await admin
+		.getByLabel('Files', { exact: true })
+		.setInputFiles(['proficiencies.csv', 'scales.csv'].map((name) => path.join(FRAMEWORK_DIR, name)));
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	const report = admin.getByTestId('framework-report');
+	await expect(report).toContainText('Checked. Nothing is saved yet.');
+	await expect(report).toContainText(
+		'2 graduation requirements, 1 transferable skills, 6 performance indicators'
+	);
+	await admin.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(report).toContainText(/Saved as version \d+\.|This is the same as version/);
+	await expect(admin.getByTestId('framework-list')).toContainText(
+		'SCI-1 · Design and carry out an investigation'
+	);
+
+	const advisor = await signIn(await newDevice(), 'maya.lopez');
+	await openPlan(advisor, 'Abe Turner');
+	await advisor.getByRole('link', { name: 'See growth over time' }).click();
+	await expect(advisor.getByTestId('growth-empty')).toBeVisible();
+
+	const student = await signIn(await newDevice(), 'abe.turner');
+	await openPlan(student, 'Abe Turner');
+	// The service worker has the app cached before the network goes.
+	await student.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await student.context().setOffline(true);
+	// Reloaded with no network: the app, the plan and the school's proficiencies all come from the device.
+	await student.reload();
+	await expect(student.getByRole('heading', { level: 1, name: 'Abe Turner' })).toBeVisible();
+	await expect(student.getByTestId('sync-status')).toContainText('Offline');
+	const progress = student.getByRole('region', { name: 'Progress' });
+	await progress.getByRole('button', { name: 'Add a progress check' }).click();
+	const entry = progress.getByRole('article').last();
+	await entry.getByLabel('Date').fill('2026-11-20');
+	await entry.getByLabel('Proficiency or skill').selectOption('SCI-1');
+	await entry.getByLabel('Kind of assessment').selectOption('benchmark');
+	await expect(entry.getByLabel('Proficiency or skill')).toContainText(
+		'SCI-1 · Design and carry out an investigation'
+	);
+	await entry.getByLabel('Level').selectOption({ label: '3 · Proficient' });
+	await expect(student.getByTestId('sync-status')).toContainText('waiting to be sent');
+	await student.context().setOffline(false);
+	await expect(student.getByTestId('sync-status')).toContainText('Synced with the school', {
+		timeout: 20_000
+	});
+
+	// The advisor's growth screen follows the plan live: the chart and its table now show the check.
+	const chart = advisor.getByTestId('growth-chart');
+	await expect(chart).toHaveAttribute('data-proficiency', 'SCI-1', { timeout: 20_000 });
+	await expect(chart).toHaveAttribute('data-points', '1');
+	await expect(chart.locator('canvas')).toBeVisible();
+	await expect(chart.getByRole('table')).toContainText('3 · Proficient');
+	await expect(chart.getByRole('table')).toContainText('2026-11-20');
+
+	// At a glance: the advisor's caseload shows Abe's last change; the admin's counts show his level.
+	await advisor.goto('/growth');
+	const abe = advisor.getByTestId('caseload-glance').getByRole('row', { name: /Abe Turner/ });
+	await expect(abe).toBeVisible();
+	await expect(abe.getByRole('cell').nth(1)).not.toHaveText('never');
+	await admin.goto('/growth');
+	await expect(admin.getByTestId('levels-by-grade').getByRole('row', { name: /SCI-1/ })).toContainText('3');
+	await expect(admin.getByTestId('bar-chart').locator('canvas')).toBeVisible();
+	// Each name in the caseload table leads to that student's growth screen.
+	await expect(advisor.getByRole('link', { name: 'Abe Turner' })).toBeVisible();
+});
