@@ -39,7 +39,11 @@ export default defineConfig({
 				navigateFallback: 'index.html',
 				// The relay and the API are never answered from the cache.
 				navigateFallbackDenylist: [/^\/api\//, /^\/sync\//],
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// On the very first visit the new worker takes the open page at once, so code loaded
+				// later (lazy chunks) already comes from the cache when the network drops. Updates
+				// still wait for "Reload now": there is no skipWaiting.
+				clientsClaim: true
 			}
 		})
 	],

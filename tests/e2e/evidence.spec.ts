@@ -38,6 +38,10 @@ test('a PDF and a recording made offline reach the school and an advisor opens b
 	await studentDevice.grantPermissions(['microphone'], { origin: baseURL });
 	const student = await signIn(studentDevice, 'ben');
 	await openPlan(student, 'Ben Larsen');
+	// Offline work starts once the app is installed on the device (its service worker is ready).
+	await student.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
 
 	await studentDevice.setOffline(true);
 	await expect(student.getByTestId('sync-status')).toContainText('Offline');
