@@ -3,8 +3,7 @@
  * the stream to drain so a plan with hundreds of megabytes of video never sits in memory.
  * Evidence is stored uncompressed (it is already compressed media); JSON and HTML are deflated.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { once } from 'node:events';
+import { ZipDeflate, ZipPassThrough } from 'fflate';
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import * as Y from 'yjs';
@@ -23,6 +22,7 @@ import {
 	type ArchiveManifest
 } from './archive-format';
 import { planHtml } from './plan-html';
+import { zipInto } from './zip-stream';
 
 export interface ArchiveSource {
 	store: DocStore;
@@ -69,23 +69,7 @@ export async function writePlanArchive(out: Writable, source: ArchiveSource): Pr
 	planDoc.destroy();
 	familyDoc.destroy();
 
-	let failure: Error | null = null;
-	let isFull = false;
-	const zip = new Zip((error, chunk, isFinal) => {
-		if (error) {
-			failure = error;
-			return;
-		}
-		if (!out.write(chunk)) isFull = true;
-		if (isFinal) out.end();
-	});
-	const drained = async () => {
-		if (failure) throw failure;
-		if (isFull) {
-			isFull = false;
-			await once(out, 'drain');
-		}
-	};
+	const { zip, drained } = zipInto(out);
 	const addWhole = async (name: string, bytes: Uint8Array) => {
 		const file = new ZipDeflate(name, { level: 6 });
 		zip.add(file);

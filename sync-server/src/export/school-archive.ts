@@ -3,11 +3,11 @@
  * archive a single plan export gives — and `school.json` listing them. Written plan by plan,
  * streaming, so its size is bounded by the disk, not by memory.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { once } from 'node:events';
+import { ZipDeflate, ZipPassThrough } from 'fflate';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { writePlanArchive, type ArchiveSource } from './plan-archive';
+import { zipInto } from './zip-stream';
 
 export interface SchoolPlan {
 	planId: string;
@@ -19,23 +19,7 @@ export async function writeSchoolArchive(
 	source: Omit<ArchiveSource, 'planId'>,
 	school: { name: string; plans: SchoolPlan[] }
 ): Promise<void> {
-	let failure: Error | null = null;
-	let isFull = false;
-	const zip = new Zip((error, chunk, isFinal) => {
-		if (error) {
-			failure = error;
-			return;
-		}
-		if (!out.write(chunk)) isFull = true;
-		if (isFinal) out.end();
-	});
-	const drained = async () => {
-		if (failure) throw failure;
-		if (isFull) {
-			isFull = false;
-			await once(out, 'drain');
-		}
-	};
+	const { zip, drained } = zipInto(out);
 
 	const listing = new ZipDeflate('school.json', { level: 6 });
 	zip.add(listing);

@@ -9,7 +9,7 @@ import {
 	emptyRoster,
 	isYes,
 	parseGrade,
-	usernameFrom,
+	claimUsername,
 	type Roster,
 	type RosterPerson,
 	type RowProblem
@@ -157,17 +157,11 @@ function readUsers(
 			reject('givenName and familyName are empty');
 			continue;
 		}
-		const username = usernameFrom(row.get('username'));
-		if (!username) {
-			reject(`username "${row.get('username')}" cannot be used (3–40 letters, digits, dots, dashes)`);
+		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
+		if (problem !== undefined) {
+			reject(problem);
 			continue;
 		}
-		const usernameLine = seenUsernames.get(username);
-		if (usernameLine !== undefined) {
-			reject(`username ${username} is also on line ${usernameLine}`);
-			continue;
-		}
-		seenUsernames.set(username, row.line);
 		const base = {
 			sourceId,
 			file,

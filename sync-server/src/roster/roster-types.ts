@@ -76,6 +76,23 @@ export function parseGrade(value: string): number | null | undefined {
  * A username the accounts table accepts, from whatever the file has: lower case, an e-mail address
  * becomes its part before the @, other characters become dots. Undefined when nothing usable remains.
  */
+/**
+ * A row's username, claimed for this file: or why it can not be used (not a valid username, or
+ * already taken by an earlier line of the same file).
+ */
+export function claimUsername(
+	raw: string,
+	line: number,
+	seen: Map<string, number>
+): { username: string; problem?: undefined } | { username?: undefined; problem: string } {
+	const username = usernameFrom(raw);
+	if (!username) return { problem: `username "${raw}" cannot be used (3–40 letters, digits, dots, dashes)` };
+	const earlier = seen.get(username);
+	if (earlier !== undefined) return { problem: `username ${username} is also on line ${earlier}` };
+	seen.set(username, line);
+	return { username };
+}
+
 export function usernameFrom(value: string): string | undefined {
 	const local = value.trim().toLowerCase().split('@')[0] ?? '';
 	const cleaned = local

@@ -12,7 +12,14 @@
 import { SIMPLE_FILE_NAME } from '../../../src/lib/school/roster-report';
 import { STAFF_TITLES, type StaffTitle } from '../auth/accounts';
 import { listField, readCsv } from './csv-table';
-import { emptyRoster, isYes, parseGrade, usernameFrom, type Roster, type RosterPerson } from './roster-types';
+import {
+	claimUsername,
+	emptyRoster,
+	isYes,
+	parseGrade,
+	type Roster,
+	type RosterPerson
+} from './roster-types';
 
 export const SIMPLE_FILE = SIMPLE_FILE_NAME;
 const REQUIRED = ['role', 'id', 'first_name', 'last_name', 'username'] as const;
@@ -48,21 +55,15 @@ export function readSimpleRoster(text: string | undefined): Roster {
 		}
 		seenIds.set(sourceId, row.line);
 		const displayName = [row.get('first_name'), row.get('last_name')].filter(Boolean).join(' ');
-		const username = usernameFrom(row.get('username'));
 		if (!displayName) {
 			reject('first_name and last_name are empty');
 			continue;
 		}
-		if (!username) {
-			reject(`username "${row.get('username')}" cannot be used (3–40 letters, digits, dots, dashes)`);
+		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
+		if (problem !== undefined) {
+			reject(problem);
 			continue;
 		}
-		const usernameLine = seenUsernames.get(username);
-		if (usernameLine !== undefined) {
-			reject(`username ${username} is also on line ${usernameLine}`);
-			continue;
-		}
-		seenUsernames.set(username, row.line);
 		const base = {
 			sourceId,
 			file,
