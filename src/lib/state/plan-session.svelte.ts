@@ -54,10 +54,6 @@ export class PlanSession {
 		return this.state === 'saving' || this.state === 'saved';
 	}
 
-	get hasPendingSaves(): boolean {
-		return this.#pendingSaves > 0;
-	}
-
 	async open(): Promise<void> {
 		openSessions.add(this);
 		const planDoc = openLocalDoc('plan', this.planId);
