@@ -226,5 +226,9 @@ export const MIGRATIONS: readonly string[] = [
 		content TEXT NOT NULL,
 		PRIMARY KEY (school_id, version)
 	);
+	`,
+	// Each person's language (src/lib/messages/languages.ts), so their screens follow them to any device.
+	`
+	ALTER TABLE users ADD COLUMN language TEXT;
 	`
 ];

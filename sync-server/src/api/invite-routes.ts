@@ -1,5 +1,6 @@
 /** Family invite codes: created by staff (their caseload) or an admin (their school), redeemed by a guardian. */
 import type { FastifyInstance } from 'fastify';
+import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { isValidUsername, normalizeUsername, UsernameTakenError } from '../auth/accounts';
 import { InviteError, type InviteState } from '../auth/invites';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
@@ -19,6 +20,8 @@ interface RedeemBody {
 	username?: string;
 	password?: string;
 	displayName?: string;
+	/** The language the family chose on the join page; their account keeps it. */
+	language?: string;
 }
 
 const createSchema = {
@@ -38,6 +41,7 @@ const redeemSchema = {
 		properties: {
 			code: { type: 'string', minLength: 1, maxLength: 40 },
 			username: { type: 'string', minLength: 1, maxLength: 100 },
+			language: { type: 'string', enum: LANGUAGES.map((language) => language.code) },
 			password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH },
 			displayName: { type: 'string', minLength: 1, maxLength: 100 }
 		}
@@ -162,11 +166,13 @@ export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): voi
 
 		const passwordHash = await hashPassword(password);
 		const redeemed = redeemOrExplain(() => ctx.invites.redeem(code, { username, displayName, passwordHash }));
+		const language = request.body.language as Language | undefined;
+		if (language) ctx.accounts.setLanguage(redeemed.user.id, language);
 		const session = ctx.sessions.create(redeemed.user.id);
 		return reply.code(201).send({
 			token: session.token,
 			expiresAt: iso(session.expiresAt),
-			user: userView(ctx, redeemed.user),
+			user: userView(ctx, { ...redeemed.user, language: language ?? null }),
 			studentId: redeemed.studentId
 		});
 	});
