@@ -26,7 +26,11 @@ export function missingKeys(english: Tree, other: unknown, prefix = ''): string[
 			if (typeof theirs !== 'string' || theirs.trim() === '') missing.push(path);
 		} else if (Array.isArray(value)) {
 			const list: unknown = theirs;
-			if (!Array.isArray(list) || list.length === 0 || list.some((item) => typeof item !== 'string' || !item.trim()))
+			if (
+				!Array.isArray(list) ||
+				list.length === 0 ||
+				list.some((item) => typeof item !== 'string' || !item.trim())
+			)
 				missing.push(path);
 		} else {
 			missing.push(...missingKeys(value as Tree, theirs, path + '.'));

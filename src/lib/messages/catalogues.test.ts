@@ -93,7 +93,8 @@ describe('formatting', () => {
 	it('uses each language’s plural rules', () => {
 		expect(formatMessage('en', en.sync.waiting, { count: 1 })).toBe('1 change waiting to be sent');
 		expect(formatMessage('en', en.sync.waiting, { count: 3 })).toBe('3 changes waiting to be sent');
-		const arabic = '{count, plural, zero {لا شيء} one {واحد} two {اثنان} few {# قليل} many {# كثير} other {# آخر}}';
+		const arabic =
+			'{count, plural, zero {لا شيء} one {واحد} two {اثنان} few {# قليل} many {# كثير} other {# آخر}}';
 		expect(formatMessage('ar', arabic, { count: 2 })).toBe('اثنان');
 		// Digits as the platform writes Arabic numbers (Latin or Arabic-Indic, by CLDR version).
 		expect(formatMessage('ar', arabic, { count: 3 })).toBe(`${(3).toLocaleString('ar')} قليل`);

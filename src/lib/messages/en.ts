@@ -11,7 +11,8 @@ export const en = {
 	},
 	language: {
 		label: 'Language',
-		saveFailed: 'Your language is saved on this device. It will be saved to your account next time you are online.'
+		saveFailed:
+			'Your language is saved on this device. It will be saved to your account next time you are online.'
 	},
 	errors: {
 		'wrong-username-or-password': 'That username and password do not match. Check them and try again.',
@@ -20,7 +21,8 @@ export const en = {
 		'not-signed-in': 'Your sign-in has ended. Please sign in again.',
 		'invite-not-found':
 			'We do not recognise that invite code. Check it letter by letter, or ask the school for a new one.',
-		'invite-used': 'This invite code has already been used. If that was not you, ask the school for a new code.',
+		'invite-used':
+			'This invite code has already been used. If that was not you, ask the school for a new code.',
 		'invite-expired': 'This invite code has expired. Ask the school for a new one.',
 		'username-taken': 'Someone already has that username. Please choose another one.',
 		'invalid-username':

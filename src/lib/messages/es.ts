@@ -1,5 +1,631 @@
 import type { Catalogue } from './catalogue';
-import { en } from './en';
 
-// PLACEHOLDER until the translation lands: the catalogue test fails while this is English.
-export const es: Catalogue = en;
+export const es: Catalogue = {
+	app: {
+		name: 'Pathways',
+		tagline: 'Tu plan para la escuela y para después.',
+		skipToContent: 'Ir al contenido principal'
+	},
+	language: {
+		label: 'Idioma',
+		saveFailed:
+			'Tu idioma quedó guardado en este dispositivo. Se guardará en tu cuenta la próxima vez que tengas internet.'
+	},
+	errors: {
+		'wrong-username-or-password':
+			'El nombre de usuario y la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
+		'too-many-attempts': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
+		'account-inactive': 'Esta cuenta está desactivada. Pide ayuda a la escuela.',
+		'not-signed-in': 'Tu sesión terminó. Por favor, inicia sesión otra vez.',
+		'invite-not-found':
+			'No reconocemos ese código de invitación. Revíselo letra por letra o pida uno nuevo a la escuela.',
+		'invite-used': 'Este código de invitación ya se usó. Si no fue usted, pida un código nuevo a la escuela.',
+		'invite-expired': 'Este código de invitación ya venció. Pida uno nuevo a la escuela.',
+		'username-taken': 'Otra persona ya tiene ese nombre de usuario. Por favor, elija otro.',
+		'invalid-username':
+			'Elija un nombre de usuario de 3 a 40 caracteres: letras, números, puntos, guiones o guiones bajos. Debe empezar con una letra o un número.',
+		'weak-password': 'Elija una contraseña de al menos 8 caracteres. Una frase corta es fácil de recordar.',
+		'invalid-name': 'Por favor, escriba su nombre.',
+		'server-error':
+			'Algo salió mal en el servidor de la escuela. Por favor, inténtalo de nuevo en unos minutos.'
+	},
+	home: {
+		title: 'Planes en este dispositivo',
+		empty: 'Todavía no hay planes en este dispositivo.',
+		newPlan: 'Empezar un plan nuevo',
+		studentName: 'Nombre del estudiante',
+		create: 'Crear plan',
+		nameNeeded: 'Por favor, escribe el nombre del estudiante.',
+		lastEdited: 'Último cambio',
+		notSynced: 'Todavía no se envió a la escuela',
+		open: 'Abrir'
+	},
+	save: {
+		loading: 'Abriendo el plan…',
+		downloading: 'Trayendo este plan desde la escuela. La primera vez se necesita internet.',
+		saving: 'Guardando en este dispositivo…',
+		saved: 'Guardado en este dispositivo',
+		error:
+			'No se guardó: este dispositivo no pudo guardar tu último cambio. Deja esta página abierta y libera algo de espacio.',
+		tooNew:
+			'Este plan se cambió con una versión más nueva de Pathways. Puedes leerlo, pero vuelve a cargar la aplicación para editarlo.',
+		notFound: 'Este plan no está en este dispositivo.'
+	},
+	sync: {
+		deviceOnly: 'Solo en este dispositivo',
+		offline: 'Sin conexión · los cambios se guardan en este dispositivo',
+		connecting: 'Conectando con la escuela…',
+		syncing: 'Enviando los cambios a la escuela…',
+		synced: 'Sincronizado con la escuela',
+		waiting:
+			'{count, plural, one {# cambio esperando para enviarse} other {# cambios esperando para enviarse}}',
+		signedOut: 'Tu sesión terminó. Inicia sesión otra vez para enviar tus cambios. No se pierde nada.',
+		noAccess: 'Ya no puedes abrir este plan en la escuela. Tus cambios se quedan en este dispositivo.',
+		readOnly: 'Puedes leer esta parte del plan, pero no cambiarla.',
+		changeRefused: 'La escuela no aceptó un cambio aquí, porque solo puedes leer esta parte.',
+		cannotReach:
+			'No se puede llegar al servidor de la escuela. Revisa la conexión a internet e inténtalo de nuevo.',
+		serverError:
+			'Algo salió mal en el servidor de la escuela. Por favor, inténtalo de nuevo en unos minutos.',
+		hereNow: 'Aquí ahora:',
+		you: 'tú'
+	},
+	auth: {
+		signIn: 'Iniciar sesión',
+		signOut: 'Cerrar sesión',
+		username: 'Nombre de usuario',
+		password: 'Contraseña',
+		signingIn: 'Iniciando sesión…',
+		signedInAs: 'Sesión iniciada como {name}',
+		needOnline:
+			'La primera vez necesitas internet para iniciar sesión. Después, Pathways funciona sin conexión.',
+		signInAgain: 'Iniciar sesión otra vez',
+		confirmSignOut:
+			'¿Cerrar sesión y quitar tus planes de este dispositivo? Se perderá todo lo que todavía no se envió a la escuela.',
+		confirmSignOutUnsynced:
+			'{count, plural, one {# de tus planes tiene cambios que todavía no llegan a la escuela.} other {# de tus planes tienen cambios que todavía no llegan a la escuela.}} Si cierras sesión ahora, esos cambios se pierden. ¿Quieres cerrar sesión de todos modos?',
+		schoolPlans: 'Tus planes en la escuela',
+		devicePlans: 'Planes que están solo en este dispositivo',
+		familyInvite: '¿Es usted familiar y tiene un código de invitación?',
+		refreshFailed:
+			'No se pudo traer tu lista de planes desde la escuela. Se muestran los planes guardados en este dispositivo.'
+	},
+	join: {
+		title: 'Únase al plan de su hijo o hija',
+		intro:
+			'La escuela le dio un código de invitación. Con él puede crear su propia cuenta de Pathways. No necesita una cuenta de la escuela.',
+		code: 'Código de invitación',
+		yourName: 'Su nombre',
+		chooseUsername: 'Elija un nombre de usuario',
+		choosePassword: 'Elija una contraseña',
+		passwordHint: 'Al menos 8 caracteres. Use palabras que pueda recordar.',
+		submit: 'Unirme'
+	},
+	storage: {
+		low: 'A este dispositivo casi no le queda espacio. Tu plan está seguro, pero es posible que los cambios nuevos no quepan. Borra los archivos que no necesites.',
+		notPersistent:
+			'Este navegador puede borrar los planes guardados cuando falta espacio. Instala Pathways para mantener tu plan seguro.'
+	},
+	evidence: {
+		attach: 'Agregar un archivo',
+		attachHint:
+			'Un PDF, una foto, un audio, un video o un documento. Se queda en este dispositivo hasta que llegue a la escuela.',
+		record: 'Grabar audio',
+		recordVideo: 'Grabar video',
+		stopRecording: 'Detener y guardar la grabación',
+		recording: 'Grabando… {seconds} s',
+		recordingName: 'Grabación del {date}',
+		noMicrophone:
+			'No pudimos usar el micrófono ni la cámara. Revisa que este navegador tenga permiso para usarlos.',
+		tooLarge: 'Este archivo es demasiado grande. El archivo más grande que puedes agregar es de {mb} MB.',
+		wrongType:
+			'Pathways no puede guardar este tipo de archivo. Agrega un PDF, una foto, un audio, un video o un documento.',
+		empty: 'Este archivo está vacío.',
+		queueTitle: 'Archivos que esperan llegar a la escuela',
+		waiting: 'Esperando para enviarse',
+		sending: 'Enviado: {percent} %',
+		refused: 'No se envió: {message}',
+		allSent: 'Todos los archivos llegaron a la escuela.',
+		storage:
+			'{files, plural, one {# archivo de evidencia} other {# archivos de evidencia}} en este dispositivo ({size}).',
+		freeable: '{size} de ellos ya están en la escuela y se pueden quitar de este dispositivo.',
+		free: 'Quitar los archivos que la escuela ya tiene',
+		freed: 'Se quitaron {size} de este dispositivo.',
+		open: 'Abrir el archivo',
+		notHere: 'Este archivo no está en este dispositivo. Conéctate a internet para verlo.',
+		loading: 'Cargando el archivo…'
+	},
+	backups: {
+		link: 'Copias de seguridad',
+		title: 'Copias de seguridad',
+		intro:
+			'El servidor copia todos los planes y archivos de evidencia una vez al día. Guarda también una copia en otro lugar.',
+		schedule: 'Todos los días a las {time} (UTC). Se guardan las últimas {keep} copias.',
+		off: 'Las copias de seguridad diarias están desactivadas en este servidor.',
+		none: 'Todavía no se ha hecho ninguna copia de seguridad.',
+		lastOk: 'Última copia: {time}. Funcionó.',
+		lastFailed: 'Última copia: {time}. NO funcionó: {detail}',
+		lastSuccess: 'Última copia que funcionó: {time}.',
+		now: 'Hacer una copia ahora',
+		working: 'Haciendo la copia…',
+		school: 'Descargar todos los planes de la escuela (.zip)',
+		adminOnly: 'Solo un administrador de la escuela puede ver las copias de seguridad.'
+	},
+	exporting: {
+		print: 'Imprimir este plan',
+		download: 'Descargar todo (.zip)',
+		downloading: 'Preparando la descarga…',
+		failed: 'La descarga no funcionó. Inténtalo de nuevo cuando tengas internet.'
+	},
+	pwa: {
+		install: 'Instalar Pathways',
+		installHint: 'Agrega Pathways a este dispositivo para que se abra sin internet.',
+		updateReady: 'Hay una nueva versión de Pathways lista.',
+		reload: 'Volver a cargar ahora',
+		later: 'Más tarde',
+		offlineReady: 'Ahora Pathways funciona sin internet en este dispositivo.'
+	},
+	editor: {
+		sections: 'Partes del plan',
+		add: 'Agregar',
+		remove: 'Quitar',
+		confirmRemove: '¿Quitar esto? No se puede deshacer.',
+		none: 'Todavía no hay nada aquí.',
+		linkedGoals: 'Metas de las que esto forma parte',
+		noGoals: 'Primero agrega una meta.',
+		addPerson: 'Agregar persona',
+		personName: 'Nombre',
+		personRole: 'Función',
+		removePerson: 'Quitar a {name}',
+		chooseOne: 'Elige…',
+		noGoal: 'Sin meta',
+		back: 'Todos los planes',
+		stepsOfGoal: 'Pasos de acción para esta meta',
+		untitled: 'Sin título'
+	},
+	sections: {
+		info: 'Datos del plan',
+		meetings: 'Reuniones',
+		profile: 'Sobre mí',
+		assessments: 'Inventarios y evaluaciones iniciales',
+		goals: 'Metas',
+		steps: 'Pasos de acción',
+		pathways: 'Caminos flexibles',
+		progress: 'Progreso',
+		evidence: 'Evidencias',
+		reflections: 'Reflexiones',
+		revisions: 'Revisiones',
+		transitions: 'Planes de transición'
+	},
+	addLabels: {
+		meetings: 'Agregar una reunión',
+		assessments: 'Agregar un inventario o una evaluación',
+		goals: 'Agregar una meta',
+		steps: 'Agregar un paso de acción',
+		pathways: 'Agregar un camino',
+		progress: 'Agregar una revisión de progreso',
+		evidence: 'Agregar una evidencia',
+		reflections: 'Agregar una reflexión',
+		revisions: 'Agregar una revisión',
+		transitions: 'Agregar un plan de transición'
+	},
+	info: {
+		studentName: 'Nombre del estudiante',
+		studentId: 'Número de estudiante',
+		school: 'Escuela',
+		grade: 'Grado',
+		startDate: 'Fecha de inicio del plan'
+	},
+	profile: {
+		strengths: 'Mis fortalezas, capacidades y habilidades',
+		coreValues: 'Lo que más me importa',
+		inspirations: 'Quién y qué me inspira',
+		howILearn: 'Cómo aprendo mejor',
+		interests: 'Mis intereses',
+		challenges: 'Lo que me cuesta',
+		visionNear: 'Dónde me veo en 6 meses a 2 años',
+		visionFar: 'Dónde me veo en 5 a 10 años'
+	},
+	cycle: {
+		title: 'Tu camino este año',
+		roundStarted: 'Esta vuelta empezó el {date}.',
+		next: 'Siguiente:',
+		done: 'hecho',
+		now: 'estás aquí',
+		questions: 'Preguntas para pensar',
+		familyQuestions: 'Preguntas para la familia',
+		schoolQuestions: 'De tu escuela',
+		missing: 'Falta hacer',
+		allClear: 'Por ahora no falta nada.',
+		steps: {
+			profile: 'Conócete',
+			goals: 'Ponte metas',
+			steps: 'Planea los pasos',
+			work: 'Trabaja para lograr tus metas',
+			progress: 'Revisa tu progreso',
+			reflect: 'Mira hacia atrás',
+			revise: 'Actualiza tu plan'
+		},
+		nextHint: {
+			profile: 'Responde algunas preguntas más en “Sobre mí”.',
+			goals: 'Agrega una meta, di cómo sabrás que la lograste y para cuándo.',
+			steps: 'Dale a cada meta al menos un paso de acción.',
+			work: 'Empieza un paso de acción o un camino, y márcalo como “Haciéndolo ahora”.',
+			progress: 'Agrega una revisión de progreso o una evidencia.',
+			reflect: 'Escribe una reflexión sobre cómo te va.',
+			revise: 'Reúnete con tu asesor y tu familia, y luego anota qué cambias y por qué.'
+		},
+		studentQuestions: {
+			profile: [
+				'¿En qué soy bueno o buena, en la escuela y fuera de ella?',
+				'¿Qué es lo que más me importa?',
+				'¿A quién admiro, y por qué?'
+			],
+			goals: [
+				'¿Qué quiero poder hacer dentro de un año?',
+				'¿Cómo sabré que lo logré?',
+				'¿Por qué me importa esta meta?'
+			],
+			steps: [
+				'¿Qué es lo primero y pequeño que puedo hacer esta semana?',
+				'¿Quién me puede ayudar?',
+				'¿Qué mostrará que estoy avanzando?'
+			],
+			work: [
+				'¿En qué paso estoy trabajando ahora?',
+				'¿Hay alguna clase, trabajo o programa fuera de la escuela que me pueda ayudar?'
+			],
+			progress: ['¿Qué he terminado? ¿Qué lo demuestra?', '¿Qué meta es más difícil de lo que pensaba?'],
+			reflect: [
+				'¿Qué salió bien, y por qué?',
+				'¿Qué haría de otra manera?',
+				'¿Qué aprendí sobre cómo aprendo?'
+			],
+			revise: ['¿Qué metas mantengo, cambio o termino?', '¿Qué me hizo querer cambiarlas?']
+		},
+		familyQuestionsByStep: {
+			profile: ['¿Qué hace muy bien su hijo o hija?', '¿Qué le encanta hacer en casa a su hijo o hija?'],
+			goals: ['¿Qué espera para su hijo o hija después de la secundaria?', '¿Qué le preocupa?'],
+			steps: ['¿Cómo puede ayudar la familia con estos pasos?'],
+			work: ['¿En qué ha visto trabajar a su hijo o hija?'],
+			progress: ['¿Qué avances ha notado en casa?'],
+			reflect: [
+				'¿De qué se siente orgulloso u orgullosa este año?',
+				'¿Qué le gustaría que la escuela supiera?'
+			],
+			revise: ['¿Hay algo en el plan que usted cambiaría?']
+		},
+		gaps: {
+			'profile-unanswered': 'Todavía sin responder: {what}',
+			'goal-no-measure': 'Meta “{what}”: ¿cómo sabrás que la lograste?',
+			'goal-no-date': 'Meta “{what}”: ¿para cuándo?',
+			'goal-no-steps': 'La meta “{what}” todavía no tiene pasos de acción.',
+			'step-no-evidence': 'Paso “{what}”: ¿qué mostrará tu progreso?',
+			'pathway-no-goal': 'El camino “{what}” todavía no está unido a una meta.'
+		},
+		review: {
+			overdue: 'La actualización anual tocaba el {date}. Planea una reunión pronto.',
+			'due-soon': 'La próxima actualización toca el {date}.',
+			'on-track': 'Próxima actualización: {date}.',
+			unknown: 'Agrega la fecha de inicio del plan para ver cuándo toca la próxima actualización.'
+		}
+	},
+	conference: {
+		start: 'Empezar una reunión del PLP (Plan Personal de Aprendizaje)',
+		active: 'Reunión del PLP en curso',
+		since: 'iniciada a las {time} por {name}',
+		whoIsHere: 'Participan: {names}',
+		end: 'Terminar la reunión',
+		addPersonHint:
+			'¿Alguien participó en papel o por teléfono? Agrégalo en la reunión, en la parte “Reuniones”.'
+	},
+	revision: {
+		record: 'Anotar una revisión',
+		title: '¿Qué cambiaste en el plan?',
+		whatChanged: 'Qué cambió',
+		why: 'Por qué',
+		reflections: 'Reflexiones que llevaron al cambio',
+		save: 'Guardar la revisión',
+		cancel: 'Cancelar',
+		needWhat: 'Por favor, di qué cambió y por qué.',
+		seeChanges: 'Ver qué cambió',
+		pageTitle: 'Revisión del {date}',
+		changesTitle: 'Qué cambió desde la revisión anterior',
+		firstRevision: 'Esta es la primera revisión: todo lo que tiene es nuevo.',
+		noChanges: 'No hay cambios en metas, pasos, caminos, planes de transición ni en “Sobre mí”.',
+		before: 'Antes',
+		after: 'Después',
+		added: 'Agregado',
+		removed: 'Quitado',
+		changed: 'Cambiado',
+		asItStood: 'El plan tal como estaba el {date}',
+		readOnly: 'Esta es una vista guardada. No se puede cambiar.',
+		unavailable: 'Esta revisión no tiene una vista guardada del plan.',
+		reasons: 'Por qué: {why}',
+		participants: 'Participaron: {names}'
+	},
+	school: {
+		title: 'Plantilla de la escuela',
+		intro:
+			'Elige lo que ofrece cada plan de tu escuela. Los cambios llegan a todos los dispositivos cuando se conectan, también a los que ahora están sin conexión.',
+		pathways: 'Caminos flexibles',
+		addPathway: 'Agregar un camino',
+		pathwayName: 'Nombre del camino',
+		categories: 'Categorías de metas',
+		addCategory: 'Agregar una categoría de metas',
+		categoryName: 'Nombre de la categoría',
+		prompts: 'Preguntas adicionales',
+		addPrompt: 'Agregar una pregunta',
+		promptText: 'Pregunta',
+		promptStep: 'Paso',
+		promptVoice: 'Para',
+		voiceStudent: 'Estudiantes',
+		voiceFamily: 'Familias',
+		sections: 'Partes del plan',
+		sectionsHint:
+			'Las partes que muestra cada plan. Lo que los estudiantes ya escribieron en una parte oculta se conserva.',
+		interval: 'Actualizar cada plan al menos cada … meses',
+		saveInterval: 'Guardar',
+		builtIn: 'Incluido',
+		onlyAdmins: 'Solo los administradores de la escuela pueden cambiar la plantilla.',
+		link: 'Plantilla de la escuela'
+	},
+	caseload: {
+		filter: 'Mostrar',
+		all: 'Todos',
+		overdue: 'Actualización atrasada',
+		dueSoon: 'Vence en 30 días o menos',
+		revised: 'Actualizados este año',
+		due: 'Próxima actualización: {date}',
+		overdueBadge: 'Atrasado'
+	},
+	invite: {
+		title: 'Invitar a la familia',
+		intro:
+			'Crea un código para que una madre, un padre o un tutor pueda unirse a este plan desde su propio teléfono o computadora. No necesita una cuenta de la escuela.',
+		language: 'Idioma de la familia',
+		languageHint: 'La carta y la página para unirse estarán en este idioma.',
+		create: 'Crear un código de invitación',
+		creating: 'Creando el código…',
+		needOnline: 'Necesitas internet para crear un código de invitación.',
+		print: 'Imprimir la carta',
+		another: 'Crear otro código',
+		letterTitle: 'Únase al plan de aprendizaje de {student}',
+		letterBody:
+			'En la escuela, {student} escribe un Plan Personal de Aprendizaje: metas, pasos y lo que va aprendiendo. Usted puede leerlo y agregar sus propias ideas, desde un teléfono o una computadora.',
+		letterStep1: 'Abra esta dirección:',
+		letterStep2: 'Escriba este código de invitación:',
+		letterStep3: 'Elija un nombre de usuario y una contraseña. Guárdelos en un lugar seguro.',
+		letterExpires: 'El código funciona una sola vez, hasta el {date}.',
+		letterHelp: '¿Tiene preguntas? Hable con {advisor} en {school}.'
+	},
+	family: {
+		title: 'De la familia',
+		hint: 'Aquí escriben las madres, los padres y los tutores. Todas las personas del plan pueden leerlo.',
+		strengths: 'Fortalezas que ve nuestra familia',
+		hopes: 'Lo que esperamos para el futuro',
+		reflections: 'Reflexiones de la familia',
+		addReflection: 'Agregar una reflexión de la familia',
+		reflection: 'Reflexión'
+	},
+	fields: {
+		date: 'Fecha',
+		kind: 'Tipo',
+		participants: 'Quién participó',
+		notes: 'Notas',
+		name: 'Nombre',
+		score: 'Puntaje o resultado',
+		category: 'Categoría',
+		term: 'Corto o largo plazo',
+		title: 'Meta',
+		why: 'Por qué me importa',
+		measure: 'Cómo sabré que la logré',
+		byWhen: 'Para cuándo',
+		status: 'Estado',
+		goalId: 'Meta',
+		what: 'Qué voy a hacer',
+		timeline: 'Cuándo',
+		evidenceExpected: 'Qué mostrará mi progreso',
+		support: 'Quién me va a ayudar',
+		provider: 'Dónde o con quién',
+		startDate: 'Fecha de inicio',
+		endDate: 'Fecha de fin',
+		goalIds: 'Metas',
+		stepIds: 'Pasos de acción',
+		proficiency: 'Competencia o habilidad',
+		assessmentKind: 'Tipo de evaluación',
+		level: 'Nivel',
+		note: 'Nota',
+		evidenceIds: 'Evidencias',
+		url: 'Enlace',
+		fileHash: 'Huella del archivo',
+		fileName: 'Nombre del archivo',
+		mimeType: 'Tipo de archivo',
+		body: 'Texto',
+		authorRole: 'Escrito por (función)',
+		authorName: 'Escrito por (nombre)',
+		prompt: 'Pregunta',
+		whatChanged: 'Qué cambió',
+		reflectionIds: 'Reflexiones que llevaron al cambio',
+		targetDate: 'Fecha meta',
+		plan: 'El plan',
+		supports: 'Apoyos',
+		snapshot: 'Vista guardada del plan',
+		section: 'Parte del plan'
+	},
+	proficiencies: {
+		title: 'Competencias y escalas',
+		link: 'Competencias',
+		intro:
+			'Sube los requisitos de graduación, las habilidades transferibles y las escalas de evaluación de la escuela. Cada vez que subes algo que cambia, se guarda como una versión nueva. Los dispositivos guardan la más reciente para usarla sin conexión.',
+		format: 'Tipo de archivo',
+		csv: 'CSV (dos archivos: proficiencies.csv y scales.csv)',
+		json: 'JSON (un archivo: framework.json)',
+		files: 'Archivos',
+		check: 'Revisar los archivos',
+		save: 'Guardar como versión nueva',
+		working: 'Trabajando…',
+		noFiles: 'Primero elige los archivos.',
+		checked: 'Revisado. Todavía no se guardó nada.',
+		saved: 'Guardado como versión {version}.',
+		same: 'Es igual a la versión {version}. No se guardó nada nuevo.',
+		blocked: 'No se guardó nada, por los problemas que aparecen abajo.',
+		counts:
+			'{graduation} requisitos de graduación, {transferable} habilidades transferibles, {indicators} indicadores de desempeño, {scales} escalas',
+		current: 'En uso ahora: versión {version}',
+		none: 'Todavía no hay competencias.',
+		versions: 'Versiones',
+		graduation: 'requisito de graduación',
+		transferable: 'habilidad transferible',
+		option: '{id} · {title} ({kind})',
+		indicators: 'Indicadores de desempeño',
+		scale: 'Escala'
+	},
+	growth: {
+		title: 'Crecimiento',
+		link: 'Ver el crecimiento con el tiempo',
+		backToPlan: 'Volver al plan',
+		intro:
+			'El nivel de cada competencia a lo largo del tiempo, según las entradas de progreso de este plan. La tabla debajo de cada gráfica tiene la misma información.',
+		empty:
+			'Todavía no hay entradas de progreso con una competencia y una fecha. Agrega una en la parte Progreso del plan.',
+		onScale: 'Escala: {scale}',
+		tableCaption: 'Niveles de {title} por fecha',
+		goals: 'Metas',
+		goalCounts: '{met} logradas · {active} activas · {other} cambiadas o detenidas',
+		pathways: 'Caminos a lo largo del tiempo'
+	},
+	growthGlance: {
+		title: 'El crecimiento de un vistazo',
+		link: 'El crecimiento de un vistazo',
+		onlyStaff: 'Esta página es para asesores y administradores de la escuela.',
+		offlineCopy: 'Sin conexión: esta es la copia de {time}.',
+		caseload: 'Mis estudiantes',
+		allStudents: 'Todos los estudiantes',
+		student: 'Estudiante',
+		grade: 'grado {grade}',
+		gradeColumn: 'Grado',
+		reviewDue: 'Próxima revisión',
+		noDate: 'Todavía sin fecha',
+		lastActivity: 'Último cambio',
+		never: 'nunca',
+		family: 'Familia',
+		familyEntries: '{count, plural, one {# nota} other {# notas}}',
+		lastFamily: 'la última: {date}',
+		goalsWithoutProgress: 'Metas sin progreso en 60 días',
+		ofActive: '{count} de {active, plural, one {# meta activa} other {# metas activas}}',
+		schoolCounts: 'En toda la escuela',
+		revised: '{revised} de {students} planes actualizados en {year}',
+		pathways: 'Estudiantes en cada tipo de camino',
+		levels: 'Niveles de competencia más recientes por grado',
+		students: 'Estudiantes'
+	},
+	roster: {
+		title: 'Importar la lista de la escuela',
+		link: 'Importar la lista',
+		intro:
+			'Trae a los estudiantes, al personal y a las familias desde tu sistema de información estudiantil. Primero revisa los archivos: nada cambia hasta que presiones Importar.',
+		format: 'Tipo de archivo',
+		oneRoster: 'OneRoster 1.1 CSV (orgs.csv, users.csv, classes.csv, enrollments.csv)',
+		simple: 'CSV simple (un archivo: people.csv)',
+		files: 'Archivos',
+		filesHint: 'Elige todos los archivos a la vez.',
+		notUsed: 'No se usan: {names}',
+		schoolId: 'Identificador de la escuela en orgs.csv (solo si los archivos tienen varias escuelas)',
+		check: 'Revisar los archivos',
+		import: 'Importar',
+		onlyGoodRows: 'Importar solo las filas correctas y dejar fuera las filas con problemas',
+		working: 'Trabajando… en una escuela grande puede tardar un minuto. Deja esta página abierta.',
+		noFiles: 'Primero elige los archivos.',
+		checked: 'Revisado. Todavía no cambió nada.',
+		imported: 'Importado. Se hicieron estos cambios.',
+		blocked:
+			'No se importó nada, porque algunas filas tienen problemas. Corrígelas o elige importar solo las filas correctas.',
+		problems: 'Filas con problemas',
+		skipped: 'Filas que se dejaron fuera',
+		changes: 'Cambios',
+		noChanges: 'No hay nada que cambiar: la lista está al día.',
+		file: 'Archivo',
+		line: 'Línea',
+		reason: 'Problema',
+		wholeFile: 'todo el archivo',
+		who: 'Quién',
+		created: 'Nuevos',
+		updated: 'Cambiados',
+		reactivated: 'De vuelta',
+		deactivated: 'Desactivados',
+		unchanged: 'Sin cambios',
+		students: 'Estudiantes',
+		staff: 'Personal',
+		guardians: 'Familias',
+		caseloads: 'Estudiantes asignados a asesores: {added} agregados, {removed} quitados',
+		guardianLinks: 'Vínculos con familias: {added} agregados, {removed} quitados',
+		firstPasswords: 'Primeras contraseñas',
+		firstPasswordsIntro:
+			'Las personas de la lista no pueden iniciar sesión hasta que tengan una contraseña. Dale a cada una una primera contraseña y dísela en persona.',
+		nobodyWithout: 'Todas las personas de la lista tienen contraseña.',
+		setPassword: 'Poner contraseña',
+		passwordSet: 'Contraseña puesta para {name}.',
+		newPassword: 'Primera contraseña para {name}'
+	},
+	options: {
+		conference: 'Reunión del PLP',
+		'annual-review': 'Revisión anual',
+		'check-in': 'Reunión de seguimiento',
+		transition: 'Reunión de transición',
+		other: 'Otro',
+		student: 'Estudiante',
+		guardian: 'Madre, padre o tutor',
+		staff: 'Personal',
+		admin: 'Administrador de la escuela',
+		advocate: 'Defensor de la familia',
+		advisor: 'Asesor',
+		teacher: 'Maestro',
+		counselor: 'Consejero',
+		community: 'Miembro de la comunidad',
+		peer: 'Compañero',
+		'interest-inventory': 'Inventario de intereses',
+		'career-inventory': 'Inventario de carreras',
+		baseline: 'Evaluación inicial',
+		secondary: 'Meta para la secundaria',
+		'post-secondary': 'Meta para después de la secundaria',
+		academic: 'Aprendizaje',
+		personal: 'Personal',
+		career: 'Carrera',
+		'two-year-college': 'Universidad de dos años',
+		'four-year-college': 'Universidad de cuatro años',
+		military: 'Fuerzas armadas',
+		certificate: 'Programa de certificado',
+		employment: 'Trabajo',
+		short: 'Corto plazo',
+		long: 'Largo plazo',
+		'not-started': 'Sin empezar',
+		'in-progress': 'En curso',
+		met: 'Lograda',
+		revised: 'Cambiada',
+		stopped: 'Detenida',
+		planned: 'Planeado',
+		doing: 'Haciéndolo ahora',
+		done: 'Hecho',
+		'dual-enrollment': 'Inscripción doble',
+		'early-college': 'Universidad temprana',
+		'blended-virtual': 'Aprendizaje mixto o virtual',
+		'work-based': 'Aprendizaje en el trabajo',
+		'completion-program': 'Programa para terminar la secundaria',
+		'expanded-learning': 'Aprendizaje ampliado',
+		'career-technical': 'Educación técnica y profesional',
+		active: 'Activo',
+		completed: 'Terminado',
+		withdrawn: 'Se retiró',
+		benchmark: 'Evaluación de referencia',
+		performance: 'Tarea de desempeño',
+		self: 'Autoevaluación',
+		formative: 'Revisión del aprendizaje',
+		file: 'Archivo',
+		link: 'Enlace',
+		journal: 'Entrada de diario',
+		'middle-to-high': 'De la escuela intermedia a la secundaria',
+		'high-to-after': 'De la secundaria a la universidad o el trabajo',
+		planning: 'Planeando'
+	}
+};

@@ -1,13 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { en } from './en';
-import {
-	formatClock,
-	formatCount,
-	formatIsoDate,
-	formatMessage,
-	formatMoment,
-	formatSize
-} from './format';
+import { formatClock, formatCount, formatIsoDate, formatMessage, formatMoment, formatSize } from './format';
 import { DEFAULT_LANGUAGE, directionOf, isLanguage, matchLanguage, type Language } from './languages';
 
 /**
@@ -64,7 +57,7 @@ export async function setLanguage(code: Language): Promise<void> {
 
 /** At start: the choice made on this device, else the browser's languages, else English. */
 export async function startLanguage(): Promise<void> {
-	let saved: string | null = null;
+	let saved: string | null;
 	try {
 		saved = localStorage.getItem(STORAGE_KEY);
 	} catch {

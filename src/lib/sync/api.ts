@@ -61,6 +61,12 @@ export const api = {
 		displayName: string;
 		language: string;
 	}) => request<SignInResponse>('POST', '/api/invites/redeem', { body }),
+	createInvite: (token: string, planId: string) =>
+		request<{ code: string; expiresAt: string; studentId: string; studentName: string }>(
+			'POST',
+			'/api/invites',
+			{ token, body: { planId } }
+		),
 	setLanguage: (token: string, language: string) =>
 		request<void>('PUT', '/api/me/language', { token, body: { language } })
 };

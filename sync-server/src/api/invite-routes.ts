@@ -10,9 +10,8 @@ import { ApiError, forbidden, notFound } from './errors';
 import { tooManyAttempts } from './session-routes';
 import { iso, userView } from './views';
 
-interface CreateInviteBody {
-	studentId: string;
-}
+/** The student, by their id or by their plan's id (what a device with the plan open knows). */
+type CreateInviteBody = { studentId: string } | { planId: string };
 
 interface RedeemBody {
 	code: string;
@@ -27,9 +26,13 @@ interface RedeemBody {
 const createSchema = {
 	body: {
 		type: 'object',
-		required: ['studentId'],
 		additionalProperties: false,
-		properties: { studentId: { type: 'string', minLength: 1, maxLength: 100 } }
+		minProperties: 1,
+		maxProperties: 1,
+		properties: {
+			studentId: { type: 'string', minLength: 1, maxLength: 100 },
+			planId: { type: 'string', minLength: 1, maxLength: 100 }
+		}
 	}
 } as const;
 
@@ -106,7 +109,9 @@ function redeemOrExplain<T>(redeem: () => T): T {
 export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	app.post<{ Body: CreateInviteBody }>('/api/invites', { schema: createSchema }, async (request, reply) => {
 		const caller = requireRole(ctx, request, 'staff', 'admin');
-		const student = ctx.accounts.studentPlan(request.body.studentId);
+		const body = request.body;
+		const student =
+			'planId' in body ? ctx.accounts.planById(body.planId) : ctx.accounts.studentPlan(body.studentId);
 		const isAllowed =
 			student !== undefined &&
 			(caller.user.role === 'admin'
