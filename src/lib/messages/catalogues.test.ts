@@ -101,6 +101,14 @@ describe('formatting', () => {
 		expect(formatMessage('ar', arabic, { count: 11 })).toBe(`${(11).toLocaleString('ar')} كثير`);
 	});
 
+	it('writes numbers with the language’s digits, in placeholders as in plurals', () => {
+		const nepali = (n: number) => n.toLocaleString('ne');
+		expect(formatMessage('ne', '{met} पूरा', { met: 12 })).toBe(`${nepali(12)} पूरा`);
+		expect(nepali(12)).not.toBe('12');
+		expect(formatMessage('en', 'Revised in {year}', { year: 2027 })).toBe('Revised in 2027');
+		expect(formatMessage('en', 'Hello {name}', { name: '12' })).toBe('Hello 12');
+	});
+
 	it('keeps the text readable when a value is missing or a translation is broken', () => {
 		expect(formatMessage('en', 'Remove {name}', {})).toBe('Remove {name}');
 		expect(formatMessage('es', 'Quitar {name', { name: 'Ana' })).toBe('Quitar {name');

@@ -12,11 +12,16 @@ type Values = Record<string, string | number>;
 const compiled = new Map<string, IntlMessageFormat>();
 
 export function formatMessage(language: Language, template: string, values: Values): string {
-	const key = language + '\u0000' + template;
+	// A plain `{count}` given a number is written with the language's digits, like `#` in plurals
+	// (no grouping: a year or a version number must read 2027, not 2,027).
+	const source = template.replace(/\{(\w+)\}/g, (match, name: string) =>
+		typeof values[name] === 'number' ? `{${name}, number, ::group-off}` : match
+	);
+	const key = language + '\u0000' + source;
 	try {
 		let message = compiled.get(key);
 		if (!message) {
-			message = new IntlMessageFormat(template, language);
+			message = new IntlMessageFormat(source, language);
 			compiled.set(key, message);
 		}
 		const result = message.format(values);

@@ -485,7 +485,7 @@ export const ne: Catalogue = {
 		familyEntries: '{count, plural, one {# टिप्पणी} other {# टिप्पणीहरू}}',
 		lastFamily: 'अन्तिम: {date}',
 		goalsWithoutProgress: '६० दिनदेखि प्रगति नभएका लक्ष्यहरू',
-		ofActive: '{active, plural, one {# सक्रिय लक्ष्यमध्ये} other {# सक्रिय लक्ष्यहरूमध्ये}} {count}',
+		ofActive: '{active, plural, one {# सक्रिय लक्ष्यमध्ये} other {# सक्रिय लक्ष्यहरूमध्ये}} {count, number}',
 		schoolCounts: 'पूरै स्कुलमा',
 		revised: '{year} मा {students} योजनामध्ये {revised} योजना संशोधन भए',
 		pathways: 'हरेक प्रकारको सिकाइ मार्गमा भएका विद्यार्थीहरू',
