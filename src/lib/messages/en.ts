@@ -512,7 +512,14 @@ export const en = {
 		nobodyWithout: 'Everyone from the roster has a password.',
 		setPassword: 'Set password',
 		passwordSet: 'Password set for {name}.',
-		newPassword: 'First password for {name}'
+		newPassword: 'First password for {name}',
+		schools: 'Schools',
+		schoolName: 'School',
+		schoolSourceId: 'ID in orgs.csv',
+		schoolWhat: 'What happens',
+		schoolCreated: 'New school',
+		schoolUpdated: 'Changed: {changes}',
+		schoolUnchanged: 'No change'
 	},
 	options: {
 		conference: 'PLP conference',
