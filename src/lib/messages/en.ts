@@ -439,7 +439,8 @@ export const en = {
 		plan: 'The plan',
 		supports: 'Supports',
 		snapshot: 'Saved view of the plan',
-		section: 'Part of the plan'
+		section: 'Part of the plan',
+		proficiencyIds: 'Proficiencies and skills'
 	},
 	proficiencies: {
 		title: 'Proficiencies and scales',
@@ -467,7 +468,9 @@ export const en = {
 		transferable: 'transferable skill',
 		option: '{id} · {title} ({kind})',
 		indicators: 'Performance indicators',
-		scale: 'Scale'
+		scale: 'Scale',
+		notOnDevice:
+			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},
 	growth: {
 		title: 'Growth',
@@ -480,7 +483,10 @@ export const en = {
 		tableCaption: 'Levels of {title} by date',
 		goals: 'Goals',
 		goalCounts: '{met} met · {active} active · {other} changed or stopped',
-		pathways: 'Pathways over time'
+		pathways: 'Pathways over time',
+		goalsByProficiency: 'Goals for each proficiency',
+		pathwayChartHint:
+			'Each bar is one pathway, from its start to its end (or to today). The table below has the same information.'
 	},
 	growthGlance: {
 		title: 'Growth at a glance',
@@ -505,7 +511,14 @@ export const en = {
 		revised: '{revised} of {students} plans revised in {year}',
 		pathways: 'Students in each kind of pathway',
 		levels: 'Latest proficiency levels by grade',
-		students: 'Students'
+		students: 'Students',
+		plans: 'Plans',
+		revisedChart: 'Plans revised in {year}',
+		revisedYes: 'Revised in {year}',
+		revisedNo: 'Not revised yet in {year}',
+		levelsChart: 'Latest levels of {proficiency}, by grade',
+		levelSeries: 'Level {level}',
+		noGrade: 'No grade'
 	},
 	roster: {
 		title: 'Import the school roster',
@@ -553,7 +566,14 @@ export const en = {
 		nobodyWithout: 'Everyone from the roster has a password.',
 		setPassword: 'Set password',
 		passwordSet: 'Password set for {name}.',
-		newPassword: 'First password for {name}'
+		newPassword: 'First password for {name}',
+		schools: 'Schools',
+		schoolName: 'School',
+		schoolSourceId: 'ID in orgs.csv',
+		schoolWhat: 'What happens',
+		schoolCreated: 'New school',
+		schoolUpdated: 'Changed: {changes}',
+		schoolUnchanged: 'No change'
 	},
 	options: {
 		conference: 'PLP conference',
