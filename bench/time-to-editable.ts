@@ -240,8 +240,7 @@ async function openOnce(page: Page, fieldId: string, title: string): Promise<Ope
 	const { htmlMs, scriptsMs } = await page.evaluate((ready) => {
 		const navigation = performance.getEntriesByType('navigation')[0] as
 			PerformanceNavigationTiming | undefined;
-		const scripts = performance
-			.getEntriesByType('resource')
+		const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
 			.filter((entry) => entry.name.endsWith('.js') && entry.responseEnd <= ready)
 			.map((entry) => entry.responseEnd);
 		return { htmlMs: navigation?.responseEnd ?? NaN, scriptsMs: Math.max(0, ...scripts) };
