@@ -1,55 +1,148 @@
 /**
- * The JavaScript a first visit downloads, gzipped, per route: Chromium loads the built app (from
- * build/, answered by Playwright's router, no server needed) and we gzip each script it fetched.
+ * The JavaScript each route needs on a first visit, gzipped, and the chunks loaded later, read
+ * from the build: SvelteKit's route table (which page and layout files a route uses) and Vite's
+ * manifest (which chunks each file imports, statically or lazily with `import()`).
+ *
+ * First load of a route = the entry (start + app), the root layout and error page (SvelteKit loads
+ * both at start), the route's page, and every chunk they import statically. Lazily loaded =
+ * everything their `import()`s reach that is not already in that first load.
  */
-import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { printTable } from './report';
 
-const BUILD = 'build';
-const ORIGIN = 'http://pathways.bench';
+const OUTPUT = '.svelte-kit/output/client';
+const MANIFEST = join(OUTPUT, '.vite/manifest.json');
+const APP = '.svelte-kit/generated/client-optimized/app.js';
+const NODE = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
+const TARGET_KB = 120;
 
-function fileFor(pathname: string): string {
-	const file = join(BUILD, pathname);
-	return existsSync(file) && !pathname.endsWith('/') ? file : join(BUILD, 'index.html');
+interface Chunk {
+	file: string;
+	src?: string;
+	name?: string;
+	isEntry?: boolean;
+	imports?: string[];
+	dynamicImports?: string[];
 }
 
-export async function runFirstLoadBench(routes = ['/', '/plan/bench']): Promise<void> {
-	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('No build/ yet: run `npm run build` first.');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
-	const rows: Array<[string, string]> = [];
-	try {
-		for (const route of routes) {
-			const context = await browser.newContext({ serviceWorkers: 'block' });
-			const page = await context.newPage();
-			const scripts = new Set<string>();
-			await page.route(`${ORIGIN}/**`, async (r) => {
-				const { pathname } = new URL(r.request().url());
-				const file = fileFor(pathname);
-				if (file.endsWith('.js')) scripts.add(file);
-				await r.fulfill({ path: file });
-			});
-			await page.goto(`${ORIGIN}${route}`, { waitUntil: 'networkidle' });
-			let raw = 0;
-			let gzipped = 0;
-			for (const file of scripts) {
-				const bytes = readFileSync(file);
-				raw += bytes.byteLength;
-				gzipped += gzipSync(bytes).byteLength;
-			}
-			rows.push([
-				route,
-				`${(gzipped / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw, ${scripts.size} files)`
-			]);
-			await context.close();
-		}
-	} finally {
-		await browser.close();
+/** Route → the page and layout nodes it loads, from SvelteKit's generated client route table. */
+function routeNodes(): Map<string, number[]> {
+	const source = readFileSync(APP, 'utf8');
+	const table = source.slice(source.indexOf('export const dictionary'));
+	const routes = new Map<string, number[]>();
+	for (const match of table.matchAll(/"([^"]+)":\s*\[([^\]]*)\]/g)) {
+		// Negative numbers are layouts without a load function (~n); the page is the last one.
+		const nodes = (match[2] ?? '')
+			.split(',')
+			.map((n) => n.trim())
+			.filter(Boolean)
+			.map((n) => Math.abs(Number(n.replace('~', '-'))));
+		routes.set(match[1] as string, nodes);
 	}
-	printTable('First-load JavaScript per route (target ≤ 120 KB gzipped)', rows);
+	return routes;
+}
+
+export function runFirstLoadBench(): void {
+	if (!existsSync(MANIFEST) || !existsSync(APP)) throw new Error('No build yet: run `npm run build` first.');
+	const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, Chunk>;
+	const sizes = new Map<string, { raw: number; gzipped: number }>();
+	const sizeOf = (file: string) => {
+		let size = sizes.get(file);
+		if (!size) {
+			const bytes = readFileSync(join(OUTPUT, file));
+			size = { raw: bytes.byteLength, gzipped: gzipSync(bytes).byteLength };
+			sizes.set(file, size);
+		}
+		return size;
+	};
+	const staticClosure = (keys: string[], into = new Set<string>()) => {
+		const visit = (key: string) => {
+			if (into.has(key)) return;
+			const chunk = manifest[key];
+			if (!chunk) throw new Error(`${key} is not in the Vite manifest`);
+			into.add(key);
+			for (const imported of chunk.imports ?? []) visit(imported);
+		};
+		keys.forEach(visit);
+		return into;
+	};
+	const sum = (keys: Iterable<string>) => {
+		let raw = 0;
+		let gzipped = 0;
+		let files = 0;
+		for (const key of keys) {
+			const chunk = manifest[key] as Chunk;
+			if (!chunk.file.endsWith('.js')) continue;
+			const size = sizeOf(chunk.file);
+			raw += size.raw;
+			gzipped += size.gzipped;
+			files += 1;
+		}
+		return { raw, gzipped, files };
+	};
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+	const lazyName = (key: string) =>
+		(key.startsWith('_') ? (manifest[key]?.name ?? key) : key)
+			.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1')
+			.replace(/^src\/lib\//, '')
+			.replace(/\.(svelte|ts|js)$/, '');
+
+	const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry && !key.includes('/nodes/'));
+	const shell = [...entries, NODE(0), NODE(1)];
+	const rows: Array<[string, string]> = [];
+	const lazyRows = new Map<string, { loadedBefore: Set<string>[]; routes: string[] }>();
+	for (const [route, nodes] of routeNodes()) {
+		const first = staticClosure([...shell, ...nodes.map(NODE)]);
+		const total = sum(first);
+		// Everything reachable through import() from the first load (and from what that loads).
+		const lazy = new Set<string>();
+		const lazyEntries: string[] = [];
+		const queue = [...first];
+		while (queue.length > 0) {
+			const key = queue.pop() as string;
+			for (const dynamic of manifest[key]?.dynamicImports ?? []) {
+				if (dynamic.includes('/nodes/') || dynamic.includes('error-template') || first.has(dynamic)) continue;
+				if (lazy.has(dynamic)) continue;
+				lazyEntries.push(dynamic);
+				for (const reached of staticClosure([dynamic])) {
+					if (first.has(reached) || lazy.has(reached)) continue;
+					lazy.add(reached);
+					queue.push(reached);
+				}
+			}
+		}
+		const later = sum(lazy);
+		const mark = total.gzipped / 1024 <= TARGET_KB ? '' : '  (over target)';
+		rows.push([
+			route,
+			`${kb(total.gzipped).padStart(9)} gzipped (${kb(total.raw)} raw, ${total.files} files)${mark}` +
+				(later.files ? ` · later ${kb(later.gzipped)} in ${later.files} files` : '')
+		]);
+		for (const key of lazyEntries) {
+			const entry = lazyRows.get(key) ?? { loadedBefore: [], routes: [] };
+			entry.routes.push(route);
+			entry.loadedBefore.push(first);
+			lazyRows.set(key, entry);
+		}
+	}
+	printTable(
+		`First-load JavaScript per route, gzipped (target ≤ ${TARGET_KB} KB), from the build manifest`,
+		rows
+	);
+	printTable(
+		'Lazily loaded JavaScript (import() after the first load), gzipped, with the chunks it adds',
+		[...lazyRows]
+			.map(([key, { loadedBefore, routes }]) => {
+				// What it adds: its chunks that not every route using it has already loaded.
+				const own = [...staticClosure([key])].filter((k) => !loadedBefore.every((first) => first.has(k)));
+				return [key, { size: sum(own), routes }] as const;
+			})
+			.sort((a, b) => b[1].size.gzipped - a[1].size.gzipped)
+			.map(([key, { size, routes }]) => [
+				lazyName(key),
+				`${kb(size.gzipped).padStart(9)} (${kb(size.raw)} raw, ${size.files} files) · ${routes.length === 1 ? routes[0] : `${routes.length} routes`}`
+			])
+	);
 }

@@ -43,13 +43,21 @@ function typeSession(random: Random, text: Y.Text, count: number): number {
 }
 
 export function makeFiveYearPlan(seed = 2026): FiveYearPlan {
-	const random = seededRandom(seed);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	const plan = Plan.create(doc, 'bench-plan', {
 		studentName: 'Bench Student',
 		grade: '7',
 		startDate: '2021-09-01'
 	});
+	return addFiveYearsOfActivity(doc, plan, seed);
+}
+
+/**
+ * Writes five years of activity into a plan that already exists (e.g. a demo student's plan
+ * downloaded from the server), with the same contents `makeFiveYearPlan` makes for that seed.
+ */
+export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026): FiveYearPlan {
+	const random = seededRandom(seed);
 	const goals: string[] = [];
 	for (let i = 0; i < 40; i++) {
 		goals.push(

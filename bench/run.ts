@@ -1,20 +1,23 @@
 /**
  * `npm run bench`: prints figures for the plan model, the app's first load, the relay (next to the
- * reference relay), roster import and evidence uploads. Nothing here asserts a time.
- * BENCH_ONLY=model,first-load,relay,roster,evidence runs a subset.
+ * reference relay), roster import, evidence uploads and the time to edit a big plan offline on a
+ * slow CPU. Nothing here asserts a time.
+ * BENCH_ONLY=model,first-load,relay,roster,evidence,editable runs a subset.
  */
 import { runEvidenceBench } from './evidence';
 import { runFirstLoadBench } from './first-load';
 import { runModelBench } from './model';
 import { runRelayBench } from './relay';
 import { runRosterBench } from './roster';
+import { runTimeToEditableBench } from './time-to-editable';
 
 const benches: Record<string, () => void | Promise<void>> = {
 	model: runModelBench,
 	'first-load': runFirstLoadBench,
 	relay: runRelayBench,
 	roster: runRosterBench,
-	evidence: runEvidenceBench
+	evidence: runEvidenceBench,
+	editable: runTimeToEditableBench
 };
 
 async function main(): Promise<void> {

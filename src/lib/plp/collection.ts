@@ -137,7 +137,8 @@ export class Collection<F extends Fields> {
 		return record;
 	}
 
-	private read(record: YRecord): RecordOf<F> {
+	/** One record of this list (an element of `array`) as plain data. */
+	read(record: YRecord): RecordOf<F> {
 		const out: Record<string, unknown> = { id: record.get('id') };
 		for (const [key, def] of Object.entries(this.fields)) out[key] = readField(def, record.get(key));
 		return out as RecordOf<F>;

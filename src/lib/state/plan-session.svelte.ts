@@ -63,10 +63,11 @@ export class PlanSession {
 		if (this.#isClosed) return;
 		this.#isSchoolPlan = entry?.source === 'school';
 		this.lastSavedAt = entry?.lastEditedAt || null;
-		if (this.#isSchoolPlan && entry?.access) await this.#startSync(entry.access);
+		const access = this.#isSchoolPlan ? entry?.access : undefined;
 
 		let opened = Plan.open(planDoc.doc);
 		if (opened.migration.status === 'empty') {
+			if (access) await this.#startSync(access);
 			if (!this.sync) {
 				this.state = 'not-found';
 				return;
@@ -86,6 +87,8 @@ export class PlanSession {
 		const isWritable = this.isWritable;
 		this.canEditPlan = isWritable && (!this.#isSchoolPlan || entry?.access?.plan === 'write');
 		this.canEditFamily = isWritable && (!this.#isSchoolPlan || entry?.access?.family === 'write');
+		// A plan already on this device opens first; the sync layer (y-websocket) loads after it.
+		if (access && !this.sync) await this.#startSync(access);
 	}
 
 	async #startSync(access: {
