@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { precompileMessages } from './src/lib/messages/precompile.ts';
 
 export default defineConfig({
 	plugins: [
+		precompileMessages(),
 		sveltekit(),
 		SvelteKitPWA({
 			// We register the worker ourselves with workbox-window (src/lib/pwa/pwa-manager.svelte.ts)

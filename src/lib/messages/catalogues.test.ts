@@ -2,7 +2,10 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { extraKeys, missingKeys, type Catalogue } from './catalogue';
 import { en } from './en';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { readFileSync } from 'node:fs';
 import { formatMessage } from './format';
+import { PRECOMPILED, precompileCatalogue } from './precompile';
 import { loadCatalogue } from './i18n.svelte';
 import { LANGUAGES, type Language } from './languages';
 
@@ -113,5 +116,44 @@ describe('formatting', () => {
 		expect(formatMessage('en', 'Remove {name}', {})).toBe('Remove {name}');
 		expect(formatMessage('es', 'Quitar {name', { name: 'Ana' })).toBe('Quitar {name');
 		expect(formatMessage('en', en.editor.removePerson, { name: 'Ana' })).toBe('Remove Ana');
+	});
+});
+
+describe('the build’s precompiled messages', () => {
+	const sample = (elements: MessageFormatElement[]) =>
+		Object.fromEntries([...argumentsOf(elements)].map((name, i) => [name, i + 2]));
+
+	it.each(LANGUAGES.map((language) => language.code))(
+		'format exactly as the parser would, in %s',
+		async (code) => {
+			const messages = [...flatten(await loadCatalogue(code)).values()];
+			let complex = 0;
+			for (const text of messages) {
+				const elements = parse(text);
+				const values = sample(elements);
+				const expected = formatMessage(code, text, values);
+				if (/\{\s*\w+\s*,/.test(text)) {
+					complex++;
+					expect(formatMessage(code, PRECOMPILED + JSON.stringify(elements), values)).toBe(expected);
+				} else {
+					// Plain messages skip the parser: same words as ICU gives for string values.
+					const strings = Object.fromEntries(Object.keys(values).map((name) => [name, `‹${name}›`]));
+					expect(formatMessage(code, text, strings)).toBe(
+						String(new IntlMessageFormat(text, code).format(strings))
+					);
+				}
+			}
+			expect(complex).toBeGreaterThanOrEqual(4);
+		}
+	);
+
+	it('replaces exactly the ICU messages of a catalogue source, and leaves the rest as written', () => {
+		const source = readFileSync(new URL('./en.ts', import.meta.url), 'utf8');
+		const { code, count } = precompileCatalogue(source);
+		const icu = [...flatten(en).values()].filter((text) => /\{\s*\w+\s*,/.test(text));
+		expect(count).toBe(icu.length);
+		expect(code).toContain(JSON.stringify(PRECOMPILED + JSON.stringify(parse(en.sync.waiting))));
+		expect(code).not.toContain(en.sync.waiting.slice(0, 30));
+		expect(code).toContain(`'${en.sync.synced}'`);
 	});
 });

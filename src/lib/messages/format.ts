@@ -1,5 +1,7 @@
+import { parse, SKELETON_TYPE, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from './languages';
+import { PRECOMPILED } from './precompile';
 
 /**
  * Message formatting with ICU MessageFormat (FormatJS `intl-messageformat`): `{name}` placeholders,
@@ -9,19 +11,57 @@ import type { Language } from './languages';
  */
 type Values = Record<string, string | number>;
 
+const PLAIN = /^[^{}']*(?:\{\w+\}[^{}']*)*$/;
+
+/**
+ * A message's elements: from the build, built here for plain `{name}` text, or parsed (tests and
+ * `vite dev`; the app's build has no parser, so an unexpected message there falls back below).
+ */
+function elementsOf(template: string): MessageFormatElement[] {
+	if (template.startsWith(PRECOMPILED)) return JSON.parse(template.slice(PRECOMPILED.length));
+	if (!PLAIN.test(template)) return parse(template);
+	const elements: MessageFormatElement[] = [];
+	for (const part of template.split(/(\{\w+\})/)) {
+		if (part.startsWith('{')) elements.push({ type: TYPE.argument, value: part.slice(1, -1) });
+		else if (part) elements.push({ type: TYPE.literal, value: part });
+	}
+	return elements;
+}
+
+/**
+ * A plain `{count}` given a number is written with the language's digits, like `#` in plurals
+ * (no grouping: a year or a version must read 2027, not 2,027).
+ */
+function withNumbers(elements: MessageFormatElement[], numeric: Set<string>): MessageFormatElement[] {
+	return elements.map((element) => {
+		if (element.type === TYPE.argument && numeric.has(element.value))
+			return {
+				type: TYPE.number,
+				value: element.value,
+				style: { type: SKELETON_TYPE.number, tokens: [], parsedOptions: { useGrouping: false } }
+			};
+		if (element.type === TYPE.plural || element.type === TYPE.select) {
+			const options = Object.fromEntries(
+				Object.entries(element.options).map(([key, option]) => [
+					key,
+					{ ...option, value: withNumbers(option.value, numeric) }
+				])
+			);
+			return { ...element, options };
+		}
+		return element;
+	});
+}
+
 const compiled = new Map<string, IntlMessageFormat>();
 
 export function formatMessage(language: Language, template: string, values: Values): string {
-	// A plain `{count}` given a number is written with the language's digits, like `#` in plurals
-	// (no grouping: a year or a version number must read 2027, not 2,027).
-	const source = template.replace(/\{(\w+)\}/g, (match, name: string) =>
-		typeof values[name] === 'number' ? `{${name}, number, ::group-off}` : match
-	);
-	const key = language + '\u0000' + source;
+	const numeric = new Set(Object.keys(values).filter((name) => typeof values[name] === 'number'));
+	const key = [language, template, ...numeric].join('\u0000');
 	try {
 		let message = compiled.get(key);
 		if (!message) {
-			message = new IntlMessageFormat(source, language);
+			message = new IntlMessageFormat(withNumbers(elementsOf(template), numeric), language);
 			compiled.set(key, message);
 		}
 		const result = message.format(values);
