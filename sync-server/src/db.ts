@@ -226,5 +226,40 @@ export const MIGRATIONS: readonly string[] = [
 		content TEXT NOT NULL,
 		PRIMARY KEY (school_id, version)
 	);
+	`,
+	// Schools from the roster (sync-server/src/roster/school-scope.ts): a school's OneRoster org
+	// sourcedId and identifier, the district it belongs to, and which admins act for a whole
+	// district (they may create and update its schools by import). school_changes is the
+	// append-only record of who created, changed or was refused which school.
+	`
+	CREATE TABLE districts (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		source_id TEXT UNIQUE,
+		created_at INTEGER NOT NULL
+	);
+	ALTER TABLE schools ADD COLUMN district_id TEXT REFERENCES districts(id);
+	ALTER TABLE schools ADD COLUMN source_id TEXT;
+	ALTER TABLE schools ADD COLUMN identifier TEXT;
+	CREATE UNIQUE INDEX schools_by_source ON schools(source_id) WHERE source_id IS NOT NULL;
+	ALTER TABLE users ADD COLUMN district_id TEXT REFERENCES districts(id);
+
+	CREATE TABLE school_changes (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		school_id TEXT,
+		source_id TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'refused')),
+		detail TEXT NOT NULL
+	);
+	CREATE TRIGGER school_changes_no_update BEFORE UPDATE ON school_changes
+		BEGIN SELECT RAISE(ABORT, 'school changes are append-only'); END;
+	CREATE TRIGGER school_changes_no_delete BEFORE DELETE ON school_changes
+		BEGIN SELECT RAISE(ABORT, 'school changes are append-only'); END;
+	`,
+	// Each person's language (src/lib/messages/languages.ts), so their screens follow them to any device.
+	`
+	ALTER TABLE users ADD COLUMN language TEXT;
 	`
 ];

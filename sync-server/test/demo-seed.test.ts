@@ -16,7 +16,7 @@ describe('the demo school', () => {
 			expect(demo.schoolName).toBe(DEMO_SCHOOL_NAME);
 			expect(demo.schoolName).toMatch(/fictional/);
 			const byRole = (role: string) => demo.accounts.filter((a) => a.role === role).map((a) => a.username);
-			expect(byRole('admin')).toEqual(['admin']);
+			expect(byRole('admin')).toEqual(['admin', 'district']);
 			expect(byRole('staff')).toEqual(['rivera', 'chen']);
 			expect(byRole('student')).toHaveLength(5);
 			expect(byRole('guardian')).toEqual(['grace']);
@@ -43,7 +43,7 @@ describe('the demo school', () => {
 		const t = await startServer({ dir });
 		try {
 			expect(t.server.demo).toBeNull();
-			expect(new AccountStore(t.server.db).countUsers()).toBe(9);
+			expect(new AccountStore(t.server.db).countUsers()).toBe(10);
 		} finally {
 			await t.close();
 		}

@@ -109,7 +109,8 @@ describe('OneRoster import', () => {
 			studentName: 'Abe Turner',
 			studentId: 'HV1001',
 			grade: '9',
-			school: 'Maple Ridge Demo School (fictional)'
+			// The admin's school took the name of its org in orgs.csv.
+			school: 'Harbor View High (fictional)'
 		});
 
 		// Imported people have no password until the admin gives them a first one.
@@ -256,7 +257,18 @@ describe('OneRoster import', () => {
 		expect(blocked.body).toMatchObject({
 			isApplied: false,
 			problems: [
+				{
+					file: 'orgs.csv',
+					line: 4,
+					reason:
+						'Bayside Middle (fictional) (org-bay) is not your school: only a district admin can create or change other schools'
+				},
 				{ file: 'users.csv', line: 7, reason: 'unknown role "wizard"' },
+				{
+					file: 'users.csv',
+					line: 10,
+					reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+				},
 				{ file: 'users.csv', line: 12, reason: 'linked to s-bea, whose row was not imported' }
 			]
 		});

@@ -1,11 +1,19 @@
 /** Reading OneRoster 1.1 and simple CSV files into a roster: what is accepted, skipped and rejected, by file and line. */
 import { describe, expect, it } from 'vitest';
 import { readOneRoster } from '../src/roster/oneroster';
+import { splitBySchool } from '../src/roster/roster-types';
 import { readSimpleRoster } from '../src/roster/simple-roster';
 import { oneRosterFixture } from './roster-district';
 
-const read = (name: string, schoolSourcedId = 'org-hv') =>
-	readOneRoster({ files: oneRosterFixture(name), schoolSourcedId });
+/** Reads a fixture as if the admin may write org-hv only (other schools neither allowed nor refused). */
+const allowOnly =
+	(...allowed: string[]) =>
+	(files: Record<string, string>) =>
+		readOneRoster({
+			files,
+			decide: () => ({ allowed: new Set(allowed), refused: new Map(), problems: [] })
+		}).roster;
+const read = (name: string) => allowOnly('org-hv')(oneRosterFixture(name));
 
 describe('OneRoster 1.1 CSV', () => {
 	it('reads students, staff, guardians, advisories and guardian links of the chosen school', () => {
@@ -44,16 +52,99 @@ describe('OneRoster 1.1 CSV', () => {
 			['p-ortiz', 's-bea']
 		]);
 		expect(roster.skipped).toEqual([
-			{ file: 'users.csv', line: 5, reason: 'role "administrator" has no Pathways account' },
-			{ file: 'users.csv', line: 10, reason: 'belongs to another school' }
+			{ file: 'users.csv', line: 5, reason: 'role "administrator" has no Pathways account' }
 		]);
+		expect(bySource.get('s-abe')?.school).toBe('org-hv');
+		// A guardian attached to the district lands in their child's school.
+		expect(bySource.get('g-turner')?.school).toBe('org-hv');
 	});
 
-	it('asks which school to import when orgs.csv lists several', () => {
-		const roster = readOneRoster({ files: oneRosterFixture('harbor-view') });
-		expect(roster.people).toEqual([]);
+	it('passes every school org to the decision; refused schools reject their rows, undecided ones leave them out', () => {
+		const seen: string[] = [];
+		const { roster, schools } = readOneRoster({
+			files: oneRosterFixture('harbor-district'),
+			decide: (orgs) => {
+				seen.push(...orgs.map((org) => `${org.sourceId}:${org.name}:${org.identifier}:${org.line}`));
+				return {
+					allowed: new Set(['org-hv']),
+					refused: new Map([['org-bay', 'not yours']]),
+					problems: []
+				};
+			}
+		});
+		expect(seen).toEqual([
+			'org-hv:Harbor View High (fictional):HV:3',
+			'org-bay:Bayside Middle (fictional):BM:4'
+		]);
+		expect(schools.map((school) => school.sourceId)).toEqual(['org-hv']);
 		expect(roster.problems).toEqual([
-			{ file: 'orgs.csv', line: 0, reason: '2 schools: choose which one to import (org-hv, org-bay)' }
+			{ file: 'orgs.csv', line: 4, reason: 'not yours' },
+			{
+				file: 'users.csv',
+				line: 10,
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+			},
+			{
+				file: 'users.csv',
+				line: 13,
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+			},
+			{
+				file: 'users.csv',
+				line: 14,
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+			},
+			{ file: 'users.csv', line: 15, reason: 'linked to s-finn, whose row was not imported' }
+		]);
+		expect(roster.people.map((person) => person.sourceId)).not.toContain('g-marsh');
+
+		const undecided = allowOnly('org-hv')(oneRosterFixture('harbor-district'));
+		expect(undecided.problems).toEqual([]);
+		expect(undecided.skipped).toContainEqual({
+			file: 'users.csv',
+			line: 10,
+			reason: 'belongs to no school this import writes'
+		});
+	});
+
+	it('reads several schools at once, each person in their school, and splits them', () => {
+		const roster = allowOnly('org-hv', 'org-bay')(oneRosterFixture('harbor-district'));
+		expect(roster.problems).toEqual([]);
+		const parts = splitBySchool(roster, ['org-hv', 'org-bay']);
+		const ids = (school: string) =>
+			parts
+				.get(school)!
+				.people.map((person) => person.sourceId)
+				.sort();
+		expect(ids('org-bay')).toEqual(['g-marsh', 's-bay', 's-finn', 't-reed']);
+		expect(ids('org-hv')).toContain('s-abe');
+		expect(ids('org-hv')).not.toContain('s-finn');
+		expect(parts.get('org-bay')!.caseloads.sort()).toEqual([
+			['t-reed', 's-bay'],
+			['t-reed', 's-finn']
+		]);
+		expect(parts.get('org-bay')!.guardianLinks).toEqual([['g-marsh', 's-finn']]);
+		expect(parts.get('org-hv')!.guardianLinks).toHaveLength(2);
+	});
+
+	it('reports a school org without a name or with a duplicated sourcedId', () => {
+		const files = {
+			...oneRosterFixture('harbor-view'),
+			'orgs.csv':
+				'sourcedId,name,type,identifier\norg-district,Harbor,district,HD\norg-hv,Harbor View,school,HV\norg-x,,school,X\norg-hv,Again,school,HV2\n'
+		};
+		const { roster, schools } = readOneRoster({
+			files,
+			decide: (orgs) => ({
+				allowed: new Set(orgs.map((org) => org.sourceId)),
+				refused: new Map(),
+				problems: []
+			})
+		});
+		expect(schools.map((school) => school.sourceId)).toEqual(['org-hv']);
+		expect(roster.problems).toEqual([
+			{ file: 'orgs.csv', line: 4, reason: 'school org-x has no name' },
+			{ file: 'orgs.csv', line: 5, reason: 'sourcedId org-hv is also on line 3' }
 		]);
 	});
 
@@ -91,7 +182,7 @@ describe('OneRoster 1.1 CSV', () => {
 			{ file: 'users.csv', line: 6, reason: 'sourcedId s-abe is also on line 8' },
 			{ file: 'users.csv', line: 11, reason: 'linked to s-abe, whose row was not imported' },
 			// The duplicate replaced Cy's row, so Cy's advisory enrollment points at nobody.
-			{ file: 'enrollments.csv', line: 6, reason: 'user s-cy is not in users.csv for this school' }
+			{ file: 'enrollments.csv', line: 6, reason: 'user s-cy is not in users.csv for the schools imported' }
 		]);
 		const ids = roster.people.map((person) => person.sourceId);
 		expect(ids).not.toContain('s-abe');
@@ -104,7 +195,7 @@ describe('OneRoster 1.1 CSV', () => {
 			'orgs.csv': 'sourcedId,name,type\n"org-hv,Unclosed,school\n'
 		};
 		delete (files as Record<string, string | undefined>)['users.csv'];
-		const roster = readOneRoster({ files });
+		const roster = allowOnly('org-hv')(files);
 		expect(roster.problems.map((problem) => problem.file)).toEqual(['orgs.csv', 'users.csv']);
 		expect(roster.problems[0]!.reason).toMatch(/could not be read as CSV/);
 		expect(roster.problems[1]).toEqual({ file: 'users.csv', line: 0, reason: 'this file is missing' });

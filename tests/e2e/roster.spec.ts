@@ -36,6 +36,10 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
 	await expect(report.getByTestId('roster-counts').getByRole('row', { name: /Students/ })).toContainText('4');
 	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new advisor');
+	// The admin's school takes its org from orgs.csv: the check shows how the school changes.
+	await expect(
+		report.getByTestId('roster-schools').getByRole('row', { name: /Harbor View High \(fictional\)/ })
+	).toContainText('Changed: roster id → org-hv');
 	await expect(admin.getByTestId('without-password')).toHaveCount(0);
 
 	await admin.getByRole('button', { name: 'Import', exact: true }).click();
@@ -138,6 +142,28 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 		'SCI-1 · Design and carry out an investigation'
 	);
 	await entry.getByLabel('Level').selectOption({ label: '3 · Proficient' });
+	// A goal that works toward two proficiencies, and a pathway with dates, also written offline.
+	const goals = student.getByRole('region', { name: 'Goals', exact: true });
+	await goals.getByRole('button', { name: 'Add a goal' }).click();
+	const goal = goals.getByRole('article').last();
+	await goal.getByLabel('Goal', { exact: true }).fill('Present my river study');
+	const links = goal.getByRole('group', { name: 'Proficiencies and skills' });
+	await links.getByRole('checkbox', { name: /SCI-1 · Design and carry out an investigation/ }).check();
+	// The group works from the keyboard: Tab to the next box and tick it with the space bar.
+	await links.getByRole('checkbox', { name: /SCI-1/ }).focus();
+	await student.keyboard.press('Tab');
+	await expect(links.getByRole('checkbox', { name: /ELA-2/ })).toBeFocused();
+	await student.keyboard.press('Tab');
+	await expect(links.getByRole('checkbox', { name: /TS-COM/ })).toBeFocused();
+	await student.keyboard.press('Space');
+	await expect(links.getByRole('checkbox', { name: /TS-COM/ })).toBeChecked();
+	const pathwaysSection = student.getByRole('region', { name: 'Flexible pathways', exact: true });
+	await pathwaysSection.getByRole('button', { name: 'Add a pathway' }).click();
+	const pathway = pathwaysSection.getByRole('article').last();
+	await pathway.getByLabel('Kind').selectOption('work-based');
+	await pathway.getByLabel('Status').selectOption('active');
+	await pathway.getByLabel('Start date').fill('2026-09-01');
+	await pathway.getByLabel('End date').fill('2027-01-15');
 	await expect(student.getByTestId('sync-status')).toContainText('waiting to be sent');
 	await student.context().setOffline(false);
 	await expect(student.getByTestId('sync-status')).toContainText('Synced with the school', {
@@ -151,6 +177,13 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	await expect(chart.locator('canvas')).toBeVisible();
 	await expect(chart.getByRole('table')).toContainText('3 · Proficient');
 	await expect(chart.getByRole('table')).toContainText('2026-11-20');
+	// The goal shows under both of its proficiencies; the pathway is a bar on the timeline and a table row.
+	const byProficiency = advisor.getByTestId('goals-by-proficiency');
+	await expect(byProficiency.getByRole('row', { name: /SCI-1/ })).toContainText('Present my river study');
+	await expect(byProficiency.getByRole('row', { name: /TS-COM/ })).toContainText('Present my river study');
+	await expect(advisor.getByTestId('pathway-chart')).toHaveAttribute('data-bars', '1');
+	await expect(advisor.getByTestId('pathway-chart').locator('canvas')).toBeVisible();
+	await expect(advisor.getByTestId('pathway-table')).toContainText('2027-01-15');
 
 	// At a glance: the advisor's caseload shows Abe's last change; the admin's counts show his level.
 	await advisor.goto('/growth');
@@ -159,7 +192,14 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	await expect(abe.getByRole('cell').nth(1)).not.toHaveText('never');
 	await admin.goto('/growth');
 	await expect(admin.getByTestId('levels-by-grade').getByRole('row', { name: /SCI-1/ })).toContainText('3');
-	await expect(admin.getByTestId('bar-chart').locator('canvas')).toBeVisible();
+	// Each count is a chart with a table beside it.
+	await expect(admin.locator('[data-chart="revised"] canvas')).toBeVisible();
+	await expect(admin.locator('[data-chart="pathways"] canvas')).toBeVisible();
+	await expect(admin.locator('[data-chart="levels-SCI-1"] canvas')).toBeVisible();
+	await expect(admin.getByTestId('revised-table')).toBeVisible();
+	await expect(admin.getByRole('table', { name: 'Students in each kind of pathway' })).toContainText(
+		'Work-based learning'
+	);
 	// Each name in the caseload table leads to that student's growth screen.
 	await expect(advisor.getByRole('link', { name: 'Abe Turner' })).toBeVisible();
 });

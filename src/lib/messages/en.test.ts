@@ -19,7 +19,7 @@ import {
 	TRANSITION_KINDS,
 	TRANSITION_STATUSES
 } from '../plp/schema';
-import { en, format } from './en';
+import { en } from './en';
 
 describe('the English catalogue', () => {
 	it('has a label for every option of every choice field', () => {
@@ -50,9 +50,5 @@ describe('the English catalogue', () => {
 		expect(Object.keys(PLAN_COLLECTIONS).filter((name) => !(name in en.sections))).toEqual([]);
 		expect(PROFILE_FIELDS.filter((name) => !(name in en.profile))).toEqual([]);
 		expect(INFO_FIELDS.filter((name) => !(name in en.info))).toEqual([]);
-	});
-
-	it('fills placeholders', () => {
-		expect(format(en.editor.removePerson, { name: 'Ana' })).toBe('Remove Ana');
 	});
 });

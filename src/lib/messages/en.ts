@@ -9,6 +9,28 @@ export const en = {
 		tagline: 'Your plan for school and after.',
 		skipToContent: 'Skip to the main content'
 	},
+	language: {
+		label: 'Language',
+		saveFailed:
+			'Your language is saved on this device. It will be saved to your account next time you are online.'
+	},
+	errors: {
+		'wrong-username-or-password': 'That username and password do not match. Check them and try again.',
+		'too-many-attempts': 'Too many tries. Wait a few minutes, then try again.',
+		'account-inactive': 'This account is turned off. Ask the school for help.',
+		'not-signed-in': 'Your sign-in has ended. Please sign in again.',
+		'invite-not-found':
+			'We do not recognise that invite code. Check it letter by letter, or ask the school for a new one.',
+		'invite-used':
+			'This invite code has already been used. If that was not you, ask the school for a new code.',
+		'invite-expired': 'This invite code has expired. Ask the school for a new one.',
+		'username-taken': 'Someone already has that username. Please choose another one.',
+		'invalid-username':
+			'Choose a username of 3 to 40 characters: letters, numbers, dots, dashes or underscores, starting with a letter or number.',
+		'weak-password': 'Choose a password of at least 8 characters. A short sentence is easy to remember.',
+		'invalid-name': 'Please write your name.',
+		'server-error': 'Something went wrong on the school’s server. Please try again in a few minutes.'
+	},
 	home: {
 		title: 'Plans on this device',
 		empty: 'There are no plans on this device yet.',
@@ -37,8 +59,7 @@ export const en = {
 		connecting: 'Connecting to the school…',
 		syncing: 'Sending changes to the school…',
 		synced: 'Synced with the school',
-		waiting: '{count} changes waiting to be sent',
-		waitingOne: '1 change waiting to be sent',
+		waiting: '{count, plural, one {# change waiting to be sent} other {# changes waiting to be sent}}',
 		signedOut: 'Your sign-in has ended. Sign in again to send your changes. Nothing is lost.',
 		noAccess: 'You can no longer open this plan at school. Your changes stay on this device.',
 		readOnly: 'You can read this part of the plan, but not change it.',
@@ -60,7 +81,7 @@ export const en = {
 		confirmSignOut:
 			'Sign out and remove your plans from this device? Anything not yet sent to the school will be lost.',
 		confirmSignOutUnsynced:
-			'{count} of your plans have changes that have not reached the school yet. If you sign out now, those changes are lost. Sign out anyway?',
+			'{count, plural, one {# of your plans has changes that have not reached the school yet.} other {# of your plans have changes that have not reached the school yet.}} If you sign out now, those changes are lost. Sign out anyway?',
 		schoolPlans: 'Your plans at school',
 		devicePlans: 'Plans only on this device',
 		familyInvite: 'Family member with an invite code?',
@@ -100,7 +121,7 @@ export const en = {
 		sending: 'Sent {percent}%',
 		refused: 'Not sent: {message}',
 		allSent: 'All files have reached the school.',
-		storage: 'Evidence files on this device: {files} ({size}).',
+		storage: '{files, plural, one {# evidence file} other {# evidence files}} on this device ({size}).',
 		freeable: '{size} of them are already at the school and can be removed from this device.',
 		free: 'Remove files the school already has',
 		freed: 'Removed {size} from this device.',
@@ -349,6 +370,26 @@ export const en = {
 		due: 'Next update: {date}',
 		overdueBadge: 'Overdue'
 	},
+	invite: {
+		title: 'Invite the family',
+		intro:
+			'Make a code so a parent or guardian can join this plan from their own phone or computer. They do not need a school account.',
+		language: 'The family’s language',
+		languageHint: 'The letter and the join page will be in this language.',
+		create: 'Make an invite code',
+		creating: 'Making the code…',
+		needOnline: 'You need the internet to make an invite code.',
+		print: 'Print the letter',
+		another: 'Make another code',
+		letterTitle: 'Join {student}’s learning plan',
+		letterBody:
+			'At school, {student} writes a Personal Learning Plan: goals, steps, and what they learn. You can read it and add your own thoughts, from a phone or a computer.',
+		letterStep1: 'Open this address:',
+		letterStep2: 'Type this invite code:',
+		letterStep3: 'Choose a username and a password. Keep them in a safe place.',
+		letterExpires: 'The code works one time, until {date}.',
+		letterHelp: 'Questions? Ask {advisor} at {school}.'
+	},
 	family: {
 		title: 'From the family',
 		hint: 'Parents and guardians write here. Everyone on the plan can read it.',
@@ -401,7 +442,8 @@ export const en = {
 		plan: 'The plan',
 		supports: 'Supports',
 		snapshot: 'Saved view of the plan',
-		section: 'Part of the plan'
+		section: 'Part of the plan',
+		proficiencyIds: 'Proficiencies and skills'
 	},
 	proficiencies: {
 		title: 'Proficiencies and scales',
@@ -429,7 +471,9 @@ export const en = {
 		transferable: 'transferable skill',
 		option: '{id} · {title} ({kind})',
 		indicators: 'Performance indicators',
-		scale: 'Scale'
+		scale: 'Scale',
+		notOnDevice:
+			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},
 	growth: {
 		title: 'Growth',
@@ -442,7 +486,10 @@ export const en = {
 		tableCaption: 'Levels of {title} by date',
 		goals: 'Goals',
 		goalCounts: '{met} met · {active} active · {other} changed or stopped',
-		pathways: 'Pathways over time'
+		pathways: 'Pathways over time',
+		goalsByProficiency: 'Goals for each proficiency',
+		pathwayChartHint:
+			'Each bar is one pathway, from its start to its end (or to today). The table below has the same information.'
 	},
 	growthGlance: {
 		title: 'Growth at a glance',
@@ -459,15 +506,22 @@ export const en = {
 		lastActivity: 'Last change',
 		never: 'never',
 		family: 'Family',
-		familyEntries: '{count} notes',
+		familyEntries: '{count, plural, one {# note} other {# notes}}',
 		lastFamily: 'last {date}',
 		goalsWithoutProgress: 'Goals with no progress in 60 days',
-		ofActive: '{count} of {active} active goals',
+		ofActive: '{count} of {active, plural, one {# active goal} other {# active goals}}',
 		schoolCounts: 'Across the school',
 		revised: '{revised} of {students} plans revised in {year}',
 		pathways: 'Students in each kind of pathway',
 		levels: 'Latest proficiency levels by grade',
-		students: 'Students'
+		students: 'Students',
+		plans: 'Plans',
+		revisedChart: 'Plans revised in {year}',
+		revisedYes: 'Revised in {year}',
+		revisedNo: 'Not revised yet in {year}',
+		levelsChart: 'Latest levels of {proficiency}, by grade',
+		levelSeries: 'Level {level}',
+		noGrade: 'No grade'
 	},
 	roster: {
 		title: 'Import the school roster',
@@ -515,7 +569,14 @@ export const en = {
 		nobodyWithout: 'Everyone from the roster has a password.',
 		setPassword: 'Set password',
 		passwordSet: 'Password set for {name}.',
-		newPassword: 'First password for {name}'
+		newPassword: 'First password for {name}',
+		schools: 'Schools',
+		schoolName: 'School',
+		schoolSourceId: 'ID in orgs.csv',
+		schoolWhat: 'What happens',
+		schoolCreated: 'New school',
+		schoolUpdated: 'Changed: {changes}',
+		schoolUnchanged: 'No change'
 	},
 	options: {
 		conference: 'PLP conference',
@@ -581,10 +642,3 @@ export const en = {
 
 export type Messages = typeof en;
 export type OptionKey = keyof Messages['options'];
-
-/** Replaces `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (match, key: string) =>
-		key in values ? String(values[key]) : match
-	);
-}

@@ -15,6 +15,8 @@ export interface UserView {
 	isActive: boolean;
 	schoolId: string;
 	schoolName: string;
+	/** The person's chosen language (a code from src/lib/messages/languages.ts), or null. */
+	language: string | null;
 }
 
 export interface PlanView {

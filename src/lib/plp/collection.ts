@@ -79,9 +79,10 @@ export class Collection<F extends Fields> {
 		return value;
 	}
 
-	/** Links or unlinks another record (a goal, a piece of evidence…). */
+	/** Links or unlinks another record (a goal, a piece of evidence…) or an outside id (a proficiency). */
 	link<K extends keyof F & string>(id: string, key: K, otherId: string, isLinked: boolean): void {
-		if (this.fields[key]?.kind !== 'links') throw new Error(`${this.name}.${key} is not a links field`);
+		const kind = this.fields[key]?.kind;
+		if (kind !== 'links' && kind !== 'idSet') throw new Error(`${this.name}.${key} is not a links field`);
 		const record = this.require(id);
 		let value = record.get(key);
 		if (!(value instanceof Y.Map)) {
@@ -151,7 +152,8 @@ function createField(def: FieldDef, init: unknown): unknown {
 	switch (def.kind) {
 		case 'text':
 			return new Y.Text(typeof init === 'string' ? init : '');
-		case 'links': {
+		case 'links':
+		case 'idSet': {
 			const map = new Y.Map<boolean>();
 			if (Array.isArray(init)) for (const id of init) map.set(String(id), true);
 			return map;
@@ -172,6 +174,7 @@ export function readField<D extends FieldDef>(def: D, value: unknown): ValueOf<D
 		case 'text':
 			return (value instanceof Y.Text ? value.toString() : '') as ValueOf<D>;
 		case 'links':
+		case 'idSet':
 			return (value instanceof Y.Map ? [...value.keys()].sort() : []) as ValueOf<D>;
 		case 'people':
 			return (value instanceof Y.Array ? (value.toArray() as Person[]) : []) as ValueOf<D>;

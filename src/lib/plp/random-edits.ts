@@ -86,7 +86,8 @@ export function randomPlanEdit(random: Random, plan: Plan): void {
 		const init: Record<string, string> = {};
 		for (const [key, def] of fields) {
 			if (def.kind === 'ref') init[key] = pick(random, [...plan.collections[def.to].ids(), '']);
-			else if (def.kind !== 'links' && def.kind !== 'people') init[key] = randomValue(random, def);
+			else if (def.kind !== 'links' && def.kind !== 'idSet' && def.kind !== 'people')
+				init[key] = randomValue(random, def);
 		}
 		collection.add(init);
 		return;
@@ -102,6 +103,8 @@ export function randomPlanEdit(random: Random, plan: Plan): void {
 			if (others.length) collection.link(id, key, pick(random, others), random() < 0.7);
 			return;
 		}
+		case 'idSet':
+			return collection.link(id, key, pick(random, ['SCI-1', 'MATH-2', 'TS-COM']), random() < 0.7);
 		case 'people':
 			if (random() < 0.7)
 				collection.addPerson(id, key, { name: words(random, 2), role: pick(random, PARTICIPANT_ROLES) });

@@ -10,6 +10,7 @@
  * - `choice` one of a fixed list, last writer wins
  * - `ref`    the id of one other record (an action step's goal), last writer wins
  * - `links`  a set of ids of other records (a Y.Map id → true, so concurrent link/unlink converge)
+ * - `idSet`  a set of ids from outside the plan (the school framework's proficiencies), stored like `links`
  * - `people` a list of { name, role } (a Y.Array of plain objects)
  */
 
@@ -103,12 +104,20 @@ export type FieldDef =
 	| { kind: 'choice'; options: readonly string[]; isOpen?: boolean }
 	| { kind: 'ref'; to: CollectionName }
 	| { kind: 'links'; to: CollectionName }
+	| { kind: 'idSet' }
 	| { kind: 'people' };
 
 const text = { kind: 'text' } as const;
 const line = { kind: 'line' } as const;
 const date = { kind: 'date' } as const;
 const people = { kind: 'people' } as const;
+const idSet = { kind: 'idSet' } as const;
+/**
+ * Before goals and evidence could link several proficiencies they held one id in `proficiency`.
+ * Plans written then keep it there: it is read together with `proficiencyIds` (proficiency-links.ts),
+ * never moved, so no migration races with an edit on another device.
+ */
+const legacyProficiency = { kind: 'line', isInternal: true } as const;
 function choice<const T extends readonly string[]>(options: T) {
 	return { kind: 'choice', options } as const;
 }
@@ -137,8 +146,9 @@ export const PLAN_COLLECTIONS = {
 		measure: text,
 		byWhen: date,
 		status: choice(GOAL_STATUSES),
-		/** The school framework's proficiency this goal works toward (its id), if any. */
-		proficiency: line
+		/** The school framework's proficiencies this goal works toward (their ids). */
+		proficiencyIds: idSet,
+		proficiency: legacyProficiency
 	},
 	steps: {
 		goalId: ref('goals'),
@@ -179,8 +189,9 @@ export const PLAN_COLLECTIONS = {
 		body: text,
 		goalIds: links('goals'),
 		stepIds: links('steps'),
-		/** The school framework's proficiency this evidence shows (its id), if any. */
-		proficiency: line
+		/** The school framework's proficiencies this evidence shows (their ids). */
+		proficiencyIds: idSet,
+		proficiency: legacyProficiency
 	},
 	reflections: { date, authorRole: choice(AUTHOR_ROLES), authorName: line, prompt: line, body: text },
 	revisions: {
@@ -213,7 +224,7 @@ export type FieldsOf<N extends CollectionName> = (typeof PLAN_COLLECTIONS)[N];
 /** The plain value a field reads as. */
 export type ValueOf<F> = F extends { kind: 'choice'; options: readonly (infer O)[] }
 	? O | ''
-	: F extends { kind: 'links' }
+	: F extends { kind: 'links' | 'idSet' }
 		? string[]
 		: F extends { kind: 'people' }
 			? Person[]

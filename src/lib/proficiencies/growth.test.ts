@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../plp/schema';
 import type { Framework } from './framework';
-import { goalCounts, growthSeries, pathwayTimeline } from './growth';
+import { goalCounts, goalsByProficiency, growthSeries, pathwaySpans, pathwayTimeline } from './growth';
 
 const framework: Framework = {
 	scales: [
@@ -97,5 +97,74 @@ describe('goalCounts and pathwayTimeline', () => {
 			{ id: 'a', startDate: '2025-01-10', endDate: '2025-06-01' }
 		];
 		expect(pathwayTimeline(pathways).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('goalsByProficiency', () => {
+	it('lists a goal under each proficiency it links, an older single link too, in framework order', () => {
+		const rows = goalsByProficiency(
+			[
+				{
+					id: 'g1',
+					title: 'Run a fair test',
+					status: 'in-progress',
+					proficiencyIds: ['TS-COM', 'SCI-1'],
+					proficiency: ''
+				},
+				{ id: 'g2', title: 'Old goal', status: 'met', proficiencyIds: [], proficiency: 'SCI-1' },
+				{ id: 'g3', title: 'No link', status: '', proficiencyIds: [], proficiency: '' },
+				{ id: 'g4', title: 'Unknown', status: '', proficiencyIds: ['ZZ-9'], proficiency: '' }
+			],
+			framework
+		);
+		expect(rows.map((row) => [row.proficiencyId, row.title, row.goals.map((goal) => goal.id)])).toEqual([
+			['SCI-1', 'Investigate', ['g1', 'g2']],
+			['TS-COM', 'Communicate', ['g1']],
+			['ZZ-9', 'ZZ-9', ['g4']]
+		]);
+	});
+});
+
+describe('pathwaySpans', () => {
+	const day = (date: string) => Date.parse(`${date}T12:00:00Z`) / 1000;
+	it('makes a bar per dated pathway; an open one runs to today; undated ones are left to the table', () => {
+		const spans = pathwaySpans(
+			[
+				{ id: 'b', kind: 'work-based', status: 'active', startDate: '2026-09-01', endDate: '' },
+				{
+					id: 'a',
+					kind: 'dual-enrollment',
+					status: 'completed',
+					startDate: '2025-01-10',
+					endDate: '2025-06-01'
+				},
+				{ id: 'c', kind: 'other', status: 'planned', startDate: '', endDate: '' }
+			],
+			'2026-11-01'
+		);
+		expect(spans).toEqual([
+			{
+				id: 'a',
+				kind: 'dual-enrollment',
+				status: 'completed',
+				start: day('2025-01-10'),
+				end: day('2025-06-01'),
+				isOpenEnded: false
+			},
+			{
+				id: 'b',
+				kind: 'work-based',
+				status: 'active',
+				start: day('2026-09-01'),
+				end: day('2026-11-01'),
+				isOpenEnded: true
+			}
+		]);
+		// Starting after today: the bar still has a length (a month).
+		const future = pathwaySpans(
+			[{ id: 'f', kind: 'other', status: 'planned', startDate: '2027-01-01', endDate: '' }],
+			'2026-11-01'
+		);
+		expect(future[0]!.end - future[0]!.start).toBe(30 * 86_400);
 	});
 });

@@ -2,6 +2,7 @@
  * A student's growth: each proficiency's assessed levels over time, from the plan's progress
  * entries and the school's framework. Pure data for the growth chart and its table.
  */
+import { proficiencyIdsOf } from '../plp/proficiency-links';
 import type { Goal, Pathway, ProgressEntry } from '../plp/schema';
 import { findProficiency, levelText, scaleOf, type Framework, type Scale } from './framework';
 
@@ -84,4 +85,71 @@ export function pathwayTimeline<P extends Pick<Pathway, 'startDate' | 'endDate' 
 			(a.endDate || '9999').localeCompare(b.endDate || '9999') ||
 			a.id.localeCompare(b.id)
 	);
+}
+
+export interface ProficiencyGoals {
+	proficiencyId: string;
+	title: string;
+	goals: Pick<Goal, 'id' | 'title' | 'status'>[];
+}
+
+/** For each proficiency that goals are linked to (in the framework's order), those goals. */
+export function goalsByProficiency(
+	goals: readonly Pick<Goal, 'id' | 'title' | 'status' | 'proficiencyIds' | 'proficiency'>[],
+	framework: Framework | null
+): ProficiencyGoals[] {
+	const byProficiency = new Map<string, ProficiencyGoals['goals']>();
+	for (const goal of goals) {
+		for (const id of proficiencyIdsOf(goal)) {
+			const list = byProficiency.get(id) ?? [];
+			list.push({ id: goal.id, title: goal.title, status: goal.status });
+			byProficiency.set(id, list);
+		}
+	}
+	const order = (id: string) => {
+		const index = framework?.proficiencies.findIndex((proficiency) => proficiency.id === id) ?? -1;
+		return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+	};
+	return [...byProficiency]
+		.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+		.map(([proficiencyId, list]) => ({
+			proficiencyId,
+			title: (framework && findProficiency(framework, proficiencyId)?.title) || proficiencyId,
+			goals: list
+		}));
+}
+
+export interface PathwaySpan {
+	id: string;
+	kind: string;
+	status: string;
+	/** Seconds since 1970 (uPlot's time unit), noon UTC of the date. */
+	start: number;
+	end: number;
+	/** No end date: the bar runs to today (or a month past its start, if that is later). */
+	isOpenEnded: boolean;
+}
+
+const seconds = (date: string) => Date.parse(`${date}T12:00:00Z`) / 1000;
+
+/** The dated pathways as bars on a timeline, in timeline order; undated ones are only in the table. */
+export function pathwaySpans(
+	pathways: readonly Pick<Pathway, 'id' | 'kind' | 'status' | 'startDate' | 'endDate'>[],
+	today: string
+): PathwaySpan[] {
+	return pathwayTimeline(pathways)
+		.filter((pathway) => /^\d{4}-\d{2}-\d{2}$/.test(pathway.startDate))
+		.map((pathway) => {
+			const start = seconds(pathway.startDate);
+			const hasEnd = /^\d{4}-\d{2}-\d{2}$/.test(pathway.endDate);
+			const end = hasEnd ? seconds(pathway.endDate) : Math.max(seconds(today), start + 30 * 86_400);
+			return {
+				id: pathway.id,
+				kind: pathway.kind,
+				status: pathway.status,
+				start,
+				end: Math.max(start, end),
+				isOpenEnded: !hasEnd
+			};
+		});
 }

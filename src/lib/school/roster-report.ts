@@ -13,7 +13,10 @@ export interface RosterImportRequest {
 	dryRun: boolean;
 	/** Import the good rows even when some rows have problems (otherwise a file with problems imports nothing). */
 	onlyGoodRows?: boolean;
-	/** OneRoster district files with several schools: the sourcedId of the school org to import. */
+	/**
+	 * OneRoster: the sourcedId of the admin's own school org, on the first import of a file that
+	 * lists several schools (later imports know it). A district admin imports every school instead.
+	 */
 	schoolSourcedId?: string;
 }
 
@@ -44,7 +47,19 @@ export interface RosterReport {
 	counts: Record<RosterRole, PeopleCounts>;
 	caseloads: { added: number; removed: number };
 	guardianLinks: { added: number; removed: number };
+	/** OneRoster: each school org the import writes, and what happens to it (empty for the simple format). */
+	schools: SchoolChange[];
 	/** Each change in words ("Amara Osei: grade 9 → 10"), the first 500. */
+	changes: string[];
+}
+
+export interface SchoolChange {
+	/** The org's sourcedId. */
+	sourceId: string;
+	name: string;
+	identifier: string;
+	action: 'created' | 'updated' | 'unchanged';
+	/** For an update, each change in words ("name A → B"). */
 	changes: string[];
 }
 

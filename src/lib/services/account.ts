@@ -3,13 +3,16 @@ import { docName } from '../plp/access';
 import { requestPersistence } from '../local/device-storage';
 import { api, ApiError, NetworkError } from '../sync/api';
 import { auth } from '../sync/auth.svelte';
+import { language } from '../messages';
 import { forgetGrowthCopies } from './growth';
+import { adoptAccountLanguage, saveLanguageIfPending } from './language';
 import { loadFramework } from './proficiencies';
 
 /** Signs in, remembers the session on this device, and lists the person's plans. */
 export async function signIn(username: string, password: string): Promise<void> {
 	const response = await api.signIn(username, password);
 	await auth.remember(response);
+	await adoptAccountLanguage();
 	await refreshSchoolPlans();
 	await requestPersistence().catch(() => false);
 }
@@ -21,7 +24,8 @@ export async function redeemInvite(body: {
 	password: string;
 	displayName: string;
 }) {
-	const response = await api.redeemInvite(body);
+	// The family's account keeps the language they joined in.
+	const response = await api.redeemInvite({ ...body, language: language() });
 	await auth.remember(response);
 	await refreshSchoolPlans();
 }
@@ -42,6 +46,7 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 		if (error instanceof NetworkError || error instanceof ApiError) return false;
 		throw error;
 	}
+	void saveLanguageIfPending();
 	// The school's proficiencies come with the plan list, so progress entries can use them offline.
 	void loadFramework();
 	const db = localDb();

@@ -42,7 +42,7 @@ export async function request<T>(
 	const data: unknown = await response.json().catch(() => null);
 	if (!response.ok) {
 		const error = (data as Partial<ErrorBody> | null)?.error;
-		throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? t.sync.serverError);
+		throw new ApiError(response.status, error?.code ?? 'error', personMessage(error));
 	}
 	return data as T;
 }
@@ -54,6 +54,29 @@ export const api = {
 	signOut: (token: string) => request<void>('DELETE', '/api/session', { token }),
 	me: (token: string) => request<{ user: UserView; expiresAt: string }>('GET', '/api/me', { token }),
 	plans: (token: string) => request<{ plans: PlanView[] }>('GET', '/api/plans', { token }),
-	redeemInvite: (body: { code: string; username: string; password: string; displayName: string }) =>
-		request<SignInResponse>('POST', '/api/invites/redeem', { body })
+	redeemInvite: (body: {
+		code: string;
+		username: string;
+		password: string;
+		displayName: string;
+		language: string;
+	}) => request<SignInResponse>('POST', '/api/invites/redeem', { body }),
+	createInvite: (token: string, planId: string) =>
+		request<{ code: string; expiresAt: string; studentId: string; studentName: string }>(
+			'POST',
+			'/api/invites',
+			{ token, body: { planId } }
+		),
+	setLanguage: (token: string, language: string) =>
+		request<void>('PUT', '/api/me/language', { token, body: { language } })
 };
+
+/**
+ * What to tell the person, in their language: our own words for the answers people meet (a wrong
+ * password, a used invite code), else the server's English words, else a general apology.
+ */
+function personMessage(error: Partial<ErrorBody['error']> | undefined): string {
+	const code = error?.code ?? '';
+	const ours = (t.errors as Record<string, string>)[code];
+	return ours ?? error?.message ?? t.sync.serverError;
+}

@@ -44,6 +44,14 @@ class Auth {
 		this.hasExpired = false;
 	}
 
+	/** Keeps a changed account (e.g. a new language) in the stored session. */
+	async updateUser(user: UserView): Promise<void> {
+		if (!this.session) return;
+		const session = { ...this.session, user };
+		await localDb().settings.put({ key: SESSION_KEY, value: session });
+		this.session = session;
+	}
+
 	markExpired(): void {
 		this.hasExpired = true;
 	}

@@ -1,5 +1,6 @@
 /** Family invite codes: created by staff (their caseload) or an admin (their school), redeemed by a guardian. */
 import type { FastifyInstance } from 'fastify';
+import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { isValidUsername, normalizeUsername, UsernameTakenError } from '../auth/accounts';
 import { InviteError, type InviteState } from '../auth/invites';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
@@ -9,9 +10,8 @@ import { ApiError, forbidden, notFound } from './errors';
 import { tooManyAttempts } from './session-routes';
 import { iso, userView } from './views';
 
-interface CreateInviteBody {
-	studentId: string;
-}
+/** The student, by their id or by their plan's id (what a device with the plan open knows). */
+type CreateInviteBody = { studentId: string } | { planId: string };
 
 interface RedeemBody {
 	code: string;
@@ -19,14 +19,20 @@ interface RedeemBody {
 	username?: string;
 	password?: string;
 	displayName?: string;
+	/** The language the family chose on the join page; their account keeps it. */
+	language?: string;
 }
 
 const createSchema = {
 	body: {
 		type: 'object',
-		required: ['studentId'],
 		additionalProperties: false,
-		properties: { studentId: { type: 'string', minLength: 1, maxLength: 100 } }
+		minProperties: 1,
+		maxProperties: 1,
+		properties: {
+			studentId: { type: 'string', minLength: 1, maxLength: 100 },
+			planId: { type: 'string', minLength: 1, maxLength: 100 }
+		}
 	}
 } as const;
 
@@ -38,6 +44,7 @@ const redeemSchema = {
 		properties: {
 			code: { type: 'string', minLength: 1, maxLength: 40 },
 			username: { type: 'string', minLength: 1, maxLength: 100 },
+			language: { type: 'string', enum: LANGUAGES.map((language) => language.code) },
 			password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH },
 			displayName: { type: 'string', minLength: 1, maxLength: 100 }
 		}
@@ -102,7 +109,9 @@ function redeemOrExplain<T>(redeem: () => T): T {
 export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	app.post<{ Body: CreateInviteBody }>('/api/invites', { schema: createSchema }, async (request, reply) => {
 		const caller = requireRole(ctx, request, 'staff', 'admin');
-		const student = ctx.accounts.studentPlan(request.body.studentId);
+		const body = request.body;
+		const student =
+			'planId' in body ? ctx.accounts.planById(body.planId) : ctx.accounts.studentPlan(body.studentId);
 		const isAllowed =
 			student !== undefined &&
 			(caller.user.role === 'admin'
@@ -162,11 +171,13 @@ export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): voi
 
 		const passwordHash = await hashPassword(password);
 		const redeemed = redeemOrExplain(() => ctx.invites.redeem(code, { username, displayName, passwordHash }));
+		const language = request.body.language as Language | undefined;
+		if (language) ctx.accounts.setLanguage(redeemed.user.id, language);
 		const session = ctx.sessions.create(redeemed.user.id);
 		return reply.code(201).send({
 			token: session.token,
 			expiresAt: iso(session.expiresAt),
-			user: userView(ctx, redeemed.user),
+			user: userView(ctx, { ...redeemed.user, language: language ?? null }),
 			studentId: redeemed.studentId
 		});
 	});

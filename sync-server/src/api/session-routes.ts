@@ -1,5 +1,6 @@
 /** Sign in, sign out, and "who am I". */
 import type { FastifyInstance } from 'fastify';
+import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { normalizeUsername } from '../auth/accounts';
 import { timingDummyHash, verifyPassword } from '../auth/passwords';
 import { requireCaller } from './authenticate';
@@ -21,6 +22,15 @@ const signInSchema = {
 			username: { type: 'string', minLength: 1, maxLength: 100 },
 			password: { type: 'string', minLength: 1, maxLength: 200 }
 		}
+	}
+} as const;
+
+const languageSchema = {
+	body: {
+		type: 'object',
+		required: ['language'],
+		additionalProperties: false,
+		properties: { language: { type: 'string', enum: LANGUAGES.map((language) => language.code) } }
 	}
 } as const;
 
@@ -86,4 +96,15 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 		const caller = requireCaller(ctx, request);
 		return { user: userView(ctx, caller.user), expiresAt: iso(caller.expiresAt) };
 	});
+
+	// The person's own language: anyone signed in may set theirs, nobody else's.
+	app.put<{ Body: { language: string } }>(
+		'/api/me/language',
+		{ schema: languageSchema },
+		async (request, reply) => {
+			const caller = requireCaller(ctx, request);
+			ctx.accounts.setLanguage(caller.user.id, request.body.language as Language);
+			return reply.code(204).send();
+		}
+	);
 }

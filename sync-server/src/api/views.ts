@@ -14,7 +14,8 @@ export function userView(ctx: ApiContext, user: User): UserView {
 		staffTitle: user.staffTitle,
 		isActive: user.isActive,
 		schoolId: user.schoolId,
-		schoolName: ctx.accounts.getSchool(user.schoolId)?.name ?? ''
+		schoolName: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
+		language: user.language ?? null
 	};
 }
 

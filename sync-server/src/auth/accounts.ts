@@ -3,6 +3,7 @@
  * Every query is a prepared statement; nothing here knows HTTP.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isLanguage, type Language } from '../../../src/lib/messages/languages';
 import { isPlanId, type Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 
@@ -34,6 +35,8 @@ export interface User {
 	role: Role;
 	staffTitle: StaffTitle | null;
 	isActive: boolean;
+	/** The language the person chose; null until they choose (the device's choice applies). */
+	language?: Language | null;
 }
 
 export interface UserWithPassword extends User {
@@ -70,7 +73,8 @@ export class UsernameTakenError extends Error {
 
 type Row = Record<string, unknown>;
 
-const USER_COLUMNS = 'id, school_id, username, display_name, role, staff_title, is_active, password_hash';
+const USER_COLUMNS =
+	'id, school_id, username, display_name, role, staff_title, is_active, password_hash, language';
 const PLAN_COLUMNS =
 	's.user_id AS student_id, s.plan_id, s.grade, u.display_name, u.school_id, u.is_active FROM students s JOIN users u ON u.id = s.user_id';
 
@@ -83,14 +87,15 @@ function toUser(row: Row): UserWithPassword {
 		role: row.role as Role,
 		staffTitle: (row.staff_title as StaffTitle | null) ?? null,
 		isActive: row.is_active === 1,
+		language: isLanguage(row.language) ? row.language : null,
 		passwordHash: row.password_hash as string
 	};
 }
 
 /** The public view of a user: never the password hash. */
 export function publicUser(user: User): User {
-	const { id, schoolId, username, displayName, role, staffTitle, isActive } = user;
-	return { id, schoolId, username, displayName, role, staffTitle, isActive };
+	const { id, schoolId, username, displayName, role, staffTitle, isActive, language } = user;
+	return { id, schoolId, username, displayName, role, staffTitle, isActive, language };
 }
 
 function toPlan(row: Row): StudentPlan {
@@ -122,6 +127,10 @@ export class AccountStore {
 	createSchool(name: string, id: string = randomUUID()): School {
 		this.db.prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)').run(id, name, this.now());
 		return { id, name };
+	}
+
+	setLanguage(userId: string, language: Language | null): void {
+		this.db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId);
 	}
 
 	getSchool(id: string): School | undefined {

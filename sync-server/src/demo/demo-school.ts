@@ -7,9 +7,13 @@ import type { Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 import type { AccountStore, StaffTitle } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
+import { SchoolStore } from '../roster/school-store';
 
 export const DEMO_SCHOOL_NAME = 'Maple Ridge Demo School (fictional)';
 export const DEMO_SCHOOL_ID = 'demo-maple-ridge';
+/** The demo school's district: its district admin may create and update schools by roster import. */
+export const DEMO_DISTRICT_NAME = 'Maple Ridge Demo District (fictional)';
+export const DEMO_DISTRICT_ID = 'demo-district';
 /** Public on purpose: it is printed at start-up and written in the README. */
 export const DEMO_PASSWORD = 'maple-ridge-demo';
 
@@ -47,6 +51,13 @@ const ADMIN: DemoAccount = {
 	displayName: 'Dana Whitfield',
 	role: 'admin',
 	note: 'school admin: reads every plan, manages accounts'
+};
+const DISTRICT_ADMIN: DemoAccount = {
+	id: 'demo-district-admin',
+	username: 'district',
+	displayName: 'Robin Okafor',
+	role: 'admin',
+	note: "district admin: a roster import may create and update the district's schools"
 };
 const RIVERA: DemoAccount = {
 	id: 'demo-rivera',
@@ -123,9 +134,13 @@ export async function seedDemoSchool(db: Database, accounts: AccountStore): Prom
 		if (accounts.countUsers() > 0) return null;
 		accounts.createSchool(DEMO_SCHOOL_NAME, DEMO_SCHOOL_ID);
 		const schoolId = DEMO_SCHOOL_ID;
-		for (const person of [ADMIN, RIVERA, CHEN, GUARDIAN]) {
+		for (const person of [ADMIN, DISTRICT_ADMIN, RIVERA, CHEN, GUARDIAN]) {
 			accounts.createUser({ ...person, schoolId, passwordHash });
 		}
+		const schools = new SchoolStore(db);
+		schools.createDistrict(DEMO_DISTRICT_ID, DEMO_DISTRICT_NAME);
+		schools.joinDistrict(schoolId, DEMO_DISTRICT_ID);
+		schools.makeDistrictAdmin(DISTRICT_ADMIN.id, DEMO_DISTRICT_ID);
 		for (const s of STUDENTS) {
 			accounts.createUser({ ...s, schoolId, passwordHash });
 			accounts.assignCaseload(s.advisorId, s.id);
@@ -135,7 +150,7 @@ export async function seedDemoSchool(db: Database, accounts: AccountStore): Prom
 			schoolId,
 			schoolName: DEMO_SCHOOL_NAME,
 			password: DEMO_PASSWORD,
-			accounts: [ADMIN, RIVERA, CHEN, ...STUDENTS, GUARDIAN],
+			accounts: [ADMIN, DISTRICT_ADMIN, RIVERA, CHEN, ...STUDENTS, GUARDIAN],
 			students: STUDENTS
 		};
 	});

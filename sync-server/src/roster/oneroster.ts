@@ -28,16 +28,42 @@ const REQUIRED = {
 const UNUSED_ROLES = new Set(['administrator', 'aide', 'proctor']);
 const GUARDIAN_ROLES = new Set(['guardian', 'parent', 'relative']);
 
+/** A row of orgs.csv of type `school`. */
+export interface SchoolOrg {
+	sourceId: string;
+	name: string;
+	/** The school's own code (OneRoster `identifier`), '' when the file has none. */
+	identifier: string;
+	line: number;
+}
+
+/**
+ * Which school orgs this import may write (by sourcedId), why each other one is refused, and
+ * problems with the file as a whole (e.g. "which of these schools is yours?"). Decided by the caller
+ * from the admin's rights (school-scope.ts); reading the files knows nothing about rights.
+ */
+export interface SchoolDecision {
+	allowed: Set<string>;
+	refused: Map<string, string>;
+	problems: RowProblem[];
+}
+
 export interface OneRosterInput {
 	files: Partial<Record<string, string>>;
-	/** Which school org to import when orgs.csv lists several (a district export). */
-	schoolSourcedId?: string;
+	decide: (schools: SchoolOrg[]) => SchoolDecision;
+}
+
+export interface OneRosterResult {
+	roster: Roster;
+	/** The school orgs of the file that this import writes, in file order. */
+	schools: SchoolOrg[];
 }
 
 const isDeleted = (row: CsvRow) => row.get('status').toLowerCase() === 'tobedeleted';
 
-export function readOneRoster(input: OneRosterInput): Roster {
+export function readOneRoster(input: OneRosterInput): OneRosterResult {
 	const roster = emptyRoster();
+	const result = { roster, schools: [] as SchoolOrg[] };
 	const tables = new Map<string, CsvTable>();
 	for (const file of ONEROSTER_FILES) {
 		const text = input.files[file];
@@ -56,36 +82,59 @@ export function readOneRoster(input: OneRosterInput): Roster {
 	}
 	const orgs = tables.get('orgs.csv');
 	const users = tables.get('users.csv');
-	if (!orgs || !users) return roster;
-	const schoolOrg = chooseSchool(orgs, input.schoolSourcedId, roster.problems);
-	if (!schoolOrg) return roster;
-	const orgIds = new Set(orgs.rows.map((row) => row.get('sourcedId')));
-	const { accepted, skippedIds } = readUsers(users, schoolOrg, orgIds, roster);
+	if (!orgs || !users) return result;
+	const schools = readSchoolOrgs(orgs, roster.problems);
+	const decision = input.decide(schools);
+	roster.problems.push(...decision.problems);
+	for (const school of schools) {
+		const reason = decision.refused.get(school.sourceId);
+		if (reason !== undefined) roster.problems.push({ file: orgs.file, line: school.line, reason });
+	}
+	result.schools = schools.filter((school) => decision.allowed.has(school.sourceId));
+	if (result.schools.length === 0) return result;
+	const scope: OrgScope = {
+		allowed: decision.allowed,
+		refused: decision.refused,
+		orgIds: new Set(orgs.rows.map((row) => row.get('sourcedId'))),
+		names: new Map(schools.map((school) => [school.sourceId, school.name]))
+	};
+	const { accepted, skippedIds } = readUsers(users, scope, roster);
 	linkGuardians(accepted, skippedIds, roster);
 	const classes = tables.get('classes.csv');
 	const enrollments = tables.get('enrollments.csv');
-	if (classes && enrollments) readAdvisories(classes, enrollments, schoolOrg, roster);
-	return roster;
+	if (classes && enrollments) readAdvisories(classes, enrollments, scope.allowed, roster);
+	return result;
 }
 
-function chooseSchool(
-	orgs: CsvTable,
-	wanted: string | undefined,
-	problems: RowProblem[]
-): string | undefined {
-	const schools = orgs.rows.filter((row) => row.get('type').toLowerCase() === 'school' && !isDeleted(row));
-	if (wanted) {
-		if (schools.some((row) => row.get('sourcedId') === wanted)) return wanted;
-		problems.push({ file: 'orgs.csv', line: 0, reason: `no school with sourcedId ${wanted}` });
-		return undefined;
+/**
+ * The orgs of type `school`, each once. A school marked `tobedeleted` is not read (and never
+ * deleted in Pathways: its people stay as they are). Other org types (district, department…) are
+ * only there to be named by users.
+ */
+function readSchoolOrgs(orgs: CsvTable, problems: RowProblem[]): SchoolOrg[] {
+	const schools = new Map<string, SchoolOrg>();
+	for (const row of orgs.rows) {
+		if (row.get('type').toLowerCase() !== 'school' || isDeleted(row)) continue;
+		const sourceId = row.get('sourcedId');
+		const name = row.get('name');
+		const problem = (reason: string) => problems.push({ file: orgs.file, line: row.line, reason });
+		if (!sourceId) problem('sourcedId is empty');
+		else if (!name) problem(`school ${sourceId} has no name`);
+		else if (schools.has(sourceId))
+			problem(`sourcedId ${sourceId} is also on line ${schools.get(sourceId)!.line}`);
+		else schools.set(sourceId, { sourceId, name, identifier: row.get('identifier'), line: row.line });
 	}
-	if (schools.length === 1) return schools[0]!.get('sourcedId');
-	const reason =
-		schools.length === 0
-			? 'no org of type "school"'
-			: `${schools.length} schools: choose which one to import (${schools.map((row) => row.get('sourcedId')).join(', ')})`;
-	problems.push({ file: 'orgs.csv', line: 0, reason });
-	return undefined;
+	if (schools.size === 0 && problems.every((problem) => problem.file !== orgs.file)) {
+		problems.push({ file: orgs.file, line: 0, reason: 'no org of type "school"' });
+	}
+	return [...schools.values()];
+}
+
+interface OrgScope {
+	allowed: Set<string>;
+	refused: Map<string, string>;
+	orgIds: Set<string>;
+	names: Map<string, string>;
 }
 
 interface AgentRow {
@@ -95,8 +144,7 @@ interface AgentRow {
 
 function readUsers(
 	users: CsvTable,
-	schoolOrg: string,
-	orgIds: Set<string>,
+	scope: OrgScope,
 	roster: Roster
 ): { accepted: Map<string, AgentRow>; skippedIds: Set<string> } {
 	const file = users.file;
@@ -141,15 +189,22 @@ function readUsers(
 			continue;
 		}
 		const userOrgs = listField(row.get('orgSourcedIds'));
-		const unknownOrg = userOrgs.find((org) => !orgIds.has(org));
+		const unknownOrg = userOrgs.find((org) => !scope.orgIds.has(org));
 		if (unknownOrg) {
 			reject(`org ${unknownOrg} is not in orgs.csv`);
 			continue;
 		}
-		// Guardians are often attached to the district, not a school: they come with their children.
-		if (!isGuardian && !userOrgs.includes(schoolOrg)) {
-			roster.skipped.push({ file, line: row.line, reason: 'belongs to another school' });
-			skippedIds.add(sourceId);
+		// A person lands in the first of their orgs that this import writes. Guardians are often
+		// attached to the district, not a school: they come with their children (linkGuardians).
+		const school = userOrgs.find((org) => scope.allowed.has(org));
+		if (!isGuardian && school === undefined) {
+			const refused = userOrgs.find((org) => scope.refused.has(org));
+			if (refused !== undefined) {
+				reject(`belongs to ${scope.names.get(refused)} (${refused}), which this import may not change`);
+			} else {
+				roster.skipped.push({ file, line: row.line, reason: 'belongs to no school this import writes' });
+				skippedIds.add(sourceId);
+			}
 			continue;
 		}
 		const displayName = [row.get('givenName'), row.get('familyName')].filter(Boolean).join(' ');
@@ -168,7 +223,8 @@ function readUsers(
 			line: row.line,
 			username,
 			displayName,
-			isActive: isYes(row.get('enabledUser'), true) && !isDeleted(row)
+			isActive: isYes(row.get('enabledUser'), true) && !isDeleted(row),
+			school
 		};
 		let person: RosterPerson;
 		if (isStudent) {
@@ -212,6 +268,8 @@ function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, r
 			}
 			const [guardian, student] = person.role === 'guardian' ? [person, other] : [other, person];
 			links.add(`${guardian.sourceId}\n${student.sourceId}`);
+			// A guardian belongs to the school of their first child in the file.
+			guardian.school ??= student.school;
 		}
 	}
 	for (const sourceId of rejected) roster.rejectedSourceIds.add(sourceId);
@@ -234,14 +292,19 @@ function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, r
  * Advisor assignments: every teacher enrolled in an advisory class (classType "homeroom", or a
  * title containing "advis") advises every student enrolled in it, and is an advisor, not a teacher.
  */
-function readAdvisories(classes: CsvTable, enrollments: CsvTable, schoolOrg: string, roster: Roster): void {
+function readAdvisories(
+	classes: CsvTable,
+	enrollments: CsvTable,
+	schools: Set<string>,
+	roster: Roster
+): void {
 	const advisories = new Set<string>();
 	const classIds = new Set<string>();
 	for (const row of classes.rows) {
 		const id = row.get('sourcedId');
 		classIds.add(id);
 		const isAdvisory = row.get('classType').toLowerCase() === 'homeroom' || /advis/i.test(row.get('title'));
-		if (isAdvisory && !isDeleted(row) && row.get('schoolSourcedId') === schoolOrg) advisories.add(id);
+		if (isAdvisory && !isDeleted(row) && schools.has(row.get('schoolSourcedId'))) advisories.add(id);
 	}
 	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
 	const members = new Map<string, { staff: string[]; students: string[] }>();
@@ -258,7 +321,7 @@ function readAdvisories(classes: CsvTable, enrollments: CsvTable, schoolOrg: str
 		const person = people.get(userId);
 		if (!person) {
 			if (!roster.rejectedSourceIds.has(userId))
-				problem(`user ${userId} is not in users.csv for this school`);
+				problem(`user ${userId} is not in users.csv for the schools imported`);
 			continue;
 		}
 		const group = members.get(classId) ?? { staff: [], students: [] };

@@ -14,7 +14,7 @@ import { emptyCounts, type RosterReport } from '../../../src/lib/school/roster-r
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
 import type { DocStore } from '../contracts';
 import { transaction, type Database } from '../db';
-import type { Roster, RosterPerson } from './roster-types';
+import type { Roster, RosterPerson, RowProblem } from './roster-types';
 import { pairKey, RosterStore, type LinkedUser } from './roster-store';
 
 const MAX_CHANGES_LISTED = 500;
@@ -48,6 +48,16 @@ interface NewPerson {
 	person: RosterPerson;
 	userId: string;
 	planId: string | null;
+}
+
+interface Pending {
+	school: School;
+	creates: NewPerson[];
+	adopts: NewPerson[];
+	updates: Update[];
+	leavers: LinkedUser[];
+	caseloads: { add: [string, string][]; remove: [string, string][] };
+	guardianLinks: { add: [string, string][]; remove: [string, string][] };
 }
 
 interface Update {
@@ -89,22 +99,64 @@ export class RosterImport {
 		this.store = new RosterStore(db, now);
 	}
 
+	/** Imports one school's roster (the simple format, or a OneRoster file of one school). */
 	run(
 		school: School,
 		roster: Roster,
 		options: ImportOptions
 	): { report: RosterReport; effects: ImportEffects } {
+		return this.runSchools(
+			{ parts: [{ school, roster }], problems: roster.problems, skipped: roster.skipped },
+			options
+		);
+	}
+
+	/**
+	 * Imports several schools' rosters as one: every school is compared first, then (unless it is a
+	 * dry run, or any school has problems and the admin did not ask for only the good rows) all of it
+	 * is written in one transaction, after `writeSchools` has created or updated the schools.
+	 */
+	runSchools(
+		input: {
+			parts: { school: School; roster: Roster }[];
+			problems: RowProblem[];
+			skipped: RowProblem[];
+			writeSchools?: () => void;
+		},
+		options: ImportOptions
+	): { report: RosterReport; effects: ImportEffects } {
 		const report: RosterReport = {
 			isDryRun: options.dryRun,
 			isApplied: false,
-			problems: [...roster.problems],
-			skipped: roster.skipped,
+			problems: [...input.problems],
+			skipped: input.skipped,
 			counts: emptyCounts(),
 			caseloads: { added: 0, removed: 0 },
 			guardianLinks: { added: 0, removed: 0 },
+			schools: [],
 			changes: []
 		};
 		const effects: ImportEffects = { deactivatedUserIds: [], relinkedUserIds: [], planInfoChanges: [] };
+		const pending = input.parts.map(({ school, roster }) => this.compare(school, roster, report));
+
+		const isBlocked = report.problems.length > 0 && !options.onlyGoodRows;
+		if (options.dryRun || isBlocked) return { report, effects };
+
+		for (const part of pending) {
+			for (const entry of part.creates)
+				if (entry.planId) this.writeNewPlan(entry, part.school, options.today);
+		}
+		transaction(this.db, () => {
+			input.writeSchools?.();
+			for (const part of pending) this.write(part);
+		});
+		report.isApplied = true;
+		for (const part of pending) this.collectEffects(part, effects);
+		return { report, effects };
+	}
+
+	/** What one school's roster changes, added to the report; nothing is written. */
+	private compare(school: School, roster: Roster, report: RosterReport): Pending {
 		const note = (text: string) => {
 			if (report.changes.length < MAX_CHANGES_LISTED) report.changes.push(text);
 		};
@@ -181,8 +233,10 @@ export class RosterImport {
 			userIdOf,
 			untouched
 		);
-		report.caseloads = { added: caseloads.add.length, removed: caseloads.remove.length };
-		report.guardianLinks = { added: guardianLinks.add.length, removed: guardianLinks.remove.length };
+		report.caseloads.added += caseloads.add.length;
+		report.caseloads.removed += caseloads.remove.length;
+		report.guardianLinks.added += guardianLinks.add.length;
+		report.guardianLinks.removed += guardianLinks.remove.length;
 
 		for (const { person } of creates) report.counts[person.role].created++;
 		for (const { person } of adopts) report.counts[person.role].updated++;
@@ -196,47 +250,44 @@ export class RosterImport {
 			report.counts[user.role as 'student' | 'staff' | 'guardian'].deactivated++;
 			note(`${user.displayName}: not in the file any more, turned off`);
 		}
+		return { school, creates, adopts, updates, leavers, caseloads, guardianLinks };
+	}
 
-		const isBlocked = report.problems.length > 0 && !options.onlyGoodRows;
-		if (options.dryRun || isBlocked) return { report, effects };
+	private write(part: Pending): void {
+		const writer = this.store.writer(part.school.id);
+		for (const { person, userId, planId } of part.creates) {
+			writer.createUser({
+				id: userId,
+				sourceId: person.sourceId,
+				username: person.username,
+				displayName: person.displayName,
+				role: person.role,
+				staffTitle: staffTitleOf(person),
+				isActive: person.isActive
+			});
+			if (person.role === 'student')
+				writer.createStudent(userId, planId!, person.grade, person.studentNumber);
+		}
+		for (const { person, userId } of part.adopts) {
+			writer.adopt(userId, person.sourceId);
+			this.writeFields(writer, userId, person);
+		}
+		for (const { person, linked: user } of part.updates) this.writeFields(writer, user.userId, person);
+		for (const user of part.leavers) writer.updateUser(user.userId, { ...user, isActive: false });
+		for (const [a, b] of part.caseloads.add) writer.addCaseload(a, b);
+		for (const [a, b] of part.caseloads.remove) writer.removeCaseload(a, b);
+		for (const [a, b] of part.guardianLinks.add) writer.addGuardian(a, b);
+		for (const [a, b] of part.guardianLinks.remove) writer.removeGuardian(a, b);
+	}
 
-		for (const entry of creates) if (entry.planId) this.writeNewPlan(entry, school, options.today);
-		const writer = this.store.writer(school.id);
-		transaction(this.db, () => {
-			for (const { person, userId, planId } of creates) {
-				writer.createUser({
-					id: userId,
-					sourceId: person.sourceId,
-					username: person.username,
-					displayName: person.displayName,
-					role: person.role,
-					staffTitle: staffTitleOf(person),
-					isActive: person.isActive
-				});
-				if (person.role === 'student')
-					writer.createStudent(userId, planId!, person.grade, person.studentNumber);
-			}
-			for (const { person, userId } of adopts) {
-				writer.adopt(userId, person.sourceId);
-				this.writeFields(writer, userId, person);
-			}
-			for (const { person, linked: user } of updates) this.writeFields(writer, user.userId, person);
-			for (const user of leavers) {
-				writer.updateUser(user.userId, { ...user, isActive: false });
-			}
-			for (const [a, b] of caseloads.add) writer.addCaseload(a, b);
-			for (const [a, b] of caseloads.remove) writer.removeCaseload(a, b);
-			for (const [a, b] of guardianLinks.add) writer.addGuardian(a, b);
-			for (const [a, b] of guardianLinks.remove) writer.removeGuardian(a, b);
-		});
-		report.isApplied = true;
-		effects.deactivatedUserIds = [
-			...leavers.map((user) => user.userId),
-			...updates.filter((update) => update.isDeactivation).map((update) => update.linked.userId)
-		];
-		const relinked = new Set([...caseloads.remove, ...guardianLinks.remove].map(([a]) => a));
-		effects.relinkedUserIds = [...relinked];
-		for (const { person, linked: user } of updates) {
+	private collectEffects(part: Pending, effects: ImportEffects): void {
+		effects.deactivatedUserIds.push(
+			...part.leavers.map((user) => user.userId),
+			...part.updates.filter((update) => update.isDeactivation).map((update) => update.linked.userId)
+		);
+		const relinked = new Set([...part.caseloads.remove, ...part.guardianLinks.remove].map(([a]) => a));
+		effects.relinkedUserIds.push(...relinked);
+		for (const { person, linked: user } of part.updates) {
 			if (person.role !== 'student') continue;
 			const before = {
 				studentName: user.displayName,
@@ -252,7 +303,6 @@ export class RosterImport {
 				effects.planInfoChanges.push({ userId: user.userId, before, after });
 			}
 		}
-		return { report, effects };
 	}
 
 	private writeFields(writer: ReturnType<RosterStore['writer']>, userId: string, person: RosterPerson): void {

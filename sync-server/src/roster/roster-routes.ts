@@ -12,7 +12,9 @@ import { ApiError, notFound } from '../api/errors';
 import { passwordProblem } from '../api/invite-routes';
 import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import type { DocStore } from '../contracts';
-import { ONEROSTER_FILES, readOneRoster } from './oneroster';
+import { ONEROSTER_FILES } from './oneroster';
+import { importOneRoster } from './school-import';
+import { SchoolStore } from './school-store';
 import { RosterImport, type ImportEffects } from './roster-import';
 import { syncPlanInfo } from './plan-info-sync';
 import { RosterStore } from './roster-store';
@@ -55,6 +57,7 @@ const firstPasswordSchema = {
 export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
 	const rosterImport = new RosterImport(ctx.db, docs);
 	const store = new RosterStore(ctx.db);
+	const schools = new SchoolStore(ctx.db);
 
 	app.post<{ Body: RosterImportRequest }>(
 		'/api/roster/import',
@@ -64,15 +67,15 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			const school = ctx.accounts.getSchool(admin.user.schoolId);
 			if (!school) throw notFound('school');
 			const body = request.body;
-			const roster =
-				body.format === 'simple'
-					? readSimpleRoster(body.files[SIMPLE_FILE])
-					: readOneRoster({ files: body.files, schoolSourcedId: body.schoolSourcedId });
-			const { report, effects } = rosterImport.run(school, roster, {
+			const options = {
 				dryRun: body.dryRun,
 				onlyGoodRows: body.onlyGoodRows ?? false,
 				today: new Date().toISOString().slice(0, 10)
-			});
+			};
+			const { report, effects } =
+				body.format === 'simple'
+					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options)
+					: importOneRoster(rosterImport, schools, admin.user, body, options);
 			revoke(ctx, effects);
 			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, docs, ctx.relay);
 			return report;

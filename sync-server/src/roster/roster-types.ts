@@ -16,6 +16,8 @@ interface RosterPersonBase {
 	displayName: string;
 	/** False when the file marks the person as no longer enrolled or employed. */
 	isActive: boolean;
+	/** OneRoster: the sourcedId of the school org the person lands in (unset: the admin's own school). */
+	school?: string;
 }
 
 export interface RosterStudent extends RosterPersonBase {
@@ -59,6 +61,42 @@ export function emptyRoster(): Roster {
 		skipped: [],
 		rejectedSourceIds: new Set()
 	};
+}
+
+/**
+ * One roster per school org (OneRoster files of a district). Links across two schools are left
+ * out and listed: an account belongs to one school, so such a link is made by hand.
+ * Problems and skipped rows stay with the whole file, not with one school.
+ */
+export function splitBySchool(roster: Roster, schools: string[]): Map<string, Roster> {
+	const parts = new Map(
+		schools.map((school) => [
+			school,
+			{ ...emptyRoster(), rejectedSourceIds: roster.rejectedSourceIds } satisfies Roster
+		])
+	);
+	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
+	for (const person of roster.people) if (person.school) parts.get(person.school)?.people.push(person);
+	const pairs = (list: [string, string][], pick: (part: Roster) => [string, string][], what: string) => {
+		for (const [a, b] of list) {
+			const first = people.get(a);
+			const student = people.get(b);
+			if (!first || !student) continue;
+			if (first.school !== student.school) {
+				roster.skipped.push({
+					file: first.file,
+					line: first.line,
+					reason: `${what} ${student.displayName} is at another school: link them by hand`
+				});
+				continue;
+			}
+			const part = student.school ? parts.get(student.school) : undefined;
+			if (part) pick(part).push([a, b]);
+		}
+	};
+	pairs(roster.caseloads, (part) => part.caseloads, 'advises');
+	pairs(roster.guardianLinks, (part) => part.guardianLinks, 'guardian of');
+	return parts;
 }
 
 /** "Grade 9", "09", "9" → 9; "KG"/"K" → 0; "13" is the top (post-graduate year); anything else → null. */

@@ -1,0 +1,127 @@
+/**
+ * Schools and districts as the roster sees them: a school's OneRoster org (sourcedId, identifier),
+ * the district an admin acts for, the writes of an import that creates or updates schools, and the
+ * append-only record of those changes (and of refused ones).
+ */
+import type { Database } from '../db';
+
+export interface SchoolRecord {
+	id: string;
+	name: string;
+	/** The OneRoster org sourcedId, null until the first import names it. */
+	sourceId: string | null;
+	identifier: string | null;
+	districtId: string | null;
+}
+
+export interface District {
+	id: string;
+	name: string;
+}
+
+export type SchoolChangeAction = 'created' | 'updated' | 'refused';
+
+type Row = Record<string, unknown>;
+const SCHOOL_COLUMNS = 'id, name, source_id, identifier, district_id';
+
+function toSchool(row: Row): SchoolRecord {
+	return {
+		id: row.id as string,
+		name: row.name as string,
+		sourceId: (row.source_id as string | null) ?? null,
+		identifier: (row.identifier as string | null) ?? null,
+		districtId: (row.district_id as string | null) ?? null
+	};
+}
+
+export class SchoolStore {
+	constructor(
+		private readonly db: Database,
+		private readonly now: () => number = Date.now
+	) {}
+
+	school(id: string): SchoolRecord | undefined {
+		const row = this.db.prepare(`SELECT ${SCHOOL_COLUMNS} FROM schools WHERE id = ?`).get(id) as
+			Row | undefined;
+		return row && toSchool(row);
+	}
+
+	bySourceId(sourceId: string): SchoolRecord | undefined {
+		const row = this.db.prepare(`SELECT ${SCHOOL_COLUMNS} FROM schools WHERE source_id = ?`).get(sourceId) as
+			Row | undefined;
+		return row && toSchool(row);
+	}
+
+	/** The district an admin acts for (their rights cover every school of it), if any. */
+	districtOf(userId: string): District | undefined {
+		const row = this.db
+			.prepare(
+				"SELECT d.id, d.name FROM users u JOIN districts d ON d.id = u.district_id WHERE u.id = ? AND u.role = 'admin'"
+			)
+			.get(userId) as Row | undefined;
+		return row && { id: row.id as string, name: row.name as string };
+	}
+
+	createDistrict(id: string, name: string): void {
+		this.db
+			.prepare('INSERT INTO districts (id, name, created_at) VALUES (?, ?, ?)')
+			.run(id, name, this.now());
+	}
+
+	joinDistrict(schoolId: string, districtId: string): void {
+		this.db.prepare('UPDATE schools SET district_id = ? WHERE id = ?').run(districtId, schoolId);
+	}
+
+	/** Gives an admin the rights of a whole district: importing creates and updates its schools. */
+	makeDistrictAdmin(userId: string, districtId: string): void {
+		this.db
+			.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
+			.run(districtId, userId);
+	}
+
+	createSchool(school: SchoolRecord): void {
+		this.db
+			.prepare(
+				'INSERT INTO schools (id, name, source_id, identifier, district_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+			)
+			.run(school.id, school.name, school.sourceId, school.identifier, school.districtId, this.now());
+	}
+
+	updateSchool(id: string, fields: { name: string; sourceId: string; identifier: string | null }): void {
+		this.db
+			.prepare('UPDATE schools SET name = ?, source_id = ?, identifier = ? WHERE id = ?')
+			.run(fields.name, fields.sourceId, fields.identifier, id);
+	}
+
+	recordChange(change: {
+		userId: string;
+		schoolId: string | null;
+		sourceId: string;
+		action: SchoolChangeAction;
+		detail: string;
+	}): void {
+		this.db
+			.prepare(
+				'INSERT INTO school_changes (at, user_id, school_id, source_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)'
+			)
+			.run(this.now(), change.userId, change.schoolId, change.sourceId, change.action, change.detail);
+	}
+
+	/** The newest changes first (for the tests and for an admin screen to come). */
+	changes(
+		limit = 100
+	): { userId: string; schoolId: string | null; sourceId: string; action: string; detail: string }[] {
+		const rows = this.db
+			.prepare(
+				'SELECT user_id, school_id, source_id, action, detail FROM school_changes ORDER BY id DESC LIMIT ?'
+			)
+			.all(limit) as Row[];
+		return rows.map((row) => ({
+			userId: row.user_id as string,
+			schoolId: (row.school_id as string | null) ?? null,
+			sourceId: row.source_id as string,
+			action: row.action as string,
+			detail: row.detail as string
+		}));
+	}
+}
