@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
-import { createGuardian, createStudent, uploadFramework, type NewStudent } from './pages/school-api';
+import {
+	createGuardian,
+	createStaff,
+	createStudent,
+	setAccountLanguage,
+	uploadFramework,
+	type NewStudent
+} from './pages/school-api';
 import { signIn } from './pages/session';
 
 /**
@@ -12,7 +19,7 @@ import { signIn } from './pages/session';
  * The screens are reached by address and by element ids, never by their words, so the same walk
  * works in every language. Content is written once, in English, before the walks.
  */
-const LANGUAGES = ['en'] as const;
+const LANGUAGES = ['en', 'ar', 'es'] as const;
 const RTL_LANGUAGES: readonly string[] = ['ar'];
 const COLOR_SCHEMES = ['light', 'dark'] as const;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -84,7 +91,9 @@ async function openPlanById(page: Page, planId: string): Promise<void> {
 }
 
 /** Signs in through the sign-in page by its field ids, so it works in every language. */
-async function signInAs(device: BrowserContext, username: string): Promise<Page> {
+async function signInAs(device: BrowserContext, username: string, language: string): Promise<Page> {
+	// The account's language wins at sign-in: make it the one this walk is in.
+	await setAccountLanguage(test.info().project.use.baseURL!, username, language);
 	const page = device.pages()[0] ?? (await device.newPage());
 	await page.goto('/signin');
 	await page.locator('#username').fill(username);
@@ -109,6 +118,10 @@ let revisionPath = '';
 // Unique per worker: a worker that restarts after a failure sets up a fresh student.
 const run = Date.now().toString(36);
 const guardianUsername = `a11y.family.${run}`;
+// Own staff accounts: signing in keeps the screen's language on the account, and the demo advisor
+// and admin must stay in English for the other specs.
+const advisorUsername = `a11y.advisor.${run}`;
+const adminUsername = `a11y.admin.${run}`;
 
 /** A plan filled in, revised, and in a live PLP meeting, written in English before the walks. */
 test.beforeAll(async ({ browser }, testInfo) => {
@@ -120,7 +133,9 @@ test.beforeAll(async ({ browser }, testInfo) => {
 		return devices[devices.length - 1]!;
 	};
 	await uploadFramework(baseURL);
-	student = await createStudent(baseURL, `a11y.student.${run}`, 'Noor Haddad');
+	const advisorId = await createStaff(baseURL, advisorUsername, 'Omar Farouk', 'staff');
+	await createStaff(baseURL, adminUsername, 'Hana Ito', 'admin');
+	student = await createStudent(baseURL, `a11y.student.${run}`, 'Noor Haddad', ['demo-rivera', advisorId]);
 	await createGuardian(baseURL, student, guardianUsername, 'Layla Haddad');
 	const own = await signIn(await newDevice(), student.username);
 	await openPlanById(own, student.planId);
@@ -146,7 +161,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
 		.fill('Noor talks about robots at dinner.');
 	await expect(family.getByTestId('sync-status')).toContainText('Synced with the school');
 
-	const advisor = await signIn(await newDevice(), 'rivera');
+	const advisor = await signIn(await newDevice(), advisorUsername);
 	await openPlanById(advisor, student.planId);
 	await advisor.getByRole('button', { name: 'Start a PLP meeting' }).click();
 	await advisor.getByRole('button', { name: 'End the meeting' }).click();
@@ -187,7 +202,7 @@ for (const language of LANGUAGES) {
 		test('student: plan list, plan in a meeting, growth', async ({ newDevice }) => {
 			const device = await newDevice();
 			await inLanguage(device, language);
-			const page = await signInAs(device, student.username);
+			const page = await signInAs(device, student.username, language);
 			await expectLanguage(page, language);
 			await expectAccessible(page, 'student plan list');
 			await expectReflowAt320(page, 'student plan list');
@@ -206,7 +221,8 @@ for (const language of LANGUAGES) {
 		}) => {
 			const device = await newDevice();
 			await inLanguage(device, language);
-			const page = await signInAs(device, 'rivera');
+			const page = await signInAs(device, advisorUsername, language);
+			await expectLanguage(page, language);
 			await expectAccessible(page, 'advisor caseload');
 			await waitForScreen(page, `/plan/${student.planId}`, { isPlan: true, hasTools: true });
 			const conference = page.getByTestId('conference');
@@ -232,7 +248,8 @@ for (const language of LANGUAGES) {
 		test('guardian: the plan with the family part', async ({ newDevice }) => {
 			const device = await newDevice();
 			await inLanguage(device, language);
-			const page = await signInAs(device, guardianUsername);
+			const page = await signInAs(device, guardianUsername, language);
+			await expectLanguage(page, language);
 			await expectAccessible(page, 'guardian plan list');
 			await expectReflowAt320(page, 'guardian plan list');
 			await waitForScreen(page, `/plan/${student.planId}`, { isPlan: true });
@@ -244,7 +261,8 @@ for (const language of LANGUAGES) {
 		test('admin: school template, roster, proficiencies, backups, school growth', async ({ newDevice }) => {
 			const device = await newDevice();
 			await inLanguage(device, language);
-			const page = await signInAs(device, 'admin');
+			const page = await signInAs(device, adminUsername, language);
+			await expectLanguage(page, language);
 			await expectAccessible(page, 'admin plan list');
 			for (const path of ['/school', '/admin/roster', '/admin/proficiencies', '/admin/backups']) {
 				await waitForScreen(page, path);

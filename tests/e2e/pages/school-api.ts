@@ -29,7 +29,8 @@ export async function callApi<T>(
 		},
 		body: body === undefined ? undefined : JSON.stringify(body)
 	});
-	return { status: response.status, json: (await response.json()) as T };
+	const text = await response.text();
+	return { status: response.status, json: (text ? JSON.parse(text) : undefined) as T };
 }
 
 export interface NewStudent {
@@ -103,13 +104,15 @@ export async function readDoc(baseURL: string, token: string, name: string): Pro
 }
 
 /**
- * A new student (password: the demo one) in the demo advisor Lucia Rivera's caseload, with a plan
+ * A new student (password: the demo one) in these staff members' caseloads (the demo advisor
+ * Lucia Rivera's unless told), with a plan
  * whose information the advisor fills in (an account made through the API has an empty plan until then).
  */
 export async function createStudent(
 	baseURL: string,
 	username: string,
-	displayName: string
+	displayName: string,
+	staffIds: string[] = ['demo-rivera']
 ): Promise<NewStudent> {
 	const admin = await apiToken(baseURL, 'admin');
 	const created = await callApi<{ user: { id: string }; planId: string }>(
@@ -127,11 +130,10 @@ export async function createStudent(
 	);
 	expect(created.status).toBe(201);
 	const studentId = created.json.user.id;
-	const caseload = await callApi(baseURL, admin, 'PUT', '/api/caseloads', {
-		staffId: 'demo-rivera',
-		studentId
-	});
-	expect(caseload.status).toBe(200);
+	for (const staffId of staffIds) {
+		const caseload = await callApi(baseURL, admin, 'PUT', '/api/caseloads', { staffId, studentId });
+		expect(caseload.status).toBe(200);
+	}
 	const planId = created.json.planId;
 	const doc = new Y.Doc();
 	Plan.create(doc, planId, {
@@ -146,6 +148,31 @@ export async function createStudent(
 		Y.encodeStateAsUpdate(doc)
 	);
 	return { studentId, planId, username, displayName };
+}
+
+/** A new advisor or admin of the demo school (password: the demo one); returns their user id. */
+export async function createStaff(
+	baseURL: string,
+	username: string,
+	displayName: string,
+	role: 'staff' | 'admin'
+): Promise<string> {
+	const admin = await apiToken(baseURL, 'admin');
+	const created = await callApi<{ user: { id: string } }>(baseURL, admin, 'POST', '/api/users', {
+		username,
+		displayName,
+		password: DEMO_PASSWORD,
+		role
+	});
+	expect(created.status).toBe(201);
+	return created.json.user.id;
+}
+
+/** Sets a person's language on their account, which wins over the device's at sign-in. */
+export async function setAccountLanguage(baseURL: string, username: string, language: string): Promise<void> {
+	const token = await apiToken(baseURL, username);
+	const response = await callApi(baseURL, token, 'PUT', '/api/me/language', { language });
+	expect(response.status).toBe(204);
 }
 
 /** A family invite code for a student, created by their advisor. */
