@@ -417,7 +417,8 @@ export const ar: Catalogue = {
 		plan: 'الخطة',
 		supports: 'الدعم',
 		snapshot: 'نسخة محفوظة من الخطة',
-		section: 'جزء الخطة'
+		section: 'جزء الخطة',
+		proficiencyIds: 'الكفاءات والمهارات'
 	},
 	proficiencies: {
 		title: 'الكفاءات والمقاييس',
@@ -445,7 +446,9 @@ export const ar: Catalogue = {
 		transferable: 'مهارة قابلة للنقل',
 		option: '{id} · {title} ({kind})',
 		indicators: 'مؤشرات الأداء',
-		scale: 'المقياس'
+		scale: 'المقياس',
+		notOnDevice:
+			'قائمة كفاءات المدرسة غير موجودة على هذا الجهاز بعد. ستصل عند الاتصال بالإنترنت في المرة القادمة.'
 	},
 	growth: {
 		title: 'النمو',
@@ -458,7 +461,10 @@ export const ar: Catalogue = {
 		tableCaption: 'مستويات {title} حسب التاريخ',
 		goals: 'الأهداف',
 		goalCounts: 'تحقّق: {met} · نشط: {active} · تغيّر أو توقّف: {other}',
-		pathways: 'المسارات عبر الوقت'
+		pathways: 'المسارات عبر الوقت',
+		goalsByProficiency: 'الأهداف المرتبطة بكل كفاءة',
+		pathwayChartHint:
+			'كل شريط هو مسار واحد، من بدايته إلى نهايته (أو إلى اليوم). الجدول أدناه فيه المعلومات نفسها.'
 	},
 	growthGlance: {
 		title: 'النمو في لمحة',
@@ -485,7 +491,14 @@ export const ar: Catalogue = {
 		revised: 'الخطط التي حُدّثت في {year}: {revised} من أصل {students}',
 		pathways: 'الطلاب في كل نوع من المسارات',
 		levels: 'آخر مستويات الكفاءة حسب الصف',
-		students: 'الطلاب'
+		students: 'الطلاب',
+		plans: 'الخطط',
+		revisedChart: 'الخطط التي حُدّثت في {year}',
+		revisedYes: 'حُدّثت في {year}',
+		revisedNo: 'لم تُحدَّث بعد في {year}',
+		levelsChart: 'آخر مستويات {proficiency} حسب الصف',
+		levelSeries: 'المستوى {level}',
+		noGrade: 'بلا صف'
 	},
 	roster: {
 		title: 'استيراد سجلّ أسماء المدرسة',
@@ -532,7 +545,14 @@ export const ar: Catalogue = {
 		nobodyWithout: 'كل من في سجلّ الأسماء لديه كلمة مرور.',
 		setPassword: 'تعيين كلمة المرور',
 		passwordSet: 'تم تعيين كلمة المرور للمستخدم {name}.',
-		newPassword: 'كلمة المرور الأولى للمستخدم {name}'
+		newPassword: 'كلمة المرور الأولى للمستخدم {name}',
+		schools: 'المدارس',
+		schoolName: 'المدرسة',
+		schoolSourceId: 'الرقم في orgs.csv',
+		schoolWhat: 'ما يحدث',
+		schoolCreated: 'مدرسة جديدة',
+		schoolUpdated: 'تغيّر: {changes}',
+		schoolUnchanged: 'بلا تغيير'
 	},
 	options: {
 		conference: 'اجتماع PLP',

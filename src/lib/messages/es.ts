@@ -454,7 +454,8 @@ export const es: Catalogue = {
 		plan: 'El plan',
 		supports: 'Apoyos',
 		snapshot: 'Vista guardada del plan',
-		section: 'Parte del plan'
+		section: 'Parte del plan',
+		proficiencyIds: 'Competencias y habilidades'
 	},
 	proficiencies: {
 		title: 'Competencias y escalas',
@@ -482,7 +483,9 @@ export const es: Catalogue = {
 		transferable: 'habilidad transferible',
 		option: '{id} · {title} ({kind})',
 		indicators: 'Indicadores de desempeño',
-		scale: 'Escala'
+		scale: 'Escala',
+		notOnDevice:
+			'La lista de competencias de la escuela todavía no está en este dispositivo. Llegará la próxima vez que tengas internet.'
 	},
 	growth: {
 		title: 'Crecimiento',
@@ -496,7 +499,10 @@ export const es: Catalogue = {
 		tableCaption: 'Niveles de {title} por fecha',
 		goals: 'Metas',
 		goalCounts: '{met} logradas · {active} activas · {other} cambiadas o detenidas',
-		pathways: 'Caminos a lo largo del tiempo'
+		pathways: 'Caminos a lo largo del tiempo',
+		goalsByProficiency: 'Metas de cada competencia',
+		pathwayChartHint:
+			'Cada barra es un camino, desde su inicio hasta su fin (o hasta hoy). La tabla de abajo tiene la misma información.'
 	},
 	growthGlance: {
 		title: 'El crecimiento de un vistazo',
@@ -521,7 +527,14 @@ export const es: Catalogue = {
 		revised: '{revised} de {students} planes actualizados en {year}',
 		pathways: 'Estudiantes en cada tipo de camino',
 		levels: 'Niveles de competencia más recientes por grado',
-		students: 'Estudiantes'
+		students: 'Estudiantes',
+		plans: 'Planes',
+		revisedChart: 'Planes actualizados en {year}',
+		revisedYes: 'Actualizado en {year}',
+		revisedNo: 'Todavía sin actualizar en {year}',
+		levelsChart: 'Niveles más recientes de {proficiency}, por grado',
+		levelSeries: 'Nivel {level}',
+		noGrade: 'Sin grado'
 	},
 	roster: {
 		title: 'Importar la lista de la escuela',
@@ -569,7 +582,14 @@ export const es: Catalogue = {
 		nobodyWithout: 'Todas las personas de la lista tienen contraseña.',
 		setPassword: 'Poner contraseña',
 		passwordSet: 'Contraseña puesta para {name}.',
-		newPassword: 'Primera contraseña para {name}'
+		newPassword: 'Primera contraseña para {name}',
+		schools: 'Escuelas',
+		schoolName: 'Escuela',
+		schoolSourceId: 'Identificador en orgs.csv',
+		schoolWhat: 'Qué pasa',
+		schoolCreated: 'Escuela nueva',
+		schoolUpdated: 'Cambió: {changes}',
+		schoolUnchanged: 'Sin cambios'
 	},
 	options: {
 		conference: 'Reunión del PLP',

@@ -428,7 +428,8 @@ export const ne: Catalogue = {
 		plan: 'योजना',
 		supports: 'सहयोगहरू',
 		snapshot: 'योजनाको सेभ गरिएको प्रति',
-		section: 'योजनाको भाग'
+		section: 'योजनाको भाग',
+		proficiencyIds: 'दक्षता र सीपहरू'
 	},
 	proficiencies: {
 		title: 'दक्षता र स्केलहरू',
@@ -456,7 +457,8 @@ export const ne: Catalogue = {
 		transferable: 'सबैतिर काम लाग्ने सीप',
 		option: '{id} · {title} ({kind})',
 		indicators: 'कार्यसम्पादन सूचकहरू',
-		scale: 'स्केल'
+		scale: 'स्केल',
+		notOnDevice: 'स्कुलको दक्षताहरूको सूची अहिलेसम्म यो डिभाइसमा आएको छैन। तपाईं अर्को पटक इन्टरनेटमा जोडिँदा यो आउनेछ।'
 	},
 	growth: {
 		title: 'विकास',
@@ -468,7 +470,10 @@ export const ne: Catalogue = {
 		tableCaption: 'मिति अनुसार {title} का तहहरू',
 		goals: 'लक्ष्यहरू',
 		goalCounts: '{met} पूरा भए · {active} सक्रिय · {other} बदलिए वा रोकिए',
-		pathways: 'समयसँगै सिकाइ मार्गहरू'
+		pathways: 'समयसँगै सिकाइ मार्गहरू',
+		goalsByProficiency: 'हरेक दक्षताका लक्ष्यहरू',
+		pathwayChartHint:
+			'हरेक पट्टी एउटा सिकाइ मार्ग हो, त्यसको सुरुदेखि अन्त्यसम्म (वा आजसम्म)। तलको तालिकामा पनि उही जानकारी छ।'
 	},
 	growthGlance: {
 		title: 'विकास एक नजरमा',
@@ -493,7 +498,14 @@ export const ne: Catalogue = {
 		revised: '{year} मा {students} योजनामध्ये {revised} योजना संशोधन भए',
 		pathways: 'हरेक प्रकारको सिकाइ मार्गमा भएका विद्यार्थीहरू',
 		levels: 'कक्षा अनुसार पछिल्लो दक्षता तहहरू',
-		students: 'विद्यार्थीहरू'
+		students: 'विद्यार्थीहरू',
+		plans: 'योजनाहरू',
+		revisedChart: '{year} मा संशोधन भएका योजनाहरू',
+		revisedYes: '{year} मा संशोधन भयो',
+		revisedNo: '{year} मा अहिलेसम्म संशोधन भएको छैन',
+		levelsChart: 'कक्षा अनुसार {proficiency} का पछिल्ला तहहरू',
+		levelSeries: 'तह {level}',
+		noGrade: 'कक्षा छैन'
 	},
 	roster: {
 		title: 'स्कुलको नामसूची इम्पोर्ट गर्नुहोस्',
@@ -541,7 +553,14 @@ export const ne: Catalogue = {
 		nobodyWithout: 'नामसूचीका सबैको पासवर्ड छ।',
 		setPassword: 'पासवर्ड राख्नुहोस्',
 		passwordSet: '{name} को पासवर्ड राखियो।',
-		newPassword: '{name} को पहिलो पासवर्ड'
+		newPassword: '{name} को पहिलो पासवर्ड',
+		schools: 'स्कुलहरू',
+		schoolName: 'स्कुल',
+		schoolSourceId: 'orgs.csv मा ID',
+		schoolWhat: 'के हुन्छ',
+		schoolCreated: 'नयाँ स्कुल',
+		schoolUpdated: 'बदलियो: {changes}',
+		schoolUnchanged: 'कुनै परिवर्तन छैन'
 	},
 	options: {
 		conference: 'PLP बैठक',
