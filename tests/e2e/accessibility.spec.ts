@@ -180,6 +180,9 @@ test.beforeAll(async ({ browser }, testInfo) => {
 
 for (const language of LANGUAGES) {
 	test.describe(`in ${language}`, () => {
+		// Each walk runs axe on several screens twice (light and dark): more than a usual test.
+		test.describe.configure({ timeout: 120_000 });
+
 		test('signed out: start, sign-in, join and a plan kept on this device', async ({ newDevice }) => {
 			const device = await newDevice();
 			await inLanguage(device, language);
@@ -269,7 +272,8 @@ for (const language of LANGUAGES) {
 				await expectAccessible(page, path);
 			}
 			await waitForScreen(page, '/growth');
-			await expect(page.getByTestId('bar-chart').first()).toBeVisible();
+			// Counting the whole school can take a while on a busy machine.
+			await expect(page.getByTestId('bar-chart').first()).toBeVisible({ timeout: 30_000 });
 			await expectAccessible(page, 'admin growth at a glance');
 		});
 	});
