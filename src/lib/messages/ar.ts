@@ -306,7 +306,10 @@ export const ar: Catalogue = {
 		readOnly: 'هذه نسخة محفوظة. لا يمكن تغييرها.',
 		unavailable: 'لا توجد نسخة محفوظة من الخطة لهذا التعديل.',
 		reasons: 'السبب: {why}',
-		participants: 'المشاركون: {names}'
+		participants: 'المشاركون: {names}',
+		addedWords: 'أُضيف:',
+		removedWords: 'حُذف:',
+		endOfChange: '(نهاية التغيير)'
 	},
 	school: {
 		title: 'نموذج المدرسة',

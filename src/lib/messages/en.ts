@@ -331,7 +331,10 @@ export const en = {
 		readOnly: 'This is a saved view. It can not be changed.',
 		unavailable: 'This revision has no saved view of the plan.',
 		reasons: 'Why: {why}',
-		participants: 'Took part: {names}'
+		participants: 'Took part: {names}',
+		addedWords: 'added:',
+		removedWords: 'removed:',
+		endOfChange: '(end of change)'
 	},
 	school: {
 		title: 'School template',

@@ -342,7 +342,10 @@ export const es: Catalogue = {
 		readOnly: 'Esta es una vista guardada. No se puede cambiar.',
 		unavailable: 'Esta revisión no tiene una vista guardada del plan.',
 		reasons: 'Por qué: {why}',
-		participants: 'Participaron: {names}'
+		participants: 'Participaron: {names}',
+		addedWords: 'añadido:',
+		removedWords: 'quitado:',
+		endOfChange: '(fin del cambio)'
 	},
 	school: {
 		title: 'Plantilla de la escuela',

@@ -317,7 +317,10 @@ export const ne: Catalogue = {
 		readOnly: 'यो सेभ गरिएको प्रति हो। यसलाई बदल्न सकिँदैन।',
 		unavailable: 'यो संशोधनमा योजनाको सेभ गरिएको प्रति छैन।',
 		reasons: 'किन: {why}',
-		participants: 'सहभागी: {names}'
+		participants: 'सहभागी: {names}',
+		addedWords: 'थपिएको:',
+		removedWords: 'हटाइएको:',
+		endOfChange: '(परिवर्तनको अन्त्य)'
 	},
 	school: {
 		title: 'स्कुलको ढाँचा',

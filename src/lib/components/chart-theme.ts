@@ -1,0 +1,38 @@
+/**
+ * What the uPlot charts share: colours from the theme tokens (a canvas does not follow CSS, so the
+ * chart is drawn again when the colour scheme changes) and a width that follows its box, so a chart
+ * reflows at 320 CSS pixels and at 400% zoom like the rest of the page.
+ */
+export interface ChartColors {
+	line: string;
+	text: string;
+	grid: string;
+}
+
+export function chartColors(): ChartColors {
+	const style = getComputedStyle(document.documentElement);
+	const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+	return {
+		line: token('--chart-line', '#1f6f5c'),
+		text: token('--text', '#1a1f27'),
+		grid: token('--border', '#8a93a3')
+	};
+}
+
+/** uPlot axis options drawn in the theme's colours. */
+export function themedAxis(colors: ChartColors) {
+	return {
+		stroke: colors.text,
+		grid: { stroke: colors.grid, width: 1 },
+		ticks: { stroke: colors.grid, width: 1 }
+	};
+}
+
+export const chartWidth = (box: HTMLElement) => Math.max(240, Math.min(box.clientWidth || 600, 720));
+
+/** Calls back when the colour scheme changes; returns the way to stop listening. */
+export function onSchemeChange(callback: () => void): () => void {
+	const query = window.matchMedia('(prefers-color-scheme: dark)');
+	query.addEventListener('change', callback);
+	return () => query.removeEventListener('change', callback);
+}
