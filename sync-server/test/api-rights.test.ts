@@ -178,6 +178,9 @@ describe('rights on every API route', () => {
 			token: await signIn(t.url, 'fay.new', 'fay password 1')
 		});
 		expect(planIds(fay.body)).toEqual([student.body.planId]);
+		// Her plan is already at the school, pre-filled: its start date gives the next review's date.
+		const review = (fay.body as unknown as { plans: { review: { dueOn: string } }[] }).plans[0]?.review;
+		expect(review?.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
 		const staff = await api<{ user: { staffTitle: string } }>(t.url, 'POST', '/api/users', {
 			token: admin,

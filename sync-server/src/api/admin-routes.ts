@@ -1,5 +1,6 @@
 /** What a school admin does: accounts, caseloads, and reading the audit log — always within their own school. */
 import type { FastifyInstance } from 'fastify';
+import { writeNewPlan } from '../plans/new-plan';
 import { normalizeUsername, STAFF_TITLES, UsernameTakenError, type StaffTitle } from '../auth/accounts';
 import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import { requireRole, type Caller } from './authenticate';
@@ -106,6 +107,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 				passwordHash
 			});
 			const planId = ctx.accounts.studentPlan(user.id)?.planId ?? null;
+			if (planId) {
+				writeNewPlan(ctx.store, planId, {
+					studentName: user.displayName,
+					school: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
+					grade: body.grade === undefined ? '' : String(body.grade),
+					startDate: new Date().toISOString().slice(0, 10)
+				});
+			}
 			return reply.code(201).send({ user: userView(ctx, user), planId });
 		} catch (error) {
 			if (error instanceof UsernameTakenError) throw usernameTaken();

@@ -5,15 +5,12 @@
  * information, before that transaction commits, so no student ever exists without their plan.
  */
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
-import { docName } from '../../../src/lib/plp/access';
-import { FamilyPart } from '../../../src/lib/plp/family';
-import { Plan } from '../../../src/lib/plp/plan';
 import type { PlanInfo } from '../../../src/lib/plp/schema';
 import { emptyCounts, type RosterReport } from '../../../src/lib/school/roster-report';
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
 import type { DocStore } from '../contracts';
 import { transaction, type Database } from '../db';
+import { writeNewPlan } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
 import { pairKey, RosterStore, type LinkedUser } from './roster-store';
 
@@ -89,7 +86,6 @@ function differences(person: RosterPerson, linked: LinkedUser): string[] {
 
 export class RosterImport {
 	private readonly store: RosterStore;
-	private familyUpdate: Uint8Array | undefined;
 
 	constructor(
 		private readonly db: Database,
@@ -347,28 +343,12 @@ export class RosterImport {
 
 	private writeNewPlan(entry: NewPerson, school: School, today: string): void {
 		if (entry.person.role !== 'student' || !entry.planId) return;
-		const planDoc = new Y.Doc();
-		Plan.create(planDoc, entry.planId, {
+		writeNewPlan(this.docs, entry.planId, {
 			studentName: entry.person.displayName,
 			studentId: entry.person.studentNumber,
 			school: school.name,
 			grade: entry.person.grade === null ? '' : String(entry.person.grade),
 			startDate: today
 		});
-		this.docs.appendUpdate(docName('plan', entry.planId), Y.encodeStateAsUpdate(planDoc));
-		this.docs.appendUpdate(docName('family', entry.planId), this.emptyFamilyUpdate());
-	}
-
-	/**
-	 * Every new family document starts the same (only its schema version), so one update serves
-	 * them all: documents are independent, so sharing the first writer's id between them is harmless.
-	 */
-	private emptyFamilyUpdate(): Uint8Array {
-		if (!this.familyUpdate) {
-			const familyDoc = new Y.Doc();
-			new FamilyPart(familyDoc).initialize();
-			this.familyUpdate = Y.encodeStateAsUpdate(familyDoc);
-		}
-		return this.familyUpdate;
 	}
 }
