@@ -1,0 +1,33 @@
+/**
+ * A new student's documents on the server: their plan, pre-filled with their plan information, and
+ * an empty family part. Written when the account is made (roster import or an admin), so the first
+ * device to open the plan finds it at the school instead of waiting for a document nobody wrote.
+ */
+import * as Y from 'yjs';
+import { docName } from '../../../src/lib/plp/access';
+import { FamilyPart } from '../../../src/lib/plp/family';
+import { Plan } from '../../../src/lib/plp/plan';
+import type { PlanInfo } from '../../../src/lib/plp/schema';
+import type { DocStore } from '../contracts';
+
+let emptyFamily: Uint8Array | undefined;
+
+/**
+ * Every new family document starts the same (only its schema version), so one update serves
+ * them all: documents are independent, so sharing the first writer's id between them is harmless.
+ */
+function emptyFamilyUpdate(): Uint8Array {
+	if (!emptyFamily) {
+		const familyDoc = new Y.Doc();
+		new FamilyPart(familyDoc).initialize();
+		emptyFamily = Y.encodeStateAsUpdate(familyDoc);
+	}
+	return emptyFamily;
+}
+
+export function writeNewPlan(docs: DocStore, planId: string, info: Partial<PlanInfo>): void {
+	const planDoc = new Y.Doc();
+	Plan.create(planDoc, planId, info);
+	docs.appendUpdate(docName('plan', planId), Y.encodeStateAsUpdate(planDoc));
+	docs.appendUpdate(docName('family', planId), emptyFamilyUpdate());
+}
