@@ -37,6 +37,9 @@ async function tabTo(page: Page, name: string | RegExp, max: number): Promise<vo
 
 /** From anywhere on a page: the skip link first, then into the main content. */
 async function skipToMain(page: Page): Promise<void> {
+	// A person waits for the page to show before pressing keys; so does the test (a Tab pressed
+	// before the app has drawn lands nowhere).
+	await expect(page.locator('#main h1')).toBeVisible();
 	await press(page, 'Tab', 'Skip to the main content');
 	await page.keyboard.press('Enter');
 	await expect(focused(page)).toHaveAttribute('id', 'main');
