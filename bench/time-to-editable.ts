@@ -19,6 +19,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Plan } from '../src/lib/plp/plan';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { addFiveYearsOfActivity } from './five-year-plan';
 import { median, percentile, printTable } from './report';
@@ -32,17 +33,6 @@ const KEYPRESSES = 50;
 const PROFILE = process.env.BENCH_PROFILE;
 const STUDENT = { username: 'amara', name: 'Amara Okoye', planId: 'demo-amara' };
 const PASSWORD = 'maple-ridge-demo';
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `npm run serve` on a fresh data folder, as the e2e tests start it. */
@@ -318,8 +308,7 @@ export async function runTimeToEditableBench(): Promise<void> {
 		const seeded = await seedFiveYearPlan();
 		const fieldId = `goals-${seeded.goalId}-title`;
 		context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: CHROMIUM_ARGS,
+			...chromiumLaunchOptions,
 			baseURL: ORIGIN
 		});
 		const page = await prepareDevice(context, fieldId, seeded.title);
