@@ -5,8 +5,6 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
-import { docName } from '../../../src/lib/plp/access';
-import { Plan } from '../../../src/lib/plp/plan';
 import { DEMO_PASSWORD, expect } from '../fixtures';
 import { apiToken } from './session';
 
@@ -40,42 +38,6 @@ export interface NewStudent {
 	displayName: string;
 }
 
-/**
- * Sends one Yjs update to the relay as a signed-in person and waits until it is stored: the relay
- * stores updates in order, so its answer to the sync step 1 sent after the update covers it.
- */
-export async function writeDoc(
-	baseURL: string,
-	token: string,
-	name: string,
-	update: Uint8Array
-): Promise<void> {
-	const url = `${baseURL.replace(/^http/, 'ws')}/sync/${name}?token=${encodeURIComponent(token)}`;
-	const socket = new WebSocket(url);
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no answer from the relay for ${name}`)), 10_000);
-		socket.on('error', reject);
-		socket.on('open', () => {
-			const updateMessage = encoding.createEncoder();
-			encoding.writeVarUint(updateMessage, 0);
-			syncProtocol.writeUpdate(updateMessage, update);
-			socket.send(encoding.toUint8Array(updateMessage));
-			const step1 = encoding.createEncoder();
-			encoding.writeVarUint(step1, 0);
-			syncProtocol.writeSyncStep1(step1, new Y.Doc());
-			socket.send(encoding.toUint8Array(step1));
-		});
-		socket.on('message', (data: Buffer) => {
-			const decoder = decoding.createDecoder(new Uint8Array(data));
-			if (decoding.readVarUint(decoder) !== 0) return;
-			if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-	socket.close();
-}
-
 /** Reads a document as the relay has stored it, as a signed-in person (its sync step 2 to an empty state). */
 export async function readDoc(baseURL: string, token: string, name: string): Promise<Y.Doc> {
 	const doc = new Y.Doc();
@@ -105,8 +67,7 @@ export async function readDoc(baseURL: string, token: string, name: string): Pro
 
 /**
  * A new student (password: the demo one) in these staff members' caseloads (the demo advisor
- * Lucia Rivera's unless told), with a plan
- * whose information the advisor fills in (an account made through the API has an empty plan until then).
+ * Lucia Rivera's unless told). The server writes their plan, pre-filled, when the account is made.
  */
 export async function createStudent(
 	baseURL: string,
@@ -135,18 +96,6 @@ export async function createStudent(
 		expect(caseload.status).toBe(200);
 	}
 	const planId = created.json.planId;
-	const doc = new Y.Doc();
-	Plan.create(doc, planId, {
-		studentName: displayName,
-		grade: '9',
-		school: 'Maple Ridge Demo School (fictional)'
-	});
-	await writeDoc(
-		baseURL,
-		await apiToken(baseURL, 'rivera'),
-		docName('plan', planId),
-		Y.encodeStateAsUpdate(doc)
-	);
 	return { studentId, planId, username, displayName };
 }
 
