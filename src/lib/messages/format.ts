@@ -113,7 +113,3 @@ export function formatSize(language: Language, bytes: number): string {
 		minimumFractionDigits: digits
 	});
 }
-
-export function formatCount(language: Language, value: number, digits = 0): string {
-	return value.toLocaleString(language, { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}

@@ -1,6 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { en } from './en';
-import { formatClock, formatCount, formatIsoDate, formatMessage, formatMoment, formatSize } from './format';
+import { formatClock, formatIsoDate, formatMessage, formatMoment, formatSize } from './format';
 import { DEFAULT_LANGUAGE, directionOf, isLanguage, matchLanguage, type Language } from './languages';
 
 /**
@@ -95,4 +95,3 @@ export const formatDate = (isoDate: string, style: 'long' | 'medium' = 'long') =
 export const formatDateTime = (when: number | string) => formatMoment(current.language, when);
 export const formatTime = (when: number | string) => formatClock(current.language, when);
 export const formatBytes = (bytes: number) => formatSize(current.language, bytes);
-export const formatNumber = (value: number, digits = 0) => formatCount(current.language, value, digits);

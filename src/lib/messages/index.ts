@@ -3,7 +3,6 @@ export {
 	formatBytes,
 	formatDate,
 	formatDateTime,
-	formatNumber,
 	formatTime,
 	language,
 	optionLabel,
