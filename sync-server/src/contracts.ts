@@ -33,12 +33,20 @@ export interface AuditLog {
 	}): void;
 }
 
+/** One update of one document, as the relay hands a turn's worth of them to the store. */
+export interface StoredUpdate {
+	docName: string;
+	update: Uint8Array;
+}
+
 /** Durable storage of Yjs documents: an append-only log of updates per document, compacted now and then. */
 export interface DocStore {
 	/** All stored updates of a document, oldest first (empty for a new document). */
 	loadUpdates(docName: string): Uint8Array[];
 	/** Appends one update durably (committed) before returning. */
 	appendUpdate(docName: string, update: Uint8Array): void;
+	/** Appends several updates (of any documents) in ONE transaction, committed before returning; all or nothing. */
+	appendUpdates(entries: readonly StoredUpdate[]): void;
 	/** Replaces the whole log of a document by one merged update, atomically. */
 	compact(docName: string, merged: Uint8Array, replacedCount: number): void;
 	/** Number of updates stored for a document. */

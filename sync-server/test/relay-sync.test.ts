@@ -261,6 +261,7 @@ function bind(store: DocStore): DocStore {
 	return {
 		loadUpdates: (name) => store.loadUpdates(name),
 		appendUpdate: (name, update) => store.appendUpdate(name, update),
+		appendUpdates: (entries) => store.appendUpdates(entries),
 		compact: (name, merged, count) => store.compact(name, merged, count),
 		countUpdates: (name) => store.countUpdates(name),
 		close: () => store.close()

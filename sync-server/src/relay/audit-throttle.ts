@@ -1,30 +1,33 @@
 import type { AuditLog } from '../contracts';
 import type { DocKind } from '../../../src/lib/plp/access';
 
-type ThrottledAction = 'change' | 'denied';
+type ThrottledAction = 'open' | 'change' | 'denied';
 
 /**
- * Writes 'change' and 'denied' audit records at most once per user, document and action per
- * window: a person typing sends an update per keystroke, and the audit log answers "who changed
- * this plan when", not "how many keystrokes".
+ * Writes 'open', 'change' and 'denied' audit records at most once per user, document and action
+ * per window: a person typing sends an update per keystroke, and a flaky network reopens a socket
+ * many times a minute; the audit log answers "who opened or changed this plan when", not "how many
+ * keystrokes or reconnects". The write itself runs through `defer` (the end of the relay's turn),
+ * so opening a socket or sending an update never waits on an audit INSERT.
  */
 export class AuditThrottle {
 	readonly #lastWritten = new Map<string, number>();
 
 	constructor(
 		private readonly audit: AuditLog,
+		private readonly defer: (task: () => void) => void = (task) => task(),
 		private readonly windowMs = 60_000,
 		private readonly now: () => number = Date.now
 	) {}
 
 	record(userId: string, kind: DocKind, planId: string, action: ThrottledAction, detail?: string): void {
-		const key = `${action}\u0000${userId}\u0000${kind}.${planId}`;
+		const key = `${action}\u0000${userId}\u0000${kind}.${planId}\u0000${detail ?? ''}`;
 		const now = this.now();
 		const last = this.#lastWritten.get(key);
 		if (last !== undefined && now - last < this.windowMs) return;
 		this.#lastWritten.set(key, now);
 		this.#prune(now);
-		this.audit.record({ userId, planId, docKind: kind, action, detail });
+		this.defer(() => this.audit.record({ userId, planId, docKind: kind, action, detail }));
 	}
 
 	/** Keeps the map from growing without bound on a long-running server. */

@@ -2,6 +2,7 @@
  * One live socket: who is on it, what they may do with which document, and how fast they may
  * talk. The token is kept (never logged) only so rights can be re-checked while it is open.
  */
+import { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Access, DocKind } from '../../../src/lib/plp/access';
 import type { Principal } from '../contracts';
@@ -43,6 +44,22 @@ export class Connection {
 		this.socket.send(message);
 	}
 
+	/**
+	 * Sends several messages as one socket write: the TCP socket is corked around the frames, so
+	 * they leave in one writev instead of one syscall each (ws itself has no batch send).
+	 */
+	sendAll(messages: readonly Uint8Array[]): void {
+		if (this.isClosed) return;
+		if (messages.length === 1) {
+			this.socket.send(messages[0]!);
+			return;
+		}
+		const raw = rawSocketOf(this.socket);
+		raw?.cork();
+		for (const message of messages) this.socket.send(message);
+		raw?.uncork();
+	}
+
 	close(code: number, reason: string): void {
 		if (this.#isClosed) return;
 		this.#isClosed = true;
@@ -55,4 +72,10 @@ export class Connection {
 	markClosed(): void {
 		this.#isClosed = true;
 	}
+}
+
+/** ws keeps its net.Socket in `_socket` (not public API, stable since ws 1): used only to cork. */
+function rawSocketOf(socket: WebSocket): Socket | undefined {
+	const raw = (socket as unknown as { _socket?: unknown })._socket;
+	return raw instanceof Socket ? raw : undefined;
 }

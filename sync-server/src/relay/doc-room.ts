@@ -1,7 +1,12 @@
 /**
  * One loaded document and the connections editing it. The write path is the heart of the relay:
- * check the right, append durably, apply, broadcast — in that order, all synchronously, so no
- * other client can ever see an update that is not yet committed.
+ * check the right, queue the update for this turn's group commit (group-commit.ts), and only once
+ * the transaction committed apply it and send it on — so no client can ever see an update (in a
+ * broadcast, a sync step 2 or a state vector) that is not yet committed.
+ *
+ * Fan-out is coalesced: what the document receives in one turn goes to each connection as ONE
+ * update message (Y.mergeUpdates of everything that changed, minus the connection's own edits)
+ * and ONE presence message, written to the socket together (Connection.sendAll).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -9,7 +14,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import type { DocStore } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
+import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
+import type { GroupCommit, TurnRoom } from './group-commit';
 import {
 	encodeAwareness,
 	encodePermissionDenied,
@@ -22,10 +29,15 @@ import {
 
 export const READ_ONLY_REASON = 'read-only: your change was not saved';
 
-/** The store refused a write: the connection is closed as a server error and the client resends later. */
-export class StorageError extends Error {}
+/** Above this many different senders in one turn, senders get the whole merge (their own edits included, which Yjs ignores) instead of one merge each. */
+const MAX_SENDER_MERGES = 8;
 
-export class DocRoom {
+interface TurnChange {
+	update: Uint8Array;
+	origin: unknown;
+}
+
+export class DocRoom implements TurnRoom {
 	// No garbage collection: clients rebuild past revisions from the history (src/lib/plp/revisions.ts),
 	// which must survive the trip through the relay.
 	readonly doc = new Y.Doc(PLAN_DOC_OPTIONS);
@@ -35,10 +47,20 @@ export class DocRoom {
 	#storedCount: number;
 	/** What the document holds, for judging readers' updates; rebuilt only after the document changed. */
 	#snapshot: Y.Snapshot | null = null;
+	/** Writes of this room waiting for this turn's commit. */
+	#pendingWrites = 0;
+	/** What changed this turn (after commit), to send merged at the end of the turn. */
+	#changes: TurnChange[] = [];
+	/** Presence client ids that changed this turn. */
+	#awarenessChanged = new Set<number>();
+	/** Sync step 1 answers held until this turn's writes are committed, so they cover them. */
+	#deferredAnswers: { conn: Connection; stateVector: Uint8Array }[] = [];
+	#isDestroyed = false;
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocStore,
+		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly compactAfterUpdates: number,
 		private readonly log: FastifyBaseLogger
@@ -50,18 +72,22 @@ export class DocRoom {
 		Y.transact(this.doc, () => {
 			for (const update of updates) Y.applyUpdate(this.doc, update);
 		});
-		this.doc.on('update', this.#broadcastUpdate);
-		this.awareness.on('update', this.#broadcastAwareness);
+		this.doc.on('update', this.#collectUpdate);
+		this.awareness.on('update', this.#collectAwareness);
 		if (this.#storedCount > compactAfterUpdates) this.#compactQuietly();
 	}
 
 	add(conn: Connection): void {
 		this.connections.add(conn);
-		conn.send(encodeSyncStep1(this.doc));
 		const states = this.awareness.getStates();
-		if (states.size > 0) {
-			conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+		if (states.size === 0) {
+			conn.send(encodeSyncStep1(this.doc));
+			return;
 		}
+		conn.sendAll([
+			encodeSyncStep1(this.doc),
+			encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
+		]);
 	}
 
 	remove(conn: Connection): void {
@@ -74,20 +100,17 @@ export class DocRoom {
 	receive(conn: Connection, message: ClientMessage): void {
 		switch (message.type) {
 			case 'sync-step-1':
-				conn.send(encodeSyncStep2(this.doc, message.stateVector));
-				// Our state vector tells the client which of its changes are stored (every update is
-				// committed before it is applied), so the app can say "synced" truthfully. The
-				// y-websocket provider answers it with anything we still lack. See
-				// docs/decisions/0004-sync-confirmation.md.
-				conn.send(encodeSyncStep1(this.doc));
+				// Answered after this turn's commit when writes are waiting, so the state vector
+				// covers them; otherwise at once.
+				if (this.#pendingWrites > 0) this.#deferredAnswers.push({ conn, stateVector: message.stateVector });
+				else conn.sendAll(this.#answerSyncStep1(message.stateVector));
 				return;
 			case 'sync-step-2':
 			case 'update':
 				this.#receiveUpdate(conn, message.update, message.type === 'sync-step-2');
 				return;
 			case 'awareness':
-				// Readers may show presence too; awareness is never stored.
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+				this.#receiveAwareness(conn, message.update);
 				return;
 			case 'query-awareness':
 				conn.send(
@@ -99,6 +122,24 @@ export class DocRoom {
 			case 'auth':
 				return;
 		}
+	}
+
+	/**
+	 * Our sync step 2 (what the client lacks) and our state vector. The state vector tells the
+	 * client which of its changes are stored (every update is committed before it is applied), so
+	 * the app can say "synced" truthfully; the y-websocket provider answers it with anything we
+	 * still lack. See docs/decisions/0004-sync-confirmation.md.
+	 */
+	#answerSyncStep1(stateVector: Uint8Array): Uint8Array[] {
+		return [encodeSyncStep2(this.doc, stateVector), encodeSyncStep1(this.doc)];
+	}
+
+	/**
+	 * Every incoming presence update goes through here. Readers may show presence too; awareness
+	 * is never stored. This is the place to check or stamp a state against `conn.principal`.
+	 */
+	#receiveAwareness(conn: Connection, update: Uint8Array): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
 	}
 
 	#receiveUpdate(conn: Connection, update: Uint8Array, isSyncAnswer: boolean): void {
@@ -121,16 +162,23 @@ export class DocRoom {
 			);
 			return;
 		}
-		try {
-			this.store.appendUpdate(this.name, update);
-		} catch (error) {
-			throw new StorageError(error instanceof Error ? error.message : String(error));
-		}
-		this.#storedCount += 1;
-		// Applying with the connection as origin lets the broadcast skip the sender.
-		Y.applyUpdate(this.doc, update, conn);
+		this.#pendingWrites += 1;
+		this.commits.write(this, conn, update);
 		this.audit.record(principal.userId, target.kind, target.planId, 'change');
-		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
+	}
+
+	applyCommitted(update: Uint8Array, origin: unknown): void {
+		this.#pendingWrites -= 1;
+		this.#storedCount += 1;
+		// Applying with the connection as origin lets the fan-out skip the sender.
+		Y.applyUpdate(this.doc, update, origin);
+	}
+
+	commitFailed(origin: unknown, error: unknown): void {
+		this.#pendingWrites -= 1;
+		this.log.error({ err: error, doc: this.name }, 'could not store an update');
+		const conn = origin as Connection;
+		conn.close(CloseCode.serverError, 'the server could not save your change: it will be sent again');
 	}
 
 	#hasAlready(update: Uint8Array): boolean {
@@ -143,6 +191,50 @@ export class DocRoom {
 		this.store.appendUpdate(this.name, update);
 		this.#storedCount += 1;
 		Y.applyUpdate(this.doc, update, null);
+	}
+
+	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
+	flushTurn(): void {
+		if (this.#isDestroyed) return;
+		const outbox = new Map<Connection, Uint8Array[]>();
+		const queue = (conn: Connection, message: Uint8Array) => {
+			const messages = outbox.get(conn);
+			if (messages === undefined) outbox.set(conn, [message]);
+			else messages.push(message);
+		};
+		this.#flushChanges(queue);
+		if (this.#awarenessChanged.size > 0) {
+			const message = encodeAwareness(
+				awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged])
+			);
+			this.#awarenessChanged.clear();
+			for (const conn of this.connections) queue(conn, message);
+		}
+		const answers = this.#deferredAnswers;
+		this.#deferredAnswers = [];
+		for (const { conn, stateVector } of answers) {
+			for (const message of this.#answerSyncStep1(stateVector)) queue(conn, message);
+		}
+		for (const [conn, messages] of outbox) conn.sendAll(messages);
+		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
+	}
+
+	#flushChanges(queue: (conn: Connection, message: Uint8Array) => void): void {
+		const changes = this.#changes;
+		if (changes.length === 0) return;
+		this.#changes = [];
+		const merged = encodeUpdate(merge(changes));
+		const senders = new Set(changes.map((change) => change.origin));
+		const mergeEach = senders.size <= MAX_SENDER_MERGES;
+		for (const conn of this.connections) {
+			if (!senders.has(conn) || !mergeEach) {
+				queue(conn, merged);
+				continue;
+			}
+			// A sender gets what the others changed, not its own edits back.
+			const others = changes.filter((change) => change.origin !== conn);
+			if (others.length > 0) queue(conn, encodeUpdate(merge(others)));
+		}
 	}
 
 	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
@@ -164,8 +256,9 @@ export class DocRoom {
 	}
 
 	destroy(): void {
-		this.doc.off('update', this.#broadcastUpdate);
-		this.awareness.off('update', this.#broadcastAwareness);
+		this.#isDestroyed = true;
+		this.doc.off('update', this.#collectUpdate);
+		this.awareness.off('update', this.#collectAwareness);
 		// Awareness runs a timer to expire stale presence; it must stop or the process never idles.
 		this.awareness.destroy();
 		this.doc.destroy();
@@ -173,25 +266,28 @@ export class DocRoom {
 	}
 
 	/** Yjs emits only what actually changed, so duplicates and pending structs are never echoed. */
-	readonly #broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+	readonly #collectUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.#snapshot = null;
-		const message = encodeUpdate(update);
-		for (const conn of this.connections) {
-			if (conn !== origin) conn.send(message);
-		}
+		this.#changes.push({ update, origin });
+		this.commits.markDirty(this);
 	};
 
-	readonly #broadcastAwareness = (
+	readonly #collectAwareness = (
 		changes: { added: number[]; updated: number[]; removed: number[] },
 		origin: unknown
 	): void => {
-		const changed = [...changes.added, ...changes.updated, ...changes.removed];
 		if (this.connections.has(origin as Connection)) {
 			const conn = origin as Connection;
 			for (const id of [...changes.added, ...changes.updated]) conn.awarenessClients.add(id);
 			for (const id of changes.removed) conn.awarenessClients.delete(id);
 		}
-		const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		for (const conn of this.connections) conn.send(message);
+		for (const id of changes.added) this.#awarenessChanged.add(id);
+		for (const id of changes.updated) this.#awarenessChanged.add(id);
+		for (const id of changes.removed) this.#awarenessChanged.add(id);
+		this.commits.markDirty(this);
 	};
+}
+
+function merge(changes: readonly TurnChange[]): Uint8Array {
+	return changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((change) => change.update));
 }

@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
 import { AuditThrottle } from './audit-throttle';
+import { GroupCommit } from './group-commit';
 import { CloseCode } from './close-codes';
 import { resolveLimits, type RelayLimits } from './limits';
 import { RoomRegistry } from './room-registry';
@@ -31,9 +32,12 @@ export const RELAY_PATH = '/sync';
 export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayControl {
 	const limits = resolveLimits(deps.limits);
 	const live = new LiveConnections();
+	const commits = new GroupCommit(deps.store, app.log);
+	const audit = new AuditThrottle(deps.audit, (task) => commits.afterTurn(task));
 	const rooms = new RoomRegistry(
 		deps.store,
-		new AuditThrottle(deps.audit),
+		commits,
+		audit,
 		{ idleUnloadMs: limits.idleUnloadSeconds * 1000, compactAfterUpdates: limits.compactAfterUpdates },
 		app.log
 	);
@@ -60,8 +64,11 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
+				// What this turn holds is committed and sent before anyone is told to go.
+				commits.flush();
 				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 				await rooms.unloadAll();
+				commits.flush(); // the last audit records
 			})();
 			return closing;
 		}
@@ -69,7 +76,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 
 	app.register(async (scope) => {
 		// One object shared by every socket: idle connections are many, so each keeps as little as it can.
-		const socketDeps = { resolver: deps.resolver, audit: deps.audit, rooms, limits, log: scope.log, live };
+		const socketDeps = { resolver: deps.resolver, audit, rooms, limits, log: scope.log, live };
 		// Runs before @fastify/websocket's own pre-close (which closes sockets without a code).
 		scope.addHook('preClose', () => control.close());
 		await scope.register(websocket, {

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DocStore } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
 import { DocRoom } from './doc-room';
+import type { GroupCommit } from './group-commit';
 
 export class RoomRegistry {
 	readonly #rooms = new Map<string, Promise<DocRoom>>();
@@ -15,6 +16,7 @@ export class RoomRegistry {
 
 	constructor(
 		private readonly store: DocStore,
+		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly options: { idleUnloadMs: number; compactAfterUpdates: number },
 		private readonly log: FastifyBaseLogger
@@ -28,7 +30,14 @@ export class RoomRegistry {
 			// The promise is what makes concurrent openers share one load. DocStore is synchronous
 			// today; an asynchronous store (PostgreSQL) would resolve it later with the same callers.
 			room = new Promise<DocRoom>((resolve) => {
-				const loaded = new DocRoom(name, this.store, this.audit, this.options.compactAfterUpdates, this.log);
+				const loaded = new DocRoom(
+					name,
+					this.store,
+					this.commits,
+					this.audit,
+					this.options.compactAfterUpdates,
+					this.log
+				);
 				this.#loaded.set(name, loaded);
 				resolve(loaded);
 			});
@@ -63,6 +72,8 @@ export class RoomRegistry {
 
 	#unload(room: DocRoom): void {
 		if (this.#loaded.get(room.name) !== room) return;
+		// Whatever this turn still holds is committed and sent before the room goes.
+		this.commits.flush();
 		this.#rooms.delete(room.name);
 		this.#loaded.delete(room.name);
 		try {

@@ -6,10 +6,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { canRead, parseDocName } from '../../../src/lib/plp/access';
-import type { AccessResolver, AuditLog } from '../contracts';
+import type { AccessResolver } from '../contracts';
+import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
 import { Connection } from './connection';
-import { StorageError, type DocRoom } from './doc-room';
+import type { DocRoom } from './doc-room';
 import type { RelayLimits } from './limits';
 import type { LiveConnections } from './live-connections';
 import { decodeClientMessage, MalformedMessageError } from './protocol';
@@ -17,7 +18,8 @@ import type { RoomRegistry } from './room-registry';
 
 export interface SocketDeps {
 	resolver: AccessResolver;
-	audit: AuditLog;
+	/** Audit records, at most one per user, document and minute, written at the end of the turn. */
+	audit: AuditThrottle;
 	rooms: RoomRegistry;
 	limits: RelayLimits;
 	log: FastifyBaseLogger;
@@ -50,9 +52,8 @@ export function handleSocket(
 		return;
 	}
 	const access = deps.resolver.accessTo(principal, target.kind, target.planId);
-	const audit = { userId: principal.userId, planId: target.planId, docKind: target.kind };
 	if (!canRead(access)) {
-		deps.audit.record({ ...audit, action: 'denied', detail: 'no access to this document' });
+		deps.audit.record(principal.userId, target.kind, target.planId, 'denied', 'no access to this document');
 		socket.close(CloseCode.forbidden, 'you do not have access to this document');
 		return;
 	}
@@ -60,7 +61,7 @@ export function handleSocket(
 		socket.close(CloseCode.tooManyMessages, 'too many open connections: close other tabs or devices');
 		return;
 	}
-	deps.audit.record({ ...audit, action: 'open', detail: access });
+	deps.audit.record(principal.userId, target.kind, target.planId, 'open', access);
 
 	const conn = new Connection(socket, principal, token, { docName: rawDocName, ...target }, access, {
 		perSecond: deps.limits.messagesPerSecond,
@@ -135,11 +136,6 @@ function receive(conn: Connection, room: DocRoom, frame: Uint8Array, log: Fastif
 	try {
 		room.receive(conn, decodeClientMessage(frame));
 	} catch (error) {
-		if (error instanceof StorageError) {
-			log.error({ err: error, doc: room.name }, 'could not store an update');
-			conn.close(CloseCode.serverError, 'the server could not save your change: it will be sent again');
-			return;
-		}
 		if (!(error instanceof MalformedMessageError)) {
 			log.warn({ err: error, doc: room.name }, 'message rejected');
 		}

@@ -4,7 +4,7 @@
  * that to never broadcast an update that is not on disk. See README.md for the durability levels.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { DocStore } from '../contracts';
+import type { DocStore, StoredUpdate } from '../contracts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /**
@@ -76,6 +76,23 @@ export class SqliteDocStore implements DocStore {
 		// and the relay would broadcast an update that a crash could still lose.
 		if (this.#db.isTransaction) throw new Error('appendUpdate called inside an open transaction');
 		this.#insert.run(docName, update, Date.now());
+	}
+
+	appendUpdates(entries: readonly StoredUpdate[]): void {
+		this.#assertOpen();
+		if (entries.length === 0) return;
+		if (this.#db.isTransaction) throw new Error('appendUpdates called inside an open transaction');
+		// One transaction for the whole batch: one WAL commit instead of one per update, which is
+		// what group commit in the relay buys. All or nothing: a failure rolls every entry back.
+		const now = Date.now();
+		this.#db.exec('BEGIN IMMEDIATE');
+		try {
+			for (const { docName, update } of entries) this.#insert.run(docName, update, now);
+			this.#db.exec('COMMIT');
+		} catch (error) {
+			if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+			throw error;
+		}
 	}
 
 	compact(docName: string, merged: Uint8Array, replacedCount: number): void {
