@@ -95,14 +95,35 @@ describe('relay: bad input closes one connection, never the server', () => {
 });
 
 describe('relay: connection limits', () => {
-	it('refuses a person more connections than allowed (4429), and the server past its maximum (1013)', async () => {
+	it('lets a provider refused for too many connections retry by itself, and get in once a place frees', async () => {
+		const dir = tempDir();
+		const server = await startRelay(dir.path, { limits: { maxConnectionsPerUser: 1 } });
+		const first = await rawSocket(`${server.url}/plan.p1?token=tok-student`);
+		const waiting = connectClient(server.url, 'plan.p3', 'tok-student');
+		try {
+			await waitFor(() => waiting.closes.length >= 2, 'the provider to be refused and to retry');
+			expect(waiting.closes.every((close) => close.code === 4529)).toBe(true);
+			first.socket.close();
+			await synced(waiting);
+		} finally {
+			destroyClients(waiting);
+			first.socket.terminate();
+			await server.close();
+			dir.remove();
+		}
+	});
+
+	it('refuses a person more connections than allowed (4529), and the server past its maximum (1013)', async () => {
 		const dir = tempDir();
 		const server = await startRelay(dir.path, { limits: { maxConnectionsPerUser: 2, maxConnections: 3 } });
 		const sockets: Awaited<ReturnType<typeof rawSocket>>[] = [];
 		try {
 			for (let i = 0; i < 2; i++) sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-student`));
 			const third = await rawSocket(`${server.url}/plan.p3?token=tok-student`);
-			expect((await third.closed).code).toBe(4429);
+			expect(await third.closed).toEqual({
+				code: 4529,
+				reason: 'too many open connections: close another tab or device; retrying'
+			});
 			// Someone else still gets in, up to the relay's maximum.
 			sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-advisor`));
 			await waitFor(() => server.relay.connectionCount() === 3, 'three live connections');

@@ -64,6 +64,8 @@ export const en = {
 		noAccess: 'You can no longer open this plan at school. Your changes stay on this device.',
 		readOnly: 'You can read this part of the plan, but not change it.',
 		changeRefused: 'The school did not accept a change here, because you can only read this part.',
+		tooManyConnections:
+			'This plan is open in too many tabs or devices at once. Close one, and this one connects again by itself. Your changes are saved on this device.',
 		cannotReach: 'The school’s server can not be reached. Check the internet connection and try again.',
 		serverError: 'Something went wrong on the school’s server. Please try again in a few minutes.',
 		hereNow: 'Here now:',

@@ -63,6 +63,8 @@ export const es: Catalogue = {
 		noAccess: 'Ya no puedes abrir este plan en la escuela. Tus cambios se quedan en este dispositivo.',
 		readOnly: 'Puedes leer esta parte del plan, pero no cambiarla.',
 		changeRefused: 'La escuela no aceptó un cambio aquí, porque solo puedes leer esta parte.',
+		tooManyConnections:
+			'Este plan está abierto en demasiadas pestañas o dispositivos a la vez. Cierra uno y este se conectará de nuevo solo. Tus cambios están guardados en este dispositivo.',
 		cannotReach:
 			'No se puede llegar al servidor de la escuela. Revisa la conexión a internet e inténtalo de nuevo.',
 		serverError:

@@ -15,7 +15,12 @@ export interface DocSyncEvents {
 	onClosed(code: number, reason: string): void;
 	/** The server refused a change (a read-only connection). */
 	onRefused(reason: string): void;
+	/** Over the per-person connection cap (4529): the provider keeps retrying with back-off. */
+	onTooManyConnections(): void;
 }
+
+/** The relay's close code for "this person has too many connections open" (sync-server/src/relay/close-codes.ts). */
+export const CLOSE_TOO_MANY_CONNECTIONS = 4529;
 
 /**
  * One document kept in step with the relay through the standard y-websocket provider. On top of
@@ -47,6 +52,9 @@ export class DocSync {
 			events.onChange();
 		});
 		this.provider.on('closed', ({ code, reason }) => events.onClosed(code, reason));
+		this.provider.on('connection-close', (event) => {
+			if (event?.code === CLOSE_TOO_MANY_CONNECTIONS) events.onTooManyConnections();
+		});
 		doc.on('afterTransaction', this.#onTransaction);
 	}
 

@@ -1,6 +1,7 @@
 import type { UserView } from '../plp/api-types';
 import { docName, type Access } from '../plp/access';
 import type * as Y from 'yjs';
+import { t } from '../messages';
 import { DocSync } from './doc-sync';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'signed-out' | 'no-access';
@@ -20,6 +21,7 @@ interface PresenceState {
 }
 
 const CLOSE_SIGNED_OUT = 4401;
+const CLOSE_FORBIDDEN = 4403;
 
 /**
  * A school plan kept in step with the server: both documents, whether everything is confirmed,
@@ -50,10 +52,18 @@ export class PlanSync {
 			const sync = new DocSync(docs[kind], docName(kind, planId), token, {
 				onChange: () => this.#update(),
 				onClosed: (code) => {
-					this.state = code === CLOSE_SIGNED_OUT ? 'signed-out' : 'no-access';
-					if (code === CLOSE_SIGNED_OUT) options.onSignedOut();
+					if (code === CLOSE_SIGNED_OUT || code === CLOSE_FORBIDDEN) {
+						this.state = code === CLOSE_SIGNED_OUT ? 'signed-out' : 'no-access';
+						if (code === CLOSE_SIGNED_OUT) options.onSignedOut();
+						return;
+					}
+					// 4400 (a message the relay could not read) or 4429 (too many messages): not a
+					// lost right; the provider stops, the work stays on the device.
+					this.notice = t.sync.serverError;
+					this.#update();
 				},
-				onRefused: () => (this.notice = options.refusedText)
+				onRefused: () => (this.notice = options.refusedText),
+				onTooManyConnections: () => (this.notice = t.sync.tooManyConnections)
 			});
 			this.#syncs.push(sync);
 		}
@@ -95,6 +105,7 @@ export class PlanSync {
 		} else {
 			this.state = 'synced';
 			this.lastSyncedAt = Date.now();
+			if (this.notice === t.sync.tooManyConnections) this.notice = '';
 		}
 		if (this.state === 'synced' || wasPending > 0 !== pending > 0) this.#onConfirmed(this.state === 'synced');
 	}

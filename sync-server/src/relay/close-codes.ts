@@ -17,8 +17,13 @@ export const CloseCode = {
 	unauthorized: 4401,
 	/** The signed-in person may not see this document (or no longer may). */
 	forbidden: 4403,
-	/** Too many messages too fast, or too many connections for one person. */
-	tooManyMessages: 4429
+	/** Too many messages too fast: a client this broken should not come straight back. */
+	tooManyMessages: 4429,
+	/**
+	 * One person holds the most connections allowed (tabs × devices). Outside 4400–4499 on
+	 * purpose: the provider retries with back-off, and gets in once another tab closes.
+	 */
+	tooManyConnections: 4529
 } as const;
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */

@@ -58,7 +58,10 @@ export function handleSocket(
 		return;
 	}
 	if (deps.live.countFor(principal.userId) >= deps.limits.maxConnectionsPerUser) {
-		socket.close(CloseCode.tooManyMessages, 'too many open connections: close other tabs or devices');
+		socket.close(
+			CloseCode.tooManyConnections,
+			'too many open connections: close another tab or device; retrying'
+		);
 		return;
 	}
 	deps.audit.record(principal.userId, target.kind, target.planId, 'open', access);
