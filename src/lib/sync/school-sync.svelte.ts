@@ -29,6 +29,7 @@ class SchoolSync {
 		this.#sync = new DocSync(local.doc, docName('school', schoolId), token, {
 			onChange: () => undefined,
 			onClosed: () => undefined, // the plan's own sync reports an ended sign-in
+			onTooManyConnections: () => undefined, // the plan's own sync says so
 			onRefused: () => undefined
 		});
 	}
