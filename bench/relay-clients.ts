@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { ServerStats } from './relay-server';
 
 /** 'pathways-full' is our relay with synchronous=FULL (an fsync per update). */
-export type RelayKind = 'pathways' | 'pathways-full' | 'reference';
+export type RelayKind = 'pathways' | 'pathways-full' | 'reference' | 'hocuspocus';
 
 const SERVER = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
 
@@ -37,7 +37,7 @@ export async function startServer(kind: RelayKind, dataDir: string, port?: numbe
 		{
 			env: {
 				...process.env,
-				RELAY_KIND: kind === 'reference' ? 'reference' : 'pathways',
+				RELAY_KIND: kind === 'pathways-full' ? 'pathways' : kind,
 				RELAY_BENCH_DURABILITY: kind === 'pathways-full' ? 'full' : 'normal',
 				DATA_DIR: dataDir,
 				PORT: String(chosen)
@@ -72,19 +72,79 @@ export function syncUrl(port: number, docName: string, token: string): string {
 	return `ws://127.0.0.1:${port}/sync/${docName}?token=${token}`;
 }
 
+/**
+ * How a relay frames a y-protocols message. y-websocket: one document per socket, the message as
+ * is. Hocuspocus: every message starts with the document name, and a token message opens it.
+ */
+export interface Dialect {
+	frame(docName: string, message: Uint8Array): Uint8Array;
+	/** The y-protocols message inside a frame from the relay. */
+	unframe(frame: Uint8Array): Uint8Array;
+	/** What the client sends right after the socket opens. */
+	hello(docName: string, token: string): Uint8Array[];
+}
+
+const yWebsocket: Dialect = {
+	frame: (_docName, message) => message,
+	unframe: (frame) => frame,
+	hello: () => [syncStep1Empty()]
+};
+
+const hocuspocus: Dialect = {
+	frame(docName, message) {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarString(encoder, docName);
+		encoding.writeUint8Array(encoder, message);
+		return encoding.toUint8Array(encoder);
+	},
+	unframe(frame) {
+		const decoder = decoding.createDecoder(frame);
+		decoding.readVarString(decoder);
+		return decoding.readTailAsUint8Array(decoder);
+	},
+	hello(docName, token) {
+		const auth = encoding.createEncoder();
+		encoding.writeVarUint(auth, 2); // Auth
+		encoding.writeVarUint(auth, 0); // Token
+		encoding.writeVarString(auth, token);
+		return [this.frame(docName, encoding.toUint8Array(auth)), this.frame(docName, syncStep1Empty())];
+	}
+};
+
+export function dialectOf(kind: RelayKind): Dialect {
+	return kind === 'hocuspocus' ? hocuspocus : yWebsocket;
+}
+
 /** Opens a raw socket and resolves once the relay has answered something (the handshake is done). */
-export function openRaw(url: string, onMessage?: (data: Uint8Array) => void): Promise<WebSocket> {
+export function openRaw(
+	url: string,
+	onMessage?: (data: Uint8Array) => void,
+	dialect: Dialect = yWebsocket,
+	docName = new URL(url).pathname.replace(/^\/sync\//, ''),
+	token = new URL(url).searchParams.get('token') ?? ''
+): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
 		const socket = new WebSocket(url, { perMessageDeflate: false });
 		socket.binaryType = 'nodebuffer';
 		socket.once('error', reject);
-		socket.once('open', () => socket.send(syncStep1Empty()));
-		socket.once('message', () => resolve(socket));
+		socket.once('open', () => {
+			for (const message of dialect.hello(docName, token)) socket.send(message);
+		});
+		// Hocuspocus answers the token first; the handshake is done once the document speaks.
+		let answers = 0;
+		const handshake = () => {
+			answers += 1;
+			if (dialect === yWebsocket || answers >= 2) {
+				socket.off('message', handshake);
+				resolve(socket);
+			}
+		};
+		socket.on('message', handshake);
 		// A refused connection must fail the bench, not hang it.
 		socket.once('close', (code, reason) =>
 			reject(new Error(`relay closed the connection: ${code} ${reason.toString()}`))
 		);
-		if (onMessage) socket.on('message', (data: Buffer) => onMessage(data));
+		if (onMessage) socket.on('message', (data: Buffer) => onMessage(dialect.unframe(data)));
 	});
 }
 

@@ -2,8 +2,10 @@
  * The relay under benchmark, as its own process so its CPU and memory are measured alone.
  * RELAY_KIND=pathways: Fastify + registerRelay + SqliteDocStore on DATA_DIR (durability from
  * RELAY_BENCH_DURABILITY, default 'normal' like the server). RELAY_KIND=reference: @y/websocket-server 0.1.1, in memory, no persistence.
- * Both serve ws://HOST:PORT/sync/<docName>. Prints "listening <port>"; answers IPC 'stats'.
+ * RELAY_KIND=hocuspocus: @hocuspocus/server 4, in memory (no extensions), its own multiplexed protocol.
+ * All serve ws://HOST:PORT/sync/<docName>. Prints "listening <port>"; answers IPC 'stats'.
  */
+import { Server as HocuspocusServer } from '@hocuspocus/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import Fastify from 'fastify';
 import { createServer } from 'node:http';
@@ -68,6 +70,12 @@ async function startReference(port: number): Promise<void> {
 	process.once('SIGTERM', () => process.exit(0)); // in memory: nothing to save
 }
 
+async function startHocuspocus(port: number): Promise<void> {
+	const server = new HocuspocusServer({ port, address: '127.0.0.1', quiet: true, stopOnSignals: false });
+	await server.listen();
+	process.once('SIGTERM', () => process.exit(0)); // in memory: nothing to save
+}
+
 function stats(): ServerStats {
 	const cpu = process.cpuUsage();
 	const memory = process.memoryUsage();
@@ -81,5 +89,6 @@ process.on('message', (message) => {
 
 const port = Number(process.env.PORT ?? 0);
 if (process.env.RELAY_KIND === 'reference') await startReference(port);
+else if (process.env.RELAY_KIND === 'hocuspocus') await startHocuspocus(port);
 else await startPathways(port, process.env.DATA_DIR ?? '.');
 console.log(`listening ${port}`);

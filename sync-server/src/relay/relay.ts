@@ -1,8 +1,8 @@
 /**
- * The relay as a Fastify plugin: `GET /sync/:docName?token=…` upgrades to a y-websocket
- * connection. See README.md for the protocol, close codes and guarantees.
+ * The relay on a Fastify server: `GET /sync/:docName?token=…` upgrades to a y-websocket
+ * connection (upgrade.ts, on the HTTP server itself). See README.md for the protocol, close codes
+ * and guarantees.
  */
-import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
 import { AuditThrottle } from './audit-throttle';
@@ -14,6 +14,8 @@ import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
+import { CachedAccess } from './cached-access';
+import { listenForUpgrades } from './upgrade';
 
 export interface RelayDeps {
 	store: DocStore;
@@ -25,12 +27,13 @@ export interface RelayDeps {
 export const RELAY_PATH = '/sync';
 
 /**
- * Adds the relay route to `app` (call before `app.listen`/`app.ready`). Registers @fastify/websocket
- * itself, in its own scope, with ws's maxPayload as the hard cap on frame size: the server must not
- * register @fastify/websocket again.
+ * Adds the relay to `app` (call before `app.listen`/`app.ready`): it takes the HTTP server's
+ * WebSocket upgrades for RELAY_PATH, with ws's maxPayload as the hard cap on frame size, and
+ * closes every socket from Fastify's preClose, so `app.close()` alone shuts it down.
  */
 export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayControl {
 	const limits = resolveLimits(deps.limits);
+	const access = new CachedAccess(deps.resolver);
 	const live = new LiveConnections();
 	const commits = new GroupCommit(deps.store, app.log);
 	const audit = new AuditThrottle(deps.audit, (task) => commits.afterTurn(task));
@@ -46,11 +49,13 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 
 	const control: RelayControl = {
 		recheckUser(userId) {
+			access.forgetUser(userId);
 			for (const conn of live) {
 				if (conn.principal.userId === userId) recheckConnection(conn, deps.resolver);
 			}
 		},
 		closeSession(sessionId) {
+			access.forgetSession(sessionId);
 			for (const conn of live) {
 				if (conn.principal.sessionId === sessionId) conn.close(CloseCode.unauthorized, 'signed out');
 			}
@@ -74,33 +79,30 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		}
 	};
 
-	app.register(async (scope) => {
-		// One object shared by every socket: idle connections are many, so each keeps as little as it can.
-		const socketDeps = { resolver: deps.resolver, audit, rooms, limits, log: scope.log, live };
-		// Runs before @fastify/websocket's own pre-close (which closes sockets without a code).
-		scope.addHook('preClose', () => control.close());
-		await scope.register(websocket, {
-			// Frames between the limit and twice the limit get a close reason from us; ws cuts off
-			// anything larger while it is still arriving, so a huge frame is never buffered.
-			options: { maxPayload: limits.maxMessageBytes * 2 },
-			errorHandler(error, socket) {
-				// ws has already started closing the socket (1009 for an oversized frame).
-				scope.log.warn({ err: error }, 'websocket error');
-				if (socket.readyState === socket.OPEN) socket.close(CloseCode.badRequest, 'malformed frame');
+	// One object shared by every socket: idle connections are many, so each keeps as little as it can.
+	const socketDeps = { resolver: access, audit, rooms, limits, log: app.log, live };
+	const stopUpgrades = listenForUpgrades(
+		app.server,
+		RELAY_PATH,
+		// Frames between the limit and twice the limit get a close reason from us; ws cuts off
+		// anything larger while it is still arriving, so a huge frame is never buffered.
+		{ maxPayload: limits.maxMessageBytes * 2 },
+		(socket, target) => {
+			if (closing !== null) {
+				socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
+				return;
 			}
-		});
-		scope.get<{ Params: { docName: string }; Querystring: { token?: unknown } }>(
-			`${RELAY_PATH}/:docName`,
-			// 'warn' keeps the per-request info log (which would print the URL and its token) quiet.
-			{ websocket: true, logLevel: 'warn' },
-			(socket, request) => {
-				if (closing !== null) {
-					socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
-					return;
-				}
-				handleSocket(socket, request.params.docName, request.query.token, socketDeps);
-			}
-		);
+			handleSocket(socket, target.docName, target.token, socketDeps);
+		},
+		(error, socket) => {
+			// ws has already started closing the socket (1009 for an oversized frame).
+			app.log.warn({ err: error }, 'websocket error');
+			if (socket.readyState === socket.OPEN) socket.close(CloseCode.badRequest, 'malformed frame');
+		}
+	);
+	app.addHook('preClose', async () => {
+		await control.close();
+		stopUpgrades();
 	});
 	return control;
 }
