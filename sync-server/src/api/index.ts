@@ -1,6 +1,7 @@
 /** The REST API under /api: JSON in, JSON out, every route checks rights on the server. */
 import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin-routes';
+import { registerCatchUpRoutes } from './catch-up-routes';
 import type { ApiContext } from './context';
 import { registerHealthRoutes } from './health-routes';
 import { registerInviteRoutes } from './invite-routes';
@@ -15,4 +16,5 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
 	registerPlanRoutes(app, ctx);
 	registerInviteRoutes(app, ctx);
 	registerAdminRoutes(app, ctx);
+	registerCatchUpRoutes(app, ctx);
 }
