@@ -43,6 +43,17 @@ export interface ServerConfig {
 	blobs: BlobLimits;
 	/** Daily backups (see src/backup/). */
 	backup: BackupSettings;
+	/** Plan archives brought in by import or restore (see src/export/archive-reader.ts). */
+	imports: ImportLimits;
+}
+
+export interface ImportLimits {
+	/** Largest archive, as sent (IMPORT_MAX_BYTES). Default 2 GiB: read as a stream to disk, so it costs no memory. */
+	maxBytes: number;
+	/** Most files in one archive (IMPORT_MAX_FILES). Default 5000. */
+	maxFiles: number;
+	/** Inflated bytes per archive byte above which an archive is refused as a zip bomb (IMPORT_MAX_RATIO). Default 100. */
+	maxRatio: number;
 }
 
 export interface BlobLimits {
@@ -103,6 +114,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			timeUtc: readTime(env, 'BACKUP_TIME', '02:30'),
 			keep: readInteger(env, 'BACKUP_KEEP', 14, 1, 3650),
 			dir: path.resolve(readString(env, 'BACKUP_DIR', './backups'))
+		},
+		imports: {
+			maxBytes: readInteger(env, 'IMPORT_MAX_BYTES', 2 * 1024 ** 3, 1024 * 1024, 64 * 1024 ** 3),
+			maxFiles: readInteger(env, 'IMPORT_MAX_FILES', 5000, 10, 1_000_000),
+			maxRatio: readNumber(env, 'IMPORT_MAX_RATIO', 100, 2, 10_000)
 		}
 	};
 }

@@ -112,17 +112,15 @@ export class BlobStore {
 		}
 	}
 
-	/** Stores a whole file at once (an imported archive's evidence). */
-	putWhole(hash: string, bytes: Uint8Array, mimeType: string): void {
+	/** Moves a complete, already verified file into the store (an imported archive's evidence). */
+	putFile(hash: string, file: string, mimeType: string): void {
 		if (this.info(hash)) return;
 		const target = this.pathOf(hash);
 		mkdirSync(path.dirname(target), { recursive: true });
-		const partial = path.join(this.tmpDir, `${hash}.import`);
-		this.appendChunk(`${hash}.import`, 0, bytes);
-		renameSync(partial, target);
+		renameSync(file, target);
 		this.db
 			.prepare('INSERT OR IGNORE INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)')
-			.run(hash, bytes.length, mimeType, this.now());
+			.run(hash, statSync(target).size, mimeType, this.now());
 	}
 
 	/** Records that a plan references a file: from then on, whoever may read the plan may read it. */
