@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { writeNewPlan } from '../plans/new-plan';
 import { normalizeUsername, STAFF_TITLES, UsernameTakenError, type StaffTitle } from '../auth/accounts';
-import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import { requireRole, type Caller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError, notFound } from './errors';
@@ -95,7 +95,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 		const problem = usernameProblem(username) ?? passwordProblem(body.password);
 		if (problem) throw problem;
 		if (ctx.accounts.findByUsername(username)) throw usernameTaken();
-		const passwordHash = await hashPassword(body.password);
+		const passwordHash = await ctx.passwords.hash(body.password);
 		try {
 			const user = ctx.accounts.createUser({
 				schoolId: admin.user.schoolId,
