@@ -272,5 +272,7 @@ export const MIGRATIONS: readonly string[] = [
 		last_used_at INTEGER NOT NULL
 	);
 	CREATE INDEX trusted_devices_by_user ON trusted_devices(user_id, last_used_at);
+	-- The admin's audit view pages by entry id (src/api/admin-routes.ts).
+	CREATE INDEX audit_by_plan_id ON audit_log(plan_id, id);
 	`
 ];
