@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import type { ServerStats } from './relay-server';
+import { tokenFirstSocket } from '../src/lib/plp/relay-auth';
 
 /** 'pathways-full' is our relay with synchronous=FULL (an fsync per update). */
 export type RelayKind = 'pathways' | 'pathways-full' | 'reference';
@@ -68,14 +69,21 @@ export async function startServer(kind: RelayKind, dataDir: string, port?: numbe
 	};
 }
 
-export function syncUrl(port: number, docName: string, token: string): string {
-	return `ws://127.0.0.1:${port}/sync/${docName}?token=${token}`;
+export function syncUrl(port: number, docName: string): string {
+	return `ws://127.0.0.1:${port}/sync/${docName}`;
 }
 
-/** Opens a raw socket and resolves once the relay has answered something (the handshake is done). */
-export function openRaw(url: string, onMessage?: (data: Uint8Array) => void): Promise<WebSocket> {
+/**
+ * Opens a raw socket that sends `token` as its first message (src/lib/plp/relay-auth.ts), and
+ * resolves once the relay has answered something (the handshake is done).
+ */
+export function openRaw(
+	url: string,
+	token: string,
+	onMessage?: (data: Uint8Array) => void
+): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
-		const socket = new WebSocket(url, { perMessageDeflate: false });
+		const socket = new (tokenFirstSocket(WebSocket, () => token))(url, { perMessageDeflate: false });
 		socket.binaryType = 'nodebuffer';
 		socket.once('error', reject);
 		socket.once('open', () => socket.send(syncStep1Empty()));

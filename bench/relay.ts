@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { tokenFirstSocket } from '../src/lib/plp/relay-auth';
 import {
 	freePort,
 	openRaw,
@@ -69,7 +70,7 @@ async function fanOut(
 							deliveries += 1;
 						}
 					};
-					const socket = await openRaw(syncUrl(server.port, `plan.bench-${d}`, `bench-${id}`), onMessage);
+					const socket = await openRaw(syncUrl(server.port, `plan.bench-${d}`), `bench-${id}`, onMessage);
 					clients.push({ socket, doc: new Y.Doc(), id });
 				}
 			}
@@ -117,13 +118,13 @@ async function idleMemory(kind: RelayKind): Promise<Pick<Figures, 'heapBytesPerI
 		try {
 			// Load the documents first, so the growth measured is the connections' alone.
 			for (let d = 0; d < IDLE.docs; d++)
-				sockets.push(await openRaw(syncUrl(server.port, `plan.idle-${d}`, `bench-doc-${d}`)));
+				sockets.push(await openRaw(syncUrl(server.port, `plan.idle-${d}`), `bench-doc-${d}`));
 			await sleep(200);
 			const before = await server.stats({ gc: true });
 			const extra = IDLE.connections - IDLE.docs;
 			for (let i = 0; i < extra; i += IDLE.batch) {
 				const batch = Array.from({ length: Math.min(IDLE.batch, extra - i) }, (_, j) =>
-					openRaw(syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`, `bench-${i + j}`))
+					openRaw(syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`), `bench-${i + j}`)
 				);
 				sockets.push(...(await Promise.all(batch)));
 			}
@@ -151,8 +152,10 @@ async function reconnect(kind: RelayKind): Promise<Pick<Figures, 'reconnectMs'>>
 				for (let c = 0; c < RECONNECT.clientsPerDoc; c++) {
 					const doc = new Y.Doc();
 					const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, `plan.re-${d}`, doc, {
-						params: { token: `bench-${d}-${c}` },
-						WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+						WebSocketPolyfill: tokenFirstSocket(
+							WebSocket,
+							() => `bench-${d}-${c}`
+						) as unknown as typeof globalThis.WebSocket,
 						disableBc: true,
 						maxBackoffTime: 100
 					});

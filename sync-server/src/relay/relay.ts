@@ -1,6 +1,7 @@
 /**
- * The relay as a Fastify plugin: `GET /sync/:docName?token=…` upgrades to a y-websocket
- * connection. See README.md for the protocol, close codes and guarantees.
+ * The relay as a Fastify plugin: `GET /sync/:docName` upgrades to a y-websocket connection whose
+ * first message carries the session token (never the URL). See README.md for the protocol, close
+ * codes and guarantees.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { resolveLimits, type RelayLimits } from './limits';
 import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
+import { afterFirstMessageToken } from './first-message-auth';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 
@@ -82,7 +84,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 				if (socket.readyState === socket.OPEN) socket.close(CloseCode.badRequest, 'malformed frame');
 			}
 		});
-		scope.get<{ Params: { docName: string }; Querystring: { token?: unknown } }>(
+		scope.get<{ Params: { docName: string }; Querystring: Record<string, unknown> }>(
 			`${RELAY_PATH}/:docName`,
 			// 'warn' keeps the per-request info log (which would print the URL and its token) quiet.
 			{ websocket: true, logLevel: 'warn' },
@@ -91,7 +93,14 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 					socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 					return;
 				}
-				handleSocket(socket, request.params.docName, request.query.token, socketDeps);
+				if ('token' in request.query) {
+					// A token in a URL is a leaked token (logs, history): refused, so no client keeps doing it.
+					socket.close(CloseCode.badRequest, 'send the session token in the first message, not in the URL');
+					return;
+				}
+				afterFirstMessageToken(socket, limits.authTimeoutSeconds * 1000, (token) =>
+					handleSocket(socket, request.params.docName, token, socketDeps)
+				);
 			}
 		);
 	});
