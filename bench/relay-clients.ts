@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { encodeAuthToken } from '../src/lib/plp/relay-auth';
 import type { ServerStats } from './relay-server';
 
 /** 'pathways-full' is our relay with synchronous=FULL (an fsync per update). */
@@ -68,8 +69,8 @@ export async function startServer(kind: RelayKind, dataDir: string, port?: numbe
 	};
 }
 
-export function syncUrl(port: number, docName: string, token: string): string {
-	return `ws://127.0.0.1:${port}/sync/${docName}?token=${token}`;
+export function syncUrl(port: number, docName: string): string {
+	return `ws://127.0.0.1:${port}/sync/${docName}`;
 }
 
 /**
@@ -87,7 +88,9 @@ export interface Dialect {
 const yWebsocket: Dialect = {
 	frame: (_docName, message) => message,
 	unframe: (frame) => frame,
-	hello: () => [syncStep1Empty()]
+	// Our relay reads the session token from the first message (src/lib/plp/relay-auth.ts); the
+	// reference relay ignores that message type, so every y-websocket relay gets the same frames.
+	hello: (_docName, token) => [encodeAuthToken(token), syncStep1Empty()]
 };
 
 const hocuspocus: Dialect = {
@@ -118,10 +121,10 @@ export function dialectOf(kind: RelayKind): Dialect {
 /** Opens a raw socket and resolves once the relay has answered something (the handshake is done). */
 export function openRaw(
 	url: string,
+	token: string,
 	onMessage?: (data: Uint8Array) => void,
 	dialect: Dialect = yWebsocket,
-	docName = new URL(url).pathname.replace(/^\/sync\//, ''),
-	token = new URL(url).searchParams.get('token') ?? ''
+	docName = new URL(url).pathname.replace(/^\/sync\//, '')
 ): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
 		const socket = new WebSocket(url, { perMessageDeflate: false });

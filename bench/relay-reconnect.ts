@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { tokenFirstSocket } from '../src/lib/plp/relay-auth';
 import * as Y from 'yjs';
 import { freePort, sleep, startServer, type RelayKind } from './relay-clients';
 
@@ -20,8 +21,10 @@ export async function reconnectMs(kind: RelayKind): Promise<number> {
 			for (let c = 0; c < RECONNECT.clientsPerDoc; c++) {
 				const doc = new Y.Doc();
 				const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, `plan.re-${d}`, doc, {
-					params: { token: `bench-${d}-${c}` },
-					WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+					WebSocketPolyfill: tokenFirstSocket(
+						WebSocket,
+						() => `bench-${d}-${c}`
+					) as unknown as typeof globalThis.WebSocket,
 					disableBc: true,
 					maxBackoffTime: 100
 				});

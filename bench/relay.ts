@@ -116,7 +116,7 @@ class LoadRun {
 				const isObserver = c < OBSERVERS_PER_DOC;
 				const onMessage = isObserver ? (message: Uint8Array) => this.#receive(id, message) : undefined;
 				pending.push(
-					openRaw(syncUrl(this.port, docName, `bench-${id}`), onMessage, dialect).then((socket) => {
+					openRaw(syncUrl(this.port, docName), `bench-${id}`, onMessage, dialect).then((socket) => {
 						this.clients.push({ socket, doc: new Y.Doc(), docName, id, isObserver, presenceClock: 0 });
 					})
 				);
@@ -274,18 +274,14 @@ async function idle(kind: RelayKind): Promise<{ rssKB: number; heapKB: number; c
 			// Load the documents first, so the growth measured is the connections' alone.
 			for (let d = 0; d < IDLE.docs; d++)
 				sockets.push(
-					await openRaw(syncUrl(server.port, `plan.idle-${d}`, `bench-doc-${d}`), undefined, dialect)
+					await openRaw(syncUrl(server.port, `plan.idle-${d}`), `bench-doc-${d}`, undefined, dialect)
 				);
 			await sleep(200);
 			const before = await server.stats({ gc: true });
 			const extra = IDLE.connections - IDLE.docs;
 			for (let i = 0; i < extra; i += IDLE.batch) {
 				const batch = Array.from({ length: Math.min(IDLE.batch, extra - i) }, (_, j) =>
-					openRaw(
-						syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`, `bench-${i + j}`),
-						undefined,
-						dialect
-					)
+					openRaw(syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`), `bench-${i + j}`, undefined, dialect)
 				);
 				sockets.push(...(await Promise.all(batch)));
 			}

@@ -23,6 +23,7 @@ import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { addFiveYearsOfActivity } from './five-year-plan';
 import { median, percentile, printTable } from './report';
+import { tokenFirstSocket } from '../src/lib/plp/relay-auth';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4431);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -89,8 +90,7 @@ async function signInToken(username: string): Promise<string> {
 async function connect(docName: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	const provider = new WebsocketProvider(`${ORIGIN.replace(/^http/, 'ws')}/sync`, docName, doc, {
-		params: { token },
-		WebSocketPolyfill: WebSocket as never,
+		WebSocketPolyfill: tokenFirstSocket(WebSocket, () => token) as never,
 		disableBc: true
 	});
 	await new Promise<void>((resolve, reject) => {

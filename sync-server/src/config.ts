@@ -6,12 +6,16 @@
 import path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, FILE_CATEGORIES, type FileCategory } from '../../src/lib/plp/file-types';
 
+/** See src/auth/sign-in-guard.ts: nothing is limited per address alone (a school shares one). */
 export interface SignInLimits {
-	/** Failed sign-ins allowed per username within the window before answering 429. */
-	maxFailuresPerUsername: number;
-	/** Failed sign-ins (and invite redemptions) allowed per IP address within the window. A whole
-	 * school often shares one address, so this is higher than the per-username limit. */
-	maxFailuresPerIp: number;
+	/** Failed sign-ins per username and address, or per trusted device, in the window (SIGNIN_MAX_FAILURES). Default 5. */
+	maxFailures: number;
+	/** Failed sign-ins per username from all devices it does not trust (SIGNIN_MAX_FAILURES_PER_ACCOUNT). Default 20. */
+	maxFailuresPerAccount: number;
+	/** Unknown invite codes per address in the window (INVITE_MAX_FAILURES_PER_IP); blocks only invite redemption. Default 50. */
+	maxInviteFailuresPerIp: number;
+	/** Password hashes computed at once (SIGNIN_MAX_CONCURRENT_CHECKS). Default 2. */
+	maxConcurrentChecks: number;
 	windowMinutes: number;
 }
 
@@ -43,6 +47,17 @@ export interface ServerConfig {
 	blobs: BlobLimits;
 	/** Daily backups (see src/backup/). */
 	backup: BackupSettings;
+	/** Plan archives brought in by import or restore (see src/export/archive-reader.ts). */
+	imports: ImportLimits;
+}
+
+export interface ImportLimits {
+	/** Largest archive, as sent (IMPORT_MAX_BYTES). Default 2 GiB: read as a stream to disk, so it costs no memory. */
+	maxBytes: number;
+	/** Most files in one archive (IMPORT_MAX_FILES). Default 5000. */
+	maxFiles: number;
+	/** Inflated bytes per archive byte above which an archive is refused as a zip bomb (IMPORT_MAX_RATIO). Default 100. */
+	maxRatio: number;
 }
 
 export interface BlobLimits {
@@ -87,8 +102,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 		inviteTtlHours: readNumber(env, 'INVITE_TTL_HOURS', 72, 0.001, 24 * 90),
 		docIdleSeconds: readNumber(env, 'DOC_IDLE_SECONDS', 30, 1, 24 * 3600),
 		signIn: {
-			maxFailuresPerUsername: readInteger(env, 'SIGNIN_MAX_FAILURES_PER_USERNAME', 5, 1, 1000),
-			maxFailuresPerIp: readInteger(env, 'SIGNIN_MAX_FAILURES_PER_IP', 50, 1, 100000),
+			maxFailures: readInteger(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
+			maxFailuresPerAccount: readInteger(env, 'SIGNIN_MAX_FAILURES_PER_ACCOUNT', 20, 1, 100000),
+			maxInviteFailuresPerIp: readInteger(env, 'INVITE_MAX_FAILURES_PER_IP', 50, 1, 100000),
+			maxConcurrentChecks: readInteger(env, 'SIGNIN_MAX_CONCURRENT_CHECKS', 2, 1, 64),
 			windowMinutes: readNumber(env, 'SIGNIN_WINDOW_MINUTES', 15, 0.1, 24 * 60)
 		},
 		trustProxy: readBoolean(env, 'TRUST_PROXY', false),
@@ -103,6 +120,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			timeUtc: readTime(env, 'BACKUP_TIME', '02:30'),
 			keep: readInteger(env, 'BACKUP_KEEP', 14, 1, 3650),
 			dir: path.resolve(readString(env, 'BACKUP_DIR', './backups'))
+		},
+		imports: {
+			maxBytes: readInteger(env, 'IMPORT_MAX_BYTES', 2 * 1024 ** 3, 1024 * 1024, 64 * 1024 ** 3),
+			maxFiles: readInteger(env, 'IMPORT_MAX_FILES', 5000, 10, 1_000_000),
+			maxRatio: readNumber(env, 'IMPORT_MAX_RATIO', 100, 2, 10_000)
 		}
 	};
 }

@@ -261,5 +261,18 @@ export const MIGRATIONS: readonly string[] = [
 	// Each person's language (src/lib/messages/languages.ts), so their screens follow them to any device.
 	`
 	ALTER TABLE users ADD COLUMN language TEXT;
+	`,
+	// Devices an account signed in on before (src/auth/trusted-devices.ts): they keep signing in
+	// while the account is throttled for everyone else.
+	`
+	CREATE TABLE trusted_devices (
+		token_hash TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		last_used_at INTEGER NOT NULL
+	);
+	CREATE INDEX trusted_devices_by_user ON trusted_devices(user_id, last_used_at);
+	-- The admin's audit view pages by entry id (src/api/admin-routes.ts).
+	CREATE INDEX audit_by_plan_id ON audit_log(plan_id, id);
 	`
 ];

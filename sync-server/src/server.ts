@@ -10,7 +10,10 @@ import { SqliteAccessResolver } from './auth/access-resolver';
 import { AccountStore } from './auth/accounts';
 import { InviteStore } from './auth/invites';
 import { SessionStore } from './auth/sessions';
+import { PasswordChecks } from './auth/password-checks';
+import { SignInGuard } from './auth/sign-in-guard';
 import { FailureThrottle } from './auth/throttle';
+import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
 import type { DocStore, RelayControl } from './contracts';
@@ -80,8 +83,10 @@ export async function createServer(
 			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
 			audit,
 			resolver,
-			usernameThrottle: new FailureThrottle(config.signIn.maxFailuresPerUsername, windowMs, now),
-			ipThrottle: new FailureThrottle(config.signIn.maxFailuresPerIp, windowMs, now),
+			signInGuard: new SignInGuard({ ...config.signIn, windowMs }, now),
+			inviteThrottle: new FailureThrottle(config.signIn.maxInviteFailuresPerIp, windowMs, now),
+			passwords: new PasswordChecks(config.signIn.maxConcurrentChecks),
+			devices: new TrustedDevices(db, now),
 			relay,
 			store,
 			startedAt: Date.now()

@@ -4,6 +4,7 @@ import { AccountStore } from '../src/auth/accounts';
 import { hashPassword } from '../src/auth/passwords';
 import { SqliteAuditLog } from '../src/audit/audit-log';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 
 interface PlansBody {
 	plans: { planId: string; studentId: string; access: { plan: string; family: string } }[];
@@ -46,7 +47,7 @@ async function addOtherSchool(t: TestServer): Promise<void> {
 
 /** Opens a relay socket and resolves once it is open; `closed` resolves with the close code. */
 async function openSocket(t: TestServer, doc: string, token: string) {
-	const socket = new WebSocket(`${t.url.replace('http', 'ws')}/sync/${doc}?token=${token}`);
+	const socket = new (tokenFirstSocket(WebSocket, () => token))(`${t.url.replace('http', 'ws')}/sync/${doc}`);
 	const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
 	await new Promise<void>((resolve, reject) => {
 		socket.on('open', () => resolve());

@@ -10,7 +10,13 @@ describe('sign-in, sessions and sign-out', () => {
 		t = await startServer({
 			config: {
 				sessionTtlHours: 24,
-				signIn: { maxFailuresPerUsername: 5, maxFailuresPerIp: 8, windowMinutes: 15 }
+				signIn: {
+					maxFailures: 5,
+					maxFailuresPerAccount: 20,
+					maxInviteFailuresPerIp: 8,
+					maxConcurrentChecks: 2,
+					windowMinutes: 15
+				}
 			}
 		});
 	});
@@ -91,17 +97,16 @@ describe('sign-in, sessions and sign-out', () => {
 		expect(await signIn(t.url, 'carmen')).toBeTruthy();
 	});
 
-	it('throttles an IP address that tries many usernames', async () => {
+	it('does not throttle an address that signs in as many people (a school shares one address)', async () => {
 		t.clock.advanceMinutes(30);
-		// The limit is 8 per IP here; the 2 failures of the earlier test have left the window.
-		for (let i = 0; i < 8; i++) {
-			await api(t.url, 'POST', '/api/session', { body: { username: `someone${i}`, password: 'whatever1' } });
+		// Spraying one password over many accounts is slowed per account (sign-in-guard.ts), never by
+		// blocking the address: see security-signin.test.ts for the shared-address case.
+		for (let i = 0; i < 12; i++) {
+			const response = await api(t.url, 'POST', '/api/session', {
+				body: { username: `someone${i}`, password: 'whatever1' }
+			});
+			expect(response.status).toBe(401);
 		}
-		const blocked = await api<ErrorBody>(t.url, 'POST', '/api/session', {
-			body: { username: 'eli', password: DEMO_PASSWORD }
-		});
-		expect(blocked.status).toBe(429);
-		t.clock.advanceMinutes(16);
 		expect(await signIn(t.url, 'eli')).toBeTruthy();
 	});
 

@@ -132,17 +132,30 @@ describe('evidence files on the server', () => {
 		const rivera = await signIn(server.url, 'rivera');
 		const file = fakePdf(70_000);
 		await upload(server, amara, 'demo-amara', file);
-		// Rivera attaches the same file to Ben's plan: the server already has it, nothing is sent.
+		// Rivera attaches the same file to Ben's plan: he sends its bytes (knowing the hash is not
+		// enough, see security-blobs.test.ts), and the server keeps its one copy.
 		const again = await put(
+			server,
+			rivera,
+			sha256(file),
+			{ planId: 'demo-ben', offset: 0, total: file.length },
+			file
+		);
+		expect(again.body).toEqual({ received: file.length, isComplete: true });
+		const ben = await signIn(server.url, 'ben');
+		expect((await download(server, ben, sha256(file))).bytes.equals(file)).toBe(true);
+		const stored = readdirSync(path.join(server.config.dataDir, 'blobs', sha256(file).slice(0, 2)));
+		expect(stored).toEqual([sha256(file)]);
+		expect(readdirSync(path.join(server.config.dataDir, 'blobs', 'tmp'))).toEqual([]);
+		// Sent again for a plan that has it, nothing more is taken.
+		const third = await put(
 			server,
 			rivera,
 			sha256(file),
 			{ planId: 'demo-ben', offset: 0, total: file.length },
 			new Uint8Array(0)
 		);
-		expect(again.body).toEqual({ received: file.length, isComplete: true });
-		const ben = await signIn(server.url, 'ben');
-		expect((await download(server, ben, sha256(file))).bytes.equals(file)).toBe(true);
+		expect(third.body).toEqual({ received: file.length, isComplete: true });
 	});
 
 	it('refuses damaged content, files of the wrong kind and files over the limit', async () => {

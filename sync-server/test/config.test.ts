@@ -18,7 +18,14 @@ describe('loadConfig', () => {
 			trustProxy: false,
 			logLevel: 'warn'
 		});
-		expect(config.signIn).toEqual({ maxFailuresPerUsername: 5, maxFailuresPerIp: 50, windowMinutes: 15 });
+		expect(config.signIn).toEqual({
+			maxFailures: 5,
+			maxFailuresPerAccount: 20,
+			maxInviteFailuresPerIp: 50,
+			maxConcurrentChecks: 2,
+			windowMinutes: 15
+		});
+		expect(config.imports).toEqual({ maxBytes: 2 * 1024 ** 3, maxFiles: 5000, maxRatio: 100 });
 	});
 
 	it('reads the environment', () => {

@@ -81,7 +81,16 @@ async function exportPlan(server: TestServer, token: string, planId: string) {
 }
 
 async function importPlan(server: TestServer, token: string, planId: string, archive: Uint8Array) {
-	const response = await fetch(`${server.url}/api/plans/${planId}/import`, {
+	return postArchive(server, token, `/api/plans/${planId}/import`, archive);
+}
+
+/** An admin's restore: both parts of the plan (admins may not use the import route). */
+async function restorePlan(server: TestServer, token: string, planId: string, archive: Uint8Array) {
+	return postArchive(server, token, `/api/plans/${planId}/restore`, archive);
+}
+
+async function postArchive(server: TestServer, token: string, route: string, archive: Uint8Array) {
+	const response = await fetch(`${server.url}${route}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
 		body: new Uint8Array(archive)
@@ -118,8 +127,11 @@ describe('plan export and import', () => {
 		const target = await startServer();
 		servers.push(target);
 		const admin = await signIn(target.url, 'admin');
-		const first = await importPlan(target, admin, 'demo-amara', exported.bytes);
-		expect(first).toEqual({ status: 200, body: { planId: 'demo-amara', files: 2, isChanged: true } });
+		const first = await restorePlan(target, admin, 'demo-amara', exported.bytes);
+		expect(first).toEqual({
+			status: 200,
+			body: { planId: 'demo-amara', files: 2, isChanged: true, skipped: [] }
+		});
 
 		const amaraThere = await signIn(target.url, 'amara');
 		const back = await exportPlan(target, amaraThere, 'demo-amara');
@@ -134,8 +146,8 @@ describe('plan export and import', () => {
 		}
 
 		// Importing again changes nothing: no second copy of any goal, revision or file.
-		const second = await importPlan(target, admin, 'demo-amara', exported.bytes);
-		expect(second.body).toEqual({ planId: 'demo-amara', files: 2, isChanged: false });
+		const second = await restorePlan(target, admin, 'demo-amara', exported.bytes);
+		expect(second.body).toEqual({ planId: 'demo-amara', files: 2, isChanged: false, skipped: [] });
 		const after = await exportPlan(target, amaraThere, 'demo-amara');
 		expect(after.manifest.plan).toEqual(manifest.plan);
 		expect(after.manifest.evidence).toHaveLength(2);
@@ -148,7 +160,7 @@ describe('plan export and import', () => {
 		const { bytes } = await exportPlan(source, rivera, 'demo-amara');
 		const admin = await signIn(source.url, 'admin');
 		// Ben's plan is empty here, so it takes the archive; then a different plan's archive is refused.
-		expect((await importPlan(source, admin, 'demo-ben', bytes)).status).toBe(200);
+		expect((await restorePlan(source, admin, 'demo-ben', bytes)).status).toBe(200);
 		const grace = await signIn(source.url, 'grace');
 		expect((await importPlan(source, grace, 'demo-amara', bytes)).status).toBe(403);
 		const ben = await signIn(source.url, 'ben');
@@ -178,10 +190,10 @@ describe('plan export and import', () => {
 		const other = await startServer({ options: { seedDemoPlanContent: amaraWithEvidence } });
 		servers.push(other);
 		const { bytes: unrelated } = await exportPlan(other, await signIn(other.url, 'amara'), 'demo-amara');
-		const refused = await importPlan(source, admin, 'demo-amara', unrelated);
+		const refused = await restorePlan(source, admin, 'demo-amara', unrelated);
 		expect(refused.status).toBe(409);
 		expect((refused.body.error as { code: string }).code).toBe('plan-not-empty');
-		const broken = await importPlan(source, admin, 'demo-amara', new Uint8Array([1, 2, 3]));
+		const broken = await restorePlan(source, admin, 'demo-amara', new Uint8Array([1, 2, 3]));
 		expect(broken.status).toBe(400);
 	});
 

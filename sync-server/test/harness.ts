@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 import * as Y from 'yjs';
 import type { DocStore, RelayControl } from '../src/contracts';
 import type { RelayLimits } from '../src/relay/limits';
@@ -79,8 +80,8 @@ export interface Client {
 /** A real y-websocket provider, on ws in Node, without BroadcastChannel (it would bypass the relay). */
 export function connectClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
 	const provider = new WebsocketProvider(url, docName, doc, {
-		params: { token },
-		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		// The token goes in the first message, as the app sends it (src/lib/sync/doc-sync.ts).
+		WebSocketPolyfill: tokenFirstSocket(WebSocket, () => token) as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
 		maxBackoffTime: 200
 	});
@@ -114,11 +115,13 @@ export function destroyClients(...clients: Client[]): void {
 	}
 }
 
-/** A raw ws socket, for frames the provider would never send. */
+/** A raw ws socket, for frames the provider would never send; with a token, it is its first message. */
 export async function rawSocket(
-	url: string
+	url: string,
+	token?: string
 ): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
-	const socket = new WebSocket(url);
+	const socket =
+		token === undefined ? new WebSocket(url) : new (tokenFirstSocket(WebSocket, () => token))(url);
 	const closed = new Promise<{ code: number; reason: string }>((resolve) => {
 		socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
 	});

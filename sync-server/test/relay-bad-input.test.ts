@@ -45,7 +45,7 @@ describe('relay: bad input closes one connection, never the server', () => {
 		code: number,
 		reason?: string
 	): Promise<void> {
-		const raw = await rawSocket(`${server.url}/plan.p1?token=tok-student`);
+		const raw = await rawSocket(`${server.url}/plan.p1`, 'tok-student');
 		raw.socket.send(frame);
 		const closed = await raw.closed;
 		expect(closed.code).toBe(code);
@@ -80,7 +80,7 @@ describe('relay: bad input closes one connection, never the server', () => {
 	}
 
 	it('closes a connection that sends too fast with 4429', async () => {
-		const raw = await rawSocket(`${server.url}/plan.p1?token=tok-student`);
+		const raw = await rawSocket(`${server.url}/plan.p1`, 'tok-student');
 		const queryAwareness = new Uint8Array([3]);
 		for (let i = 0; i < 100; i++) raw.socket.send(queryAwareness);
 		const closed = await raw.closed;
@@ -98,7 +98,7 @@ describe('relay: connection limits', () => {
 	it('lets a provider refused for too many connections retry by itself, and get in once a place frees', async () => {
 		const dir = tempDir();
 		const server = await startRelay(dir.path, { limits: { maxConnectionsPerUser: 1 } });
-		const first = await rawSocket(`${server.url}/plan.p1?token=tok-student`);
+		const first = await rawSocket(`${server.url}/plan.p1`, 'tok-student');
 		const waiting = connectClient(server.url, 'plan.p3', 'tok-student');
 		try {
 			await waitFor(() => waiting.closes.length >= 2, 'the provider to be refused and to retry');
@@ -118,16 +118,16 @@ describe('relay: connection limits', () => {
 		const server = await startRelay(dir.path, { limits: { maxConnectionsPerUser: 2, maxConnections: 3 } });
 		const sockets: Awaited<ReturnType<typeof rawSocket>>[] = [];
 		try {
-			for (let i = 0; i < 2; i++) sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-student`));
-			const third = await rawSocket(`${server.url}/plan.p3?token=tok-student`);
+			for (let i = 0; i < 2; i++) sockets.push(await rawSocket(`${server.url}/plan.p1`, 'tok-student'));
+			const third = await rawSocket(`${server.url}/plan.p3`, 'tok-student');
 			expect(await third.closed).toEqual({
 				code: 4529,
 				reason: 'too many open connections: close another tab or device; retrying'
 			});
 			// Someone else still gets in, up to the relay's maximum.
-			sockets.push(await rawSocket(`${server.url}/plan.p1?token=tok-advisor`));
+			sockets.push(await rawSocket(`${server.url}/plan.p1`, 'tok-advisor'));
 			await waitFor(() => server.relay.connectionCount() === 3, 'three live connections');
-			const fourth = await rawSocket(`${server.url}/plan.p1?token=tok-admin`);
+			const fourth = await rawSocket(`${server.url}/plan.p1`, 'tok-admin');
 			expect((await fourth.closed).code).toBe(1013);
 			// A closed connection frees its place.
 			sockets.shift()?.socket.close();

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 import type { StoredUpdate } from '../src/contracts';
 import { startRelay, tempDir, waitFor, type TestRelay } from './harness';
 
@@ -27,8 +28,8 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-async function peer(url: string): Promise<Peer> {
-	const socket = new WebSocket(url, { perMessageDeflate: false });
+async function peer(url: string, token: string): Promise<Peer> {
+	const socket = new (tokenFirstSocket(WebSocket, () => token))(url, { perMessageDeflate: false });
 	const result: Peer = { socket, updates: [], awarenessMessages: 0 };
 	socket.on('message', (data: Buffer) => {
 		const decoder = decoding.createDecoder(new Uint8Array(data));
@@ -86,8 +87,8 @@ describe('relay: group commit and coalesced fan-out', () => {
 				close: () => store.close()
 			})
 		});
-		const writer = await peer(`${server.url}/plan.p1?token=tok-student`);
-		const reader = await peer(`${server.url}/plan.p1?token=tok-admin`);
+		const writer = await peer(`${server.url}/plan.p1`, 'tok-student');
+		const reader = await peer(`${server.url}/plan.p1`, 'tok-admin');
 		sockets.push(writer.socket, reader.socket);
 
 		const doc = new Y.Doc();
@@ -112,9 +113,9 @@ describe('relay: group commit and coalesced fan-out', () => {
 	it('gives each writer of a turn what the others wrote, merged, and a reader all of it', async () => {
 		dir = tempDir();
 		server = await startRelay(dir.path);
-		const student = await peer(`${server.url}/plan.p1?token=tok-student`);
-		const advisor = await peer(`${server.url}/plan.p1?token=tok-advisor`);
-		const reader = await peer(`${server.url}/plan.p1?token=tok-admin`);
+		const student = await peer(`${server.url}/plan.p1`, 'tok-student');
+		const advisor = await peer(`${server.url}/plan.p1`, 'tok-advisor');
+		const reader = await peer(`${server.url}/plan.p1`, 'tok-admin');
 		sockets.push(student.socket, advisor.socket, reader.socket);
 
 		const studentDoc = new Y.Doc();
@@ -150,8 +151,8 @@ describe('relay: group commit and coalesced fan-out', () => {
 	it('merges a turn of presence changes into one message per connection', async () => {
 		dir = tempDir();
 		server = await startRelay(dir.path);
-		const a = await peer(`${server.url}/plan.p1?token=tok-student`);
-		const b = await peer(`${server.url}/plan.p1?token=tok-admin`);
+		const a = await peer(`${server.url}/plan.p1`, 'tok-student');
+		const b = await peer(`${server.url}/plan.p1`, 'tok-admin');
 		sockets.push(a.socket, b.socket);
 		const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
 		const frames = [1, 2, 3].map((n) => {

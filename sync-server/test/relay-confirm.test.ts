@@ -9,6 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { startRelay, tempDir, waitFor, type TestRelay } from './harness';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -32,7 +33,7 @@ describe('relay: confirming stored changes', () => {
 
 	it('sends its state vector after every sync step 1, covering each stored update', async () => {
 		// Listen before the socket opens: the relay speaks first.
-		const socket = new WebSocket(`${server.url}/plan.p1?token=tok-student`);
+		const socket = new (tokenFirstSocket(WebSocket, () => 'tok-student'))(`${server.url}/plan.p1`);
 		const stateVectors: Map<number, number>[] = [];
 		socket.on('message', (data: Buffer) => {
 			const decoder = decoding.createDecoder(new Uint8Array(data));

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 import {
 	connectClient,
 	destroyClients,
@@ -45,7 +46,7 @@ describe('relay: cheap opens that still follow revocations', () => {
 	/** Opens one socket, waits for the relay's first word (or its refusal) and closes it: the close code if refused, else null. */
 	const openOnce = (doc: string, token: string): Promise<number | null> =>
 		new Promise((resolve) => {
-			const socket = new WebSocket(`${server.url}/${doc}?token=${token}`);
+			const socket = new (tokenFirstSocket(WebSocket, () => token))(`${server.url}/${doc}`);
 			let refusal: number | null = null;
 			socket.on('message', () => socket.close());
 			socket.on('close', (code) => {

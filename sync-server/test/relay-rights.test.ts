@@ -42,20 +42,29 @@ describe('relay: rights enforced on every document and message', () => {
 	});
 
 	it('closes a connection with an unknown token with 4401, and one without a token', async () => {
-		const wrong = await rawSocket(`${server.url}/plan.p1?token=nope`);
+		const wrong = await rawSocket(`${server.url}/plan.p1`, 'nope');
 		expect(await wrong.closed).toEqual({
 			code: 4401,
 			reason: 'not signed in or session expired: sign in again'
 		});
+		// A first message that is not the token (here a sync step 1) signs nobody in.
 		const none = await rawSocket(`${server.url}/plan.p1`);
+		none.socket.send(new Uint8Array([0, 0, 0]));
 		expect((await none.closed).code).toBe(4401);
-		const twice = await rawSocket(`${server.url}/plan.p1?token=tok-student&token=tok-student`);
-		expect((await twice.closed).code).toBe(4401);
+		expect(server.relay.connectionCount()).toBe(0);
+	});
+
+	it('refuses a session token in the URL (URLs are logged), even a valid one', async () => {
+		const inUrl = await rawSocket(`${server.url}/plan.p1?token=tok-student`);
+		expect(await inUrl.closed).toEqual({
+			code: 4400,
+			reason: 'send the session token in the first message, not in the URL'
+		});
 		expect(server.relay.connectionCount()).toBe(0);
 	});
 
 	it('refuses a document the person may not see with 4403 and audits it', async () => {
-		const other = await rawSocket(`${server.url}/plan.p1?token=tok-other`);
+		const other = await rawSocket(`${server.url}/plan.p1`, 'tok-other');
 		expect(await other.closed).toEqual({ code: 4403, reason: 'you do not have access to this document' });
 		expect(server.audit.entries).toContainEqual(
 			expect.objectContaining({ userId: 'student-2', planId: 'p1', action: 'denied', docKind: 'plan' })
@@ -64,7 +73,7 @@ describe('relay: rights enforced on every document and message', () => {
 
 	it('refuses a malformed document name with 4400', async () => {
 		for (const name of ['plan', 'notes.p1', 'plan.a%2Fb', 'plan.' + 'x'.repeat(65)]) {
-			const socket = await rawSocket(`${server.url}/${name}?token=tok-student`);
+			const socket = await rawSocket(`${server.url}/${name}`, 'tok-student');
 			expect((await socket.closed).code).toBe(4400);
 		}
 	});
@@ -116,7 +125,7 @@ describe('relay: rights enforced on every document and message', () => {
 	it('drops a hand-made update on a read-only raw socket too', async () => {
 		const forged = new Y.Doc();
 		forged.getMap('goals').set('g1', 'forged');
-		const raw = await rawSocket(`${server.url}/plan.p1?token=tok-guardian`);
+		const raw = await rawSocket(`${server.url}/plan.p1`, 'tok-guardian');
 		const received: Uint8Array[] = [];
 		raw.socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
 		raw.socket.send(updateFrame(Y.encodeStateAsUpdate(forged)));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DocStore } from '../src/contracts';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 import {
 	connectClient,
 	destroyClients,
@@ -221,7 +222,9 @@ describe('relay: loading, compaction and unloading', () => {
 		const server = await startRelay(dir.path, { limits: { heartbeatSeconds: 0.25 } });
 		const alive = connectClient(server.url, 'plan.p1', 'tok-student');
 		// A device that vanished: the socket stays open but never answers a ping.
-		const dead = new WebSocket(`${server.url}/plan.p1?token=tok-advisor`, { autoPong: false });
+		const dead = new (tokenFirstSocket(WebSocket, () => 'tok-advisor'))(`${server.url}/plan.p1`, {
+			autoPong: false
+		});
 		const deadClosed = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
 		dead.on('error', () => {});
 		try {

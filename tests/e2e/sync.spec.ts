@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { expect, test } from './fixtures';
 import { apiToken, openPlan, signIn } from './pages/session';
+import { encodeAuthToken } from '../../src/lib/plp/relay-auth';
 
 /**
  * The relay in real Chromium against `npm start`: offline edits by a student and an advisor merge,
@@ -83,13 +84,14 @@ test('a guardian adds a family reflection but can not change a goal, even by han
 	encoding.writeVarUint(encoder, 0);
 	syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(forged));
 	const reply = await guardian.evaluate(
-		async ({ token, bytes }) => {
-			const socket = new WebSocket(
-				`ws://${location.host}/sync/plan.demo-amara?token=${encodeURIComponent(token)}`
-			);
+		async ({ auth, bytes }) => {
+			const socket = new WebSocket(`ws://${location.host}/sync/plan.demo-amara`);
 			socket.binaryType = 'arraybuffer';
 			return new Promise<string>((resolve) => {
-				socket.onopen = () => socket.send(new Uint8Array(bytes));
+				socket.onopen = () => {
+					socket.send(new Uint8Array(auth)); // the token, as the first message
+					socket.send(new Uint8Array(bytes));
+				};
 				socket.onmessage = (event) => {
 					const data = new Uint8Array(event.data as ArrayBuffer);
 					if (data[0] === 2) resolve(new TextDecoder().decode(data.slice(3))); // permission denied
@@ -97,7 +99,7 @@ test('a guardian adds a family reflection but can not change a goal, even by han
 				setTimeout(() => resolve('no answer'), 5000);
 			});
 		},
-		{ token, bytes: Array.from(encoding.toUint8Array(encoder)) }
+		{ auth: Array.from(encodeAuthToken(token)), bytes: Array.from(encoding.toUint8Array(encoder)) }
 	);
 	expect(reply).toContain('read-only');
 	await advisor.reload();

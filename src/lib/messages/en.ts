@@ -17,6 +17,7 @@ export const en = {
 	errors: {
 		'wrong-username-or-password': 'That username and password do not match. Check them and try again.',
 		'too-many-attempts': 'Too many tries. Wait a few minutes, then try again.',
+		busy: 'Many people are signing in right now. Wait a moment, then try again.',
 		'account-inactive': 'This account is turned off. Ask the school for help.',
 		'not-signed-in': 'Your sign-in has ended. Please sign in again.',
 		'invite-not-found':

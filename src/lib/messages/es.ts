@@ -15,6 +15,7 @@ export const es: Catalogue = {
 		'wrong-username-or-password':
 			'El nombre de usuario y la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
 		'too-many-attempts': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
+		busy: 'Mucha gente está entrando ahora mismo. Espera un momento y vuelve a intentarlo.',
 		'account-inactive': 'Esta cuenta está desactivada. Pide ayuda a la escuela.',
 		'not-signed-in': 'Tu sesión terminó. Por favor, inicia sesión otra vez.',
 		'invite-not-found':

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { tokenFirstSocket } from '../plp/relay-auth';
 import { Confirmations } from './confirmations';
 
 const MESSAGE_SYNC = 0;
@@ -31,6 +32,7 @@ export class DocSync {
 	readonly provider: WebsocketProvider;
 	readonly confirmations = new Confirmations();
 	#askTimer: ReturnType<typeof setTimeout> | undefined;
+	#token: string;
 
 	constructor(
 		readonly doc: Y.Doc,
@@ -38,9 +40,11 @@ export class DocSync {
 		token: string,
 		readonly events: DocSyncEvents
 	) {
+		this.#token = token;
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+		// The token goes in each socket's first message, never in the URL (src/lib/plp/relay-auth.ts).
 		this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, docName, doc, {
-			params: { token },
+			WebSocketPolyfill: tokenFirstSocket(WebSocket, () => this.#token),
 			resyncInterval: 15_000,
 			maxBackoffTime: 10_000
 		});
@@ -68,7 +72,7 @@ export class DocSync {
 
 	/** Reconnects with a new token (after signing in again). */
 	resume(token: string): void {
-		this.provider.params = { token };
+		this.#token = token;
 		this.provider.connect();
 	}
 
@@ -118,6 +122,7 @@ export class DocSync {
 		};
 	}
 
+	/** Replaces the provider's handler, which prints the socket's URL to the console. */
 	#watchRefusals(): void {
 		this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
 			decoding.readVarUint(decoder); // permission-denied marker

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { writeNewPlan } from '../plans/new-plan';
 import { normalizeUsername, STAFF_TITLES, UsernameTakenError, type StaffTitle } from '../auth/accounts';
-import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import { requireRole, type Caller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError, notFound } from './errors';
@@ -66,7 +66,9 @@ const auditSchema = {
 		required: ['studentId'],
 		properties: {
 			studentId: { type: 'string', minLength: 1, maxLength: 100 },
-			limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 }
+			limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+			/** The `nextBefore` of the previous page: entries older than that one. */
+			before: { type: 'integer', minimum: 1 }
 		}
 	}
 } as const;
@@ -95,7 +97,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 		const problem = usernameProblem(username) ?? passwordProblem(body.password);
 		if (problem) throw problem;
 		if (ctx.accounts.findByUsername(username)) throw usernameTaken();
-		const passwordHash = await hashPassword(body.password);
+		const passwordHash = await ctx.passwords.hash(body.password);
 		try {
 			const user = ctx.accounts.createUser({
 				schoolId: admin.user.schoolId,
@@ -182,18 +184,22 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 		return { staffId: staff.id, studentId: student.studentId, inCaseload: false, isChanged };
 	});
 
-	app.get<{ Querystring: { studentId: string; limit: number } }>(
+	app.get<{ Querystring: { studentId: string; limit: number; before?: number } }>(
 		'/api/audit',
 		{ schema: auditSchema },
 		async (request) => {
 			const admin = requireRole(ctx, request, 'admin');
 			const student = ctx.accounts.studentPlan(request.query.studentId);
 			if (!student || student.schoolId !== admin.user.schoolId) throw notFound('student');
-			const entries = ctx.audit.listForPlan(student.planId, request.query.limit).map((entry) => ({
-				...entry,
-				at: iso(entry.at)
-			}));
-			return { studentId: student.studentId, planId: student.planId, entries };
+			const { limit, before } = request.query;
+			// One more than asked tells whether an older page exists, without a second query.
+			const rows = ctx.audit.listForPlan(student.planId, limit + 1, before);
+			const page = rows.slice(0, limit);
+			const entries = page.map((entry) => ({ ...entry, at: iso(entry.at) }));
+			// Pages follow the entry id, not the time: a flood of entries in one second can not
+			// hide the entries around it, and every entry is reachable page after page.
+			const nextBefore = rows.length > limit ? page[page.length - 1]!.id : null;
+			return { studentId: student.studentId, planId: student.planId, entries, nextBefore };
 		}
 	);
 }

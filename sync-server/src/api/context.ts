@@ -3,7 +3,10 @@ import type { AccountStore } from '../auth/accounts';
 import type { SqliteAccessResolver } from '../auth/access-resolver';
 import type { InviteStore } from '../auth/invites';
 import type { SessionStore } from '../auth/sessions';
+import type { PasswordChecks } from '../auth/password-checks';
+import type { SignInGuard } from '../auth/sign-in-guard';
 import type { FailureThrottle } from '../auth/throttle';
+import type { TrustedDevices } from '../auth/trusted-devices';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
 import type { DocStore, RelayControl } from '../contracts';
@@ -17,10 +20,13 @@ export interface ApiContext {
 	invites: InviteStore;
 	audit: SqliteAuditLog;
 	resolver: SqliteAccessResolver;
-	/** Failed sign-ins per username. */
-	usernameThrottle: FailureThrottle;
-	/** Failed sign-ins and invite redemptions per IP address. */
-	ipThrottle: FailureThrottle;
+	/** Sign-in attempts per account and address, per account, per trusted device. */
+	signInGuard: SignInGuard;
+	/** Unknown invite codes per IP address (blocks only invite redemption). */
+	inviteThrottle: FailureThrottle;
+	/** Every scrypt, through one bounded queue. */
+	passwords: PasswordChecks;
+	devices: TrustedDevices;
 	/** The live connections, to close what a change of rights no longer allows. */
 	relay: RelayWithStats | undefined;
 	/** The plans' documents, for summaries (review due) in plan lists. */

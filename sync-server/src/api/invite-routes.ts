@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { isValidUsername, normalizeUsername, UsernameTakenError } from '../auth/accounts';
 import { InviteError, type InviteState } from '../auth/invites';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { bearerToken, requireCaller, requireRole } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError, forbidden, notFound } from './errors';
@@ -129,13 +129,14 @@ export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): voi
 
 	app.post<{ Body: RedeemBody }>('/api/invites/redeem', { schema: redeemSchema }, async (request, reply) => {
 		const ipKey = `ip:${request.ip}`;
-		const wait = ctx.ipThrottle.retryAfterSeconds(ipKey);
+		const wait = ctx.inviteThrottle.retryAfterSeconds(ipKey);
 		if (wait > 0) throw tooManyAttempts(wait);
 		const { code, password } = request.body;
 		const state = ctx.invites.check(code);
 		if (state !== 'valid') {
-			// Guessing codes is the attack here; count it like a failed sign-in.
-			if (state === 'unknown') ctx.ipThrottle.recordFailure(ipKey);
+			// Guessing codes is the attack here. Counted apart from sign-ins: a school's shared
+			// address reaching this limit blocks invite codes only, never a student's sign-in.
+			if (state === 'unknown') ctx.inviteThrottle.recordFailure(ipKey);
 			throw inviteProblem(state);
 		}
 		if (bearerToken(request) !== undefined) {
@@ -169,7 +170,7 @@ export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): voi
 		if (!displayName) throw new ApiError(400, 'invalid-name', 'Please tell us your name.');
 		if (ctx.accounts.findByUsername(username)) throw usernameTaken();
 
-		const passwordHash = await hashPassword(password);
+		const passwordHash = await ctx.passwords.hash(password);
 		const redeemed = redeemOrExplain(() => ctx.invites.redeem(code, { username, displayName, passwordHash }));
 		const language = request.body.language as Language | undefined;
 		if (language) ctx.accounts.setLanguage(redeemed.user.id, language);

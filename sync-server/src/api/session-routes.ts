@@ -1,8 +1,10 @@
 /** Sign in, sign out, and "who am I". */
-import type { FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { normalizeUsername } from '../auth/accounts';
-import { timingDummyHash, verifyPassword } from '../auth/passwords';
+import type { SignInAttempt } from '../auth/sign-in-guard';
+import { DEVICE_COOKIE, DEVICE_TRUST_MS } from '../auth/trusted-devices';
 import { requireCaller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError } from './errors';
@@ -44,32 +46,42 @@ export function tooManyAttempts(retryAfterSeconds: number): ApiError {
 	);
 }
 
+/** The trusted-device cookie: only JavaScript-free requests to the sign-in route ever carry it. */
+function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+	reply.setCookie(DEVICE_COOKIE, token, {
+		path: '/api/session',
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: request.protocol === 'https',
+		maxAge: DEVICE_TRUST_MS / 1000
+	});
+}
+
 export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	void app.register(fastifyCookie);
+
 	app.post<{ Body: SignInBody }>('/api/session', { schema: signInSchema }, async (request, reply) => {
 		const username = normalizeUsername(request.body.username);
-		const usernameKey = `username:${username}`;
-		const ipKey = `ip:${request.ip}`;
-		const wait = Math.max(
-			ctx.usernameThrottle.retryAfterSeconds(usernameKey),
-			ctx.ipThrottle.retryAfterSeconds(ipKey)
-		);
+		const user = ctx.accounts.findByUsername(username);
+		const attempt: SignInAttempt = {
+			username,
+			address: request.ip,
+			trustedDevice: ctx.devices.trustedFor(request.cookies[DEVICE_COOKIE], user?.id)
+		};
+		// Counted before the password is checked, so attempts sent at once cannot outrun the limit.
+		const wait = ctx.signInGuard.begin(attempt);
 		if (wait > 0) throw tooManyAttempts(wait);
 
-		const user = ctx.accounts.findByUsername(username);
 		// Unknown users cost the same scrypt as known ones, so timing does not reveal who exists.
-		const isMatch = await verifyPassword(
-			request.body.password,
-			user?.passwordHash ?? (await timingDummyHash())
-		);
+		const isMatch = await ctx.passwords.verify(request.body.password, user?.passwordHash);
 		if (!user || !isMatch) {
-			ctx.usernameThrottle.recordFailure(usernameKey);
-			ctx.ipThrottle.recordFailure(ipKey);
 			throw new ApiError(
 				401,
 				'wrong-username-or-password',
 				'That username and password do not match. Check them (capital letters count in the password) and try again.'
 			);
 		}
+		ctx.signInGuard.succeeded(attempt);
 		if (!user.isActive) {
 			throw new ApiError(
 				403,
@@ -77,7 +89,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 				"This account has been turned off. Ask your school's Pathways administrator to turn it back on."
 			);
 		}
-		ctx.usernameThrottle.reset(usernameKey);
+		const deviceToken = ctx.devices.remember(user.id, attempt.trustedDevice);
+		if (deviceToken !== null) setDeviceCookie(request, reply, deviceToken);
 		ctx.sessions.purgeExpired();
 		const session = ctx.sessions.create(user.id);
 		return reply

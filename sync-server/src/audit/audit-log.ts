@@ -42,15 +42,15 @@ export class SqliteAuditLog implements AuditLog {
 			.run(this.now(), entry.userId, entry.planId, entry.docKind, entry.action, entry.detail ?? null);
 	}
 
-	/** The newest entries of one plan first, at most `limit`. */
-	listForPlan(planId: string, limit: number): AuditEntry[] {
+	/** The newest entries of one plan first, at most `limit`, only those older than entry `before` when given. */
+	listForPlan(planId: string, limit: number, before = Number.MAX_SAFE_INTEGER): AuditEntry[] {
 		const rows = this.db
 			.prepare(
 				`SELECT a.id, a.at, a.user_id, u.display_name, u.role, a.plan_id, a.doc_kind, a.action, a.detail
 				 FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-				 WHERE a.plan_id = ? ORDER BY a.id DESC LIMIT ?`
+				 WHERE a.plan_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`
 			)
-			.all(planId, limit) as Record<string, unknown>[];
+			.all(planId, before, limit) as Record<string, unknown>[];
 		return rows.map((row) => ({
 			id: row.id as number,
 			at: row.at as number,

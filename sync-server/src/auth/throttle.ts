@@ -33,6 +33,14 @@ export class FailureThrottle {
 		if (this.failures.size > MAX_KEYS) this.prune();
 	}
 
+	/** Takes back the most recent failure of a key (an attempt counted in advance that succeeded). */
+	forgiveOne(key: string): void {
+		const recent = this.recent(key);
+		recent.pop();
+		if (recent.length === 0) this.failures.delete(key);
+		else this.failures.set(key, recent);
+	}
+
 	reset(key: string): void {
 		this.failures.delete(key);
 	}

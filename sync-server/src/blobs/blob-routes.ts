@@ -6,9 +6,10 @@
  * - `GET /api/blobs/:hash/status?planId=` how far an upload got;
  * - `GET /api/blobs/:hash` the file, for whoever may read a plan that references it (404 otherwise).
  * Writing the plan is what allows attaching a file to it; reading it allows reading its files.
+ * A file is attached by sending its bytes: a file the server holds for another plan is neither
+ * announced by the status call nor linked by an empty upload (its hash could have leaked).
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPlanId } from '../../../src/lib/plp/access';
 import { detectFileType, isBlobHash, SNIFF_BYTES, type DetectedType } from '../../../src/lib/plp/file-types';
@@ -82,22 +83,21 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 				const total = Number(request.query.total);
 				if (total > limits.maxBytes) throw tooLarge(limits.maxBytes);
 
-				if (blobs.info(hash)) {
-					blobs.linkToPlan(planId, hash, caller.user.id);
-					return { received: total, isComplete: true };
-				}
-				const received = blobs.receivedBytes(hash);
-				if (blobs.isFinishing(hash) || offset !== received) return wrongOffset(reply, received);
+				if (blobs.isLinked(planId, hash)) return { received: total, isComplete: true };
+				const received = blobs.receivedBytes(planId, hash);
+				if (blobs.isFinishing(planId, hash) || offset !== received) return wrongOffset(reply, received);
 				const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
 				if (offset + chunk.length > total) {
 					throw new ApiError(400, 'too-much-data', 'More was sent than the size of the file. Try again.');
 				}
+				// An empty chunk proves nothing and changes nothing.
+				if (chunk.length === 0 && offset < total) return { received, isComplete: false };
 				if (offset === 0) acceptedType(chunk.subarray(0, SNIFF_BYTES), request.query.type ?? '');
-				const now = blobs.appendChunk(hash, offset, chunk);
+				const now = blobs.appendChunk(planId, hash, offset, chunk);
 				if (now < total) return { received: now, isComplete: false };
 
-				const detected = acceptedType(readHead(path.join(blobs.tmpDir, hash)), request.query.type ?? '');
-				if (!(await blobs.finish(hash, detected.mimeType))) {
+				const detected = acceptedType(readHead(blobs.partialPath(planId, hash)), request.query.type ?? '');
+				if (!(await blobs.finish(planId, hash, detected.mimeType))) {
 					throw new ApiError(
 						422,
 						'hash-mismatch',
@@ -118,12 +118,11 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 			requireHash(hash);
 			const planId = request.query.planId ?? '';
 			if (!canWrite(caller, planId)) throw forbidden();
-			const info = blobs.info(hash);
-			// A file the server already has (sent by anyone, for any plan) is not sent again.
-			if (info) blobs.linkToPlan(planId, hash, caller.user.id);
+			// Only this plan's files and uploads: whether another plan has the file is not said.
+			const info = blobs.isLinked(planId, hash) ? blobs.info(hash) : undefined;
 			return info
 				? { received: info.size, isComplete: true }
-				: { received: blobs.receivedBytes(hash), isComplete: false };
+				: { received: blobs.receivedBytes(planId, hash), isComplete: false };
 		}
 	);
 

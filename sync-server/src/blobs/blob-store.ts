@@ -1,9 +1,11 @@
 /**
  * Evidence files on the server's disk, addressed by their SHA-256: `${DATA_DIR}/blobs/ab/abcd…`.
- * A file arrives in chunks into `blobs/tmp/<hash>`; the partial file's length is how far the
- * upload got, so a dropped connection resumes where it stopped. Once complete the content is
+ * A file arrives in chunks into `blobs/tmp/<planId>.<hash>`; the partial file's length is how far
+ * the upload got, so a dropped connection resumes where it stopped. Once complete the content is
  * hashed again and only a matching file is moved into place (a rename, so it appears whole).
- * Files are immutable: the same content is stored once, whichever plans reference it.
+ * Files are immutable: the same content is stored once, whichever plans reference it. Uploads are
+ * kept per plan, and a plan gets a file the server already has only by sending its bytes again:
+ * knowing a hash proves nothing, having the bytes does.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -31,7 +33,7 @@ export interface BlobInfo {
 export class BlobStore {
 	readonly root: string;
 	readonly tmpDir: string;
-	/** Hashes being verified right now: a second request for one waits its turn (409). */
+	/** Uploads (plan and hash) being verified right now: a second request for one waits its turn (409). */
 	readonly #finishing = new Set<string>();
 
 	constructor(
@@ -54,19 +56,24 @@ export class BlobStore {
 		return row ? { hash: row.hash, size: Number(row.size), mimeType: row.mime_type } : undefined;
 	}
 
-	/** Bytes of an unfinished upload received so far (0 when none). */
-	receivedBytes(hash: string): number {
-		const file = path.join(this.tmpDir, hash);
+	/** Where one plan's unfinished upload of a file grows (plan ids have no dots, hashes are hex). */
+	partialPath(planId: string, hash: string): string {
+		return path.join(this.tmpDir, `${planId}.${hash}`);
+	}
+
+	/** Bytes of a plan's unfinished upload received so far (0 when none). */
+	receivedBytes(planId: string, hash: string): number {
+		const file = this.partialPath(planId, hash);
 		return existsSync(file) ? statSync(file).size : 0;
 	}
 
-	isFinishing(hash: string): boolean {
-		return this.#finishing.has(hash);
+	isFinishing(planId: string, hash: string): boolean {
+		return this.#finishing.has(this.partialPath(planId, hash));
 	}
 
 	/** Appends one chunk to an unfinished upload, whole or not at all (a failed write is cut back). */
-	appendChunk(hash: string, offset: number, chunk: Uint8Array): number {
-		const file = path.join(this.tmpDir, hash);
+	appendChunk(planId: string, hash: string, offset: number, chunk: Uint8Array): number {
+		const file = this.partialPath(planId, hash);
 		if (offset === 0) mkdirSync(this.tmpDir, { recursive: true });
 		const fd = openSync(file, offset === 0 ? 'w' : 'r+');
 		try {
@@ -81,48 +88,42 @@ export class BlobStore {
 	}
 
 	/** Drops an unfinished upload (its hash did not match, or its type was refused). */
-	discardPartial(hash: string): void {
-		rmSync(path.join(this.tmpDir, hash), { force: true });
+	discardPartial(planId: string, hash: string): void {
+		rmSync(this.partialPath(planId, hash), { force: true });
 	}
 
 	/**
-	 * Checks a complete upload against its hash and moves it into the store. Returns false (and
-	 * deletes the partial file) when the content does not have that hash.
+	 * Checks a plan's complete upload against its hash and moves it into the store (or drops it
+	 * when the store has that content already). Returns false (and deletes the partial file) when
+	 * the content does not have that hash.
 	 */
-	async finish(hash: string, mimeType: string): Promise<boolean> {
-		this.#finishing.add(hash);
+	async finish(planId: string, hash: string, mimeType: string): Promise<boolean> {
+		const partial = this.partialPath(planId, hash);
+		this.#finishing.add(partial);
 		try {
-			const partial = path.join(this.tmpDir, hash);
 			const digest = createHash('sha256');
 			await pipeline(createReadStream(partial), digest);
 			if (digest.digest('hex') !== hash) {
-				this.discardPartial(hash);
+				rmSync(partial, { force: true });
 				return false;
 			}
-			const target = this.pathOf(hash);
-			mkdirSync(path.dirname(target), { recursive: true });
-			renameSync(partial, target);
-			const size = statSync(target).size;
-			this.db
-				.prepare('INSERT OR IGNORE INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)')
-				.run(hash, size, mimeType, this.now());
+			if (this.info(hash)) rmSync(partial, { force: true });
+			else this.putFile(hash, partial, mimeType);
 			return true;
 		} finally {
-			this.#finishing.delete(hash);
+			this.#finishing.delete(partial);
 		}
 	}
 
-	/** Stores a whole file at once (an imported archive's evidence). */
-	putWhole(hash: string, bytes: Uint8Array, mimeType: string): void {
+	/** Moves a complete, already verified file into the store (an imported archive's evidence). */
+	putFile(hash: string, file: string, mimeType: string): void {
 		if (this.info(hash)) return;
 		const target = this.pathOf(hash);
 		mkdirSync(path.dirname(target), { recursive: true });
-		const partial = path.join(this.tmpDir, `${hash}.import`);
-		this.appendChunk(`${hash}.import`, 0, bytes);
-		renameSync(partial, target);
+		renameSync(file, target);
 		this.db
 			.prepare('INSERT OR IGNORE INTO blobs (hash, size, mime_type, created_at) VALUES (?, ?, ?, ?)')
-			.run(hash, bytes.length, mimeType, this.now());
+			.run(hash, statSync(target).size, mimeType, this.now());
 	}
 
 	/** Records that a plan references a file: from then on, whoever may read the plan may read it. */
@@ -132,6 +133,13 @@ export class BlobStore {
 				.prepare('INSERT OR IGNORE INTO plan_blobs (plan_id, hash, added_by, added_at) VALUES (?, ?, ?, ?)')
 				.run(planId, hash, userId, this.now());
 		});
+	}
+
+	isLinked(planId: string, hash: string): boolean {
+		return (
+			this.db.prepare('SELECT 1 FROM plan_blobs WHERE plan_id = ? AND hash = ?').get(planId, hash) !==
+			undefined
+		);
 	}
 
 	/** Plans that reference a file. */

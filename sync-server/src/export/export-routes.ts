@@ -3,22 +3,27 @@
  *   (caseload) and the school's admins;
  * - `GET /api/school/export` (admin) every plan of the school, one archive each, in one .zip;
  * - `POST /api/plans/:planId/import` (application/zip) an archive into this plan: for whoever may
- *   write the plan, and the school's admins (restoring a plan is an admin's job).
+ *   write the plan, and only into the documents they may write (a student's import leaves the
+ *   family part alone);
+ * - `POST /api/plans/:planId/restore` (application/zip) the school's admin puts back both parts
+ *   from an archive — a separate route because admins otherwise only read plans, and every
+ *   restore is written to the audit log.
+ * Archives are read as a stream with limits (archive-reader.ts); nothing is buffered whole.
  */
+import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTo, isPlanId } from '../../../src/lib/plp/access';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
-import { forbidden, notFound } from '../api/errors';
+import { ApiError, forbidden, notFound } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
 import type { DocStore } from '../contracts';
 import { writePlanArchive } from './plan-archive';
+import { readArchive, type ArchiveLimits } from './archive-reader';
 import { importPlanArchive } from './plan-import';
 import { writeSchoolArchive } from './school-archive';
-
-const MAX_ARCHIVE_BYTES = 2 * 1024 ** 3 - 1;
 
 export function registerExportRoutes(
 	app: FastifyInstance,
@@ -73,33 +78,96 @@ export function registerExportRoutes(
 			.send(out);
 	});
 
+	const limits: ArchiveLimits = {
+		maxBytes: ctx.config.imports.maxBytes,
+		maxEntries: ctx.config.imports.maxFiles,
+		maxFileBytes: ctx.config.blobs.maxBytes,
+		maxTotalBytes: ctx.config.imports.maxBytes,
+		maxRatio: ctx.config.imports.maxRatio
+	};
+
+	/** Reads the archive from the request and imports it; the temporary files go in every case. */
+	const importFrom = async (
+		request: FastifyRequest,
+		reply: FastifyReply,
+		caller: Caller,
+		planId: string,
+		writes: { plan: boolean; family: boolean }
+	) => {
+		let archive;
+		try {
+			const declared = Number(request.headers['content-length'] ?? 0);
+			if (declared > limits.maxBytes) throw archiveTooLarge(limits.maxBytes);
+			archive = await readArchive(request.body as IncomingMessage, limits, deps.blobs.tmpDir);
+		} catch (error) {
+			// The rest of a refused body is not read: the connection ends after the answer.
+			reply.header('connection', 'close');
+			throw error;
+		}
+		const relay = ctx.relay;
+		try {
+			return await importPlanArchive(archive, {
+				store: deps.store,
+				blobs: deps.blobs,
+				planId,
+				userId: caller.user.id,
+				writes,
+				applyUpdate: async (name, update) => {
+					if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
+					else deps.store.appendUpdate(name, update);
+				}
+			});
+		} finally {
+			archive.discard();
+		}
+	};
+
 	app.register(async (scope) => {
-		scope.addContentTypeParser(
-			'application/zip',
-			{ parseAs: 'buffer', bodyLimit: MAX_ARCHIVE_BYTES },
-			(_request, body, done) => done(null, body)
-		);
+		// The body stays a stream: readArchive takes it piece by piece.
+		scope.addContentTypeParser('application/zip', (_request, payload, done) => done(null, payload));
 		scope.post<{ Params: { planId: string } }>(
 			'/api/plans/:planId/import',
-			{ bodyLimit: MAX_ARCHIVE_BYTES },
-			async (request) => {
+			{ bodyLimit: limits.maxBytes },
+			async (request, reply) => {
 				const caller = requireCaller(ctx, request);
 				const { planId } = request.params;
 				const rel = relationship(caller, planId);
-				const access = ctx.resolver.accessTo(principalOf(caller.user, caller.sessionId), 'plan', planId);
-				if (access !== 'write' && !rel.isSchoolAdmin) throw forbidden();
-				const relay = ctx.relay;
-				return importPlanArchive(new Uint8Array(request.body as Buffer), {
-					store: deps.store,
-					blobs: deps.blobs,
-					planId,
-					userId: caller.user.id,
-					applyUpdate: async (name, update) => {
-						if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
-						else deps.store.appendUpdate(name, update);
-					}
+				// Admins read plans (src/lib/plp/access.ts); their way back in is the audited restore.
+				if (accessTo('plan', rel) !== 'write') throw forbidden();
+				return importFrom(request, reply, caller, planId, {
+					plan: true,
+					family: accessTo('family', rel) === 'write'
 				});
 			}
 		);
+		scope.post<{ Params: { planId: string } }>(
+			'/api/plans/:planId/restore',
+			{ bodyLimit: limits.maxBytes },
+			async (request, reply) => {
+				const caller = requireRole(ctx, request, 'admin');
+				const { planId } = request.params;
+				if (!relationship(caller, planId).isSchoolAdmin) throw notFound('plan');
+				const result = await importFrom(request, reply, caller, planId, { plan: true, family: true });
+				for (const docKind of ['plan', 'family'] as const) {
+					ctx.audit.record({
+						userId: caller.user.id,
+						planId,
+						docKind,
+						action: 'change',
+						detail: 'restored from an archive'
+					});
+				}
+				return result;
+			}
+		);
 	});
+}
+
+function archiveTooLarge(maxBytes: number): ApiError {
+	const mb = Math.floor(maxBytes / (1024 * 1024));
+	return new ApiError(
+		413,
+		'archive-too-large',
+		`This archive is too large to import: the largest archive is ${mb} MB.`
+	);
 }

@@ -1,13 +1,13 @@
 /**
  * Imports a plan archive (archive-format.ts) into one plan of this server: the evidence files
- * (each checked against its SHA-256 and its type), then both documents' full Yjs state. Yjs
- * merges an update it already has into nothing, so importing the same archive twice changes
- * nothing the second time — no duplicated goals, reflections or files.
+ * (each checked against its SHA-256 and its type), then the full Yjs state of each document the
+ * importer may write — a student's import brings their plan, never words into the family part,
+ * which only guardians write. Yjs merges an update it already has into nothing, so importing the
+ * same archive twice changes nothing the second time — no duplicated goals, reflections or files.
  */
-import { unzipSync } from 'fflate';
-import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import * as Y from 'yjs';
-import { docName } from '../../../src/lib/plp/access';
+import { docName, type DocKind } from '../../../src/lib/plp/access';
 import { detectFileType, isBlobHash, SNIFF_BYTES } from '../../../src/lib/plp/file-types';
 import { ApiError } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
@@ -21,6 +21,7 @@ import {
 	type ArchiveManifest
 } from './archive-format';
 import { loadStoredDoc } from './plan-archive';
+import type { ReadArchive } from './archive-reader';
 
 /** Applies an update to a document: through the live relay when there is one, so open editors see it. */
 export type ApplyUpdate = (name: string, update: Uint8Array) => Promise<void>;
@@ -30,6 +31,8 @@ export interface ImportTarget {
 	blobs: BlobStore;
 	planId: string;
 	userId: string;
+	/** The documents this import may write (the importer's rights, or both for an admin's restore). */
+	writes: Record<'plan' | 'family', boolean>;
 	applyUpdate: ApplyUpdate;
 }
 
@@ -38,13 +41,15 @@ export interface ImportResult {
 	files: number;
 	/** False when the plan already held everything in the archive (an import done before). */
 	isChanged: boolean;
+	/** Parts of the archive left out because the importer may not write them. */
+	skipped: DocKind[];
 }
 
 const badArchive = (detail: string) =>
 	new ApiError(400, 'bad-archive', `This is not a Pathways plan archive we can read (${detail}).`);
 
-function readManifest(files: Record<string, Uint8Array>): ArchiveManifest {
-	const raw = files[MANIFEST_PATH];
+function readManifest(files: Map<string, Uint8Array>): ArchiveManifest {
+	const raw = files.get(MANIFEST_PATH);
 	if (!raw) throw badArchive(`${MANIFEST_PATH} is missing`);
 	let manifest: ArchiveManifest;
 	try {
@@ -63,11 +68,13 @@ function readManifest(files: Record<string, Uint8Array>): ArchiveManifest {
 	return manifest;
 }
 
-function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
+function readHead(file: string): Uint8Array {
+	const fd = openSync(file, 'r');
 	try {
-		return unzipSync(bytes);
-	} catch {
-		throw badArchive('not a readable .zip file');
+		const head = Buffer.alloc(SNIFF_BYTES);
+		return head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0));
+	} finally {
+		closeSync(fd);
 	}
 }
 
@@ -83,46 +90,49 @@ function isRelated(target: Y.Doc, update: Uint8Array): boolean {
 	return [...theirs.keys()].some((client) => ours.has(client));
 }
 
-export async function importPlanArchive(bytes: Uint8Array, target: ImportTarget): Promise<ImportResult> {
-	const files = unzip(bytes);
-	const manifest = readManifest(files);
-	const planState = files[PLAN_STATE_PATH];
-	const familyState = files[FAMILY_STATE_PATH];
-	if (!planState || !familyState) throw badArchive('the plan data is missing');
-
-	const planName = docName('plan', target.planId);
-	const familyName = docName('family', target.planId);
-	const planDoc = loadStoredDoc(target.store, planName);
-	const familyDoc = loadStoredDoc(target.store, familyName);
+export async function importPlanArchive(archive: ReadArchive, target: ImportTarget): Promise<ImportResult> {
+	const manifest = readManifest(archive.data);
+	const states = { plan: archive.data.get(PLAN_STATE_PATH), family: archive.data.get(FAMILY_STATE_PATH) };
+	if (!states.plan || !states.family) throw badArchive('the plan data is missing');
+	const kinds = (['plan', 'family'] as const).filter((kind) => target.writes[kind]);
+	const docs = new Map(
+		kinds.map((kind) => [kind, loadStoredDoc(target.store, docName(kind, target.planId))])
+	);
 	try {
-		if (!isRelated(planDoc, planState) || !isRelated(familyDoc, familyState)) {
-			throw new ApiError(
-				409,
-				'plan-not-empty',
-				'This plan already has other content. Import the archive into a new, empty plan.'
-			);
-		}
-		for (const entry of manifest.evidence) {
-			const content = files[entry.path];
-			if (!isBlobHash(entry.hash) || !content) throw badArchive(`evidence file ${entry.path} is missing`);
-			if (createHash('sha256').update(content).digest('hex') !== entry.hash) {
-				throw badArchive(`evidence file ${entry.path} is damaged`);
+		for (const [kind, doc] of docs) {
+			if (!isRelated(doc, states[kind]!)) {
+				throw new ApiError(
+					409,
+					'plan-not-empty',
+					'This plan already has other content. Import the archive into a new, empty plan.'
+				);
 			}
-			const detected = detectFileType(content.subarray(0, SNIFF_BYTES), entry.mimeType);
+		}
+		// Evidence is attached to the plan document, so only someone who writes it brings files.
+		const evidence = target.writes.plan ? manifest.evidence : [];
+		for (const entry of evidence) {
+			const content = archive.evidence.get(entry.path);
+			if (!isBlobHash(entry.hash) || !content) throw badArchive(`evidence file ${entry.path} is missing`);
+			if (content.sha256 !== entry.hash) throw badArchive(`evidence file ${entry.path} is damaged`);
+			const detected = detectFileType(readHead(content.file), entry.mimeType);
 			if (!detected) throw badArchive(`evidence file ${entry.path} is not a kind of file we accept`);
-			target.blobs.putWhole(entry.hash, content, detected.mimeType);
+			target.blobs.putFile(entry.hash, content.file, detected.mimeType);
 			target.blobs.linkToPlan(target.planId, entry.hash, target.userId);
 		}
-		const isChanged =
-			!Y.snapshotContainsUpdate(Y.snapshot(planDoc), planState) ||
-			!Y.snapshotContainsUpdate(Y.snapshot(familyDoc), familyState);
-		if (isChanged) {
-			await target.applyUpdate(planName, Y.diffUpdate(planState, Y.encodeStateVector(planDoc)));
-			await target.applyUpdate(familyName, Y.diffUpdate(familyState, Y.encodeStateVector(familyDoc)));
+		const changed = [...docs].filter(
+			([kind, doc]) => !Y.snapshotContainsUpdate(Y.snapshot(doc), states[kind]!)
+		);
+		for (const [kind, doc] of changed) {
+			const update = Y.diffUpdate(states[kind]!, Y.encodeStateVector(doc));
+			await target.applyUpdate(docName(kind, target.planId), update);
 		}
-		return { planId: target.planId, files: manifest.evidence.length, isChanged };
+		return {
+			planId: target.planId,
+			files: evidence.length,
+			isChanged: changed.length > 0,
+			skipped: (['plan', 'family'] as const).filter((kind) => !target.writes[kind])
+		};
 	} finally {
-		planDoc.destroy();
-		familyDoc.destroy();
+		for (const doc of docs.values()) doc.destroy();
 	}
 }

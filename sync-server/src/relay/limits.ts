@@ -16,6 +16,8 @@ export interface RelayLimits {
 	maxConnections: number;
 	/** Open connections one person may hold (tabs × devices × 2 documents per plan). */
 	maxConnectionsPerUser: number;
+	/** Seconds a new socket has to send its session token (its first message). */
+	authTimeoutSeconds: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -26,7 +28,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
 	compactAfterUpdates: 500,
 	heartbeatSeconds: 30,
 	maxConnections: 20_000,
-	maxConnectionsPerUser: 50
+	maxConnectionsPerUser: 50,
+	authTimeoutSeconds: 10
 };
 
 export function resolveLimits(partial: Partial<RelayLimits> = {}): RelayLimits {

@@ -1,7 +1,7 @@
 /**
- * The relay on a Fastify server: `GET /sync/:docName?token=…` upgrades to a y-websocket
- * connection (upgrade.ts, on the HTTP server itself). See README.md for the protocol, close codes
- * and guarantees.
+ * The relay on a Fastify server: `GET /sync/:docName` upgrades (upgrade.ts, on the HTTP server
+ * itself) to a y-websocket connection whose first message carries the session token (never the
+ * URL). See README.md for the protocol, close codes and guarantees.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
@@ -12,6 +12,7 @@ import { resolveLimits, type RelayLimits } from './limits';
 import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
+import { afterFirstMessageToken } from './first-message-auth';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 import { CachedAccess } from './cached-access';
@@ -92,7 +93,14 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 				socket.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 				return;
 			}
-			handleSocket(socket, target.docName, target.token, socketDeps);
+			if (target.hasTokenInUrl) {
+				// A token in a URL is a leaked token (logs, history): refused, so no client keeps doing it.
+				socket.close(CloseCode.badRequest, 'send the session token in the first message, not in the URL');
+				return;
+			}
+			afterFirstMessageToken(socket, limits.authTimeoutSeconds * 1000, (token) =>
+				handleSocket(socket, target.docName, token, socketDeps)
+			);
 		},
 		(error, socket) => {
 			// ws has already started closing the socket (1009 for an oversized frame).

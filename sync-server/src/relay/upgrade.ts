@@ -1,9 +1,9 @@
 /**
- * WebSocket upgrades for `/sync/<docName>?token=…`, taken straight from the HTTP server's
+ * WebSocket upgrades for `/sync/<docName>`, taken straight from the HTTP server's
  * 'upgrade' event with ws in noServer mode. Routing an upgrade through Fastify (as
  * @fastify/websocket does) builds a request, a reply and a fake ServerResponse, runs the hooks,
  * and keeps some of that alive as long as the socket: about half of an idle connection's memory
- * and of the CPU to open one. Nothing of the request is kept here beyond the name and token.
+ * and of the CPU to open one. Nothing of the request is kept here beyond the name.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,8 +12,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 export interface UpgradeTarget {
 	/** The document name as sent (percent-decoded), or null when the path is not a relay path. */
 	docName: string;
-	/** The one non-empty `token` query parameter, or null (missing, empty or repeated). */
-	token: string | null;
+	/** A `token` query parameter is there: the token belongs in the first message, never a URL. */
+	hasTokenInUrl: boolean;
 }
 
 /** Splits `/sync/<name>?query` without building a URL object (this runs for every connection). */
@@ -27,9 +27,8 @@ export function parseUpgradePath(url: string, prefix: string): UpgradeTarget | n
 	} catch {
 		docName = ''; // malformed percent-encoding: a bad name, refused with 4400 after the upgrade
 	}
-	const tokens = queryAt === -1 ? [] : new URLSearchParams(url.slice(queryAt + 1)).getAll('token');
-	const token = tokens.length === 1 && tokens[0] !== '' ? tokens[0]! : null;
-	return { docName, token };
+	const hasTokenInUrl = queryAt !== -1 && new URLSearchParams(url.slice(queryAt + 1)).has('token');
+	return { docName, hasTokenInUrl };
 }
 
 /**

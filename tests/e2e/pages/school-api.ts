@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { DEMO_PASSWORD, expect } from '../fixtures';
 import { apiToken } from './session';
+import { tokenFirstSocket } from '../../../src/lib/plp/relay-auth';
 
 /**
  * Test set-up through the school's API, the way an admin's or advisor's device would call it. Each
@@ -41,8 +42,8 @@ export interface NewStudent {
 /** Reads a document as the relay has stored it, as a signed-in person (its sync step 2 to an empty state). */
 export async function readDoc(baseURL: string, token: string, name: string): Promise<Y.Doc> {
 	const doc = new Y.Doc();
-	const url = `${baseURL.replace(/^http/, 'ws')}/sync/${name}?token=${encodeURIComponent(token)}`;
-	const socket = new WebSocket(url);
+	const url = `${baseURL.replace(/^http/, 'ws')}/sync/${name}`;
+	const socket = new (tokenFirstSocket(WebSocket, () => token))(url);
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no answer from the relay for ${name}`)), 10_000);
 		socket.on('error', reject);
