@@ -281,7 +281,12 @@ async function idle(kind: RelayKind): Promise<{ rssKB: number; heapKB: number; c
 			const extra = IDLE.connections - IDLE.docs;
 			for (let i = 0; i < extra; i += IDLE.batch) {
 				const batch = Array.from({ length: Math.min(IDLE.batch, extra - i) }, (_, j) =>
-					openRaw(syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`), `bench-${i + j}`, undefined, dialect)
+					openRaw(
+						syncUrl(server.port, `plan.idle-${(i + j) % IDLE.docs}`),
+						`bench-${i + j}`,
+						undefined,
+						dialect
+					)
 				);
 				sockets.push(...(await Promise.all(batch)));
 			}
