@@ -43,6 +43,11 @@ export interface ServerConfig {
 	blobs: BlobLimits;
 	/** Daily backups (see src/backup/). */
 	backup: BackupSettings;
+	/**
+	 * A roster import that turns off more than this share of a school's students needs the admin's
+	 * explicit confirmation (ROSTER_MAX_STUDENTS_OFF_PERCENT). Default 10 %.
+	 */
+	rosterMaxStudentsOffShare: number;
 }
 
 export interface BlobLimits {
@@ -103,7 +108,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			timeUtc: readTime(env, 'BACKUP_TIME', '02:30'),
 			keep: readInteger(env, 'BACKUP_KEEP', 14, 1, 3650),
 			dir: path.resolve(readString(env, 'BACKUP_DIR', './backups'))
-		}
+		},
+		rosterMaxStudentsOffShare: readNumber(env, 'ROSTER_MAX_STUDENTS_OFF_PERCENT', 10, 0, 100) / 100
 	};
 }
 

@@ -261,5 +261,17 @@ export const MIGRATIONS: readonly string[] = [
 	// Each person's language (src/lib/messages/languages.ts), so their screens follow them to any device.
 	`
 	ALTER TABLE users ADD COLUMN language TEXT;
+	`,
+	// A student's birth date from the roster (OneRoster demographics.csv), for "turning 18"; and
+	// the roster checks an admin ran (sync-server/src/roster/roster-checks.ts): an import for real
+	// needs a check of the same files.
+	`
+	ALTER TABLE students ADD COLUMN birth_date TEXT;
+	CREATE TABLE roster_checks (
+		token_hash TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		files_hash TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
 	`
 ];
