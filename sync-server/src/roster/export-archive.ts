@@ -113,4 +113,5 @@ export function readArchive(
 	return { texts, others };
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+const megabytes = (bytes: number) =>
+	bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
