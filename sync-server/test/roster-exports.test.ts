@@ -106,19 +106,44 @@ const EXPORT_11_PEOPLE = [
 ];
 
 const EXPORT_11_SKIPPED = [
-	{ file: 'users.csv', line: 8, reason: 'role "aide" has no Pathways account' },
-	{ file: 'users.csv', line: 9, reason: 'role "administrator" has no Pathways account' },
-	{ file: 'users.csv', line: 10, reason: 'department org-lone (Night classes) is in no school' },
-	{ file: 'users.csv', line: 11, reason: 'district org-d (River District (fictional)) is in no school' },
+	{
+		file: 'users.csv',
+		line: 8,
+		reason: 'role "aide" has no Pathways account',
+		why: { code: 'role-not-used', role: 'aide' }
+	},
+	{
+		file: 'users.csv',
+		line: 9,
+		reason: 'role "administrator" has no Pathways account',
+		why: { code: 'role-not-used', role: 'administrator' }
+	},
+	{
+		file: 'users.csv',
+		line: 10,
+		reason: 'department org-lone (Night classes) is in no school',
+		why: { code: 'org-in-no-school', orgs: [{ type: 'department', id: 'org-lone', name: 'Night classes' }] }
+	},
+	{
+		file: 'users.csv',
+		line: 11,
+		reason: 'district org-d (River District (fictional)) is in no school',
+		why: {
+			code: 'org-in-no-school',
+			orgs: [{ type: 'district', id: 'org-d', name: 'River District (fictional)' }]
+		}
+	},
 	{
 		file: 'demographics.csv',
 		line: 4,
-		reason: "t-ben is not a student imported here: only students' birth dates are kept"
+		reason: "t-ben is not a student imported here: only students' birth dates are kept",
+		why: { code: 'birth-date-not-student', userId: 't-ben' }
 	},
 	{
 		file: 'demographics.csv',
 		line: 5,
-		reason: "s-9 is not a student imported here: only students' birth dates are kept"
+		reason: "s-9 is not a student imported here: only students' birth dates are kept",
+		why: { code: 'birth-date-not-student', userId: 's-9' }
 	}
 ];
 
@@ -200,12 +225,14 @@ describe('a whole OneRoster 1.1 export', () => {
 			{
 				file: 'enrollments.csv',
 				line: 0,
-				reason: 'manifest.csv says this file is absent: send the manifest that came with it'
+				reason: 'manifest.csv says this file is absent: send the manifest that came with it',
+				why: { code: 'manifest-says-absent' }
 			},
 			{
 				file: 'demographics.csv',
 				line: 0,
-				reason: 'manifest.csv lists this file (bulk) but it is not among the files'
+				reason: 'manifest.csv lists this file (bulk) but it is not among the files',
+				why: { code: 'manifest-file-missing', mode: 'bulk' }
 			}
 		]);
 		expect(people()).toEqual([]);
@@ -241,12 +268,27 @@ describe('a OneRoster 1.2 export', () => {
 		const check = await postRoster(server.url, admin, { archive, dryRun: true });
 		expect(check.body.version).toBe('1.2');
 		const problems = [
-			{ file: 'users.csv', line: 8, reason: 'no role for this user in roles.csv' },
-			{ file: 'demographics.csv', line: 3, reason: 'birthDate "2012-31-01" is not a date (YYYY-MM-DD)' }
+			{
+				file: 'users.csv',
+				line: 8,
+				reason: 'no role for this user in roles.csv',
+				why: { code: 'no-role-in-roles' }
+			},
+			{
+				file: 'demographics.csv',
+				line: 3,
+				reason: 'birthDate "2012-31-01" is not a date (YYYY-MM-DD)',
+				why: { code: 'birth-date-invalid', value: '2012-31-01' }
+			}
 		];
 		expect(check.body.problems).toEqual(problems);
 		expect(check.body.skipped).toEqual([
-			{ file: 'users.csv', line: 7, reason: 'role "principal" has no Pathways account' }
+			{
+				file: 'users.csv',
+				line: 7,
+				reason: 'role "principal" has no Pathways account',
+				why: { code: 'role-not-used', role: 'principal' }
+			}
 		]);
 		expect(people()).toEqual([]);
 
@@ -334,10 +376,22 @@ describe('CSV as exports really write it', () => {
 			files: { 'orgs.csv': departmentOnly, 'users.csv': users },
 			dryRun: true
 		});
-		expect(report.body.problems).toEqual([{ file: 'orgs.csv', line: 0, reason: 'no org of type "school"' }]);
+		expect(report.body.problems).toEqual([
+			{ file: 'orgs.csv', line: 0, reason: 'no org of type "school"', why: { code: 'no-school-org' } }
+		]);
 		expect(report.body.skipped).toEqual([
-			{ file: 'users.csv', line: 2, reason: 'department org-dep (Music) is in no school' },
-			{ file: 'users.csv', line: 3, reason: 'department org-dep (Music) is in no school' }
+			{
+				file: 'users.csv',
+				line: 2,
+				reason: 'department org-dep (Music) is in no school',
+				why: { code: 'org-in-no-school', orgs: [{ type: 'department', id: 'org-dep', name: 'Music' }] }
+			},
+			{
+				file: 'users.csv',
+				line: 3,
+				reason: 'department org-dep (Music) is in no school',
+				why: { code: 'org-in-no-school', orgs: [{ type: 'department', id: 'org-dep', name: 'Music' }] }
+			}
 		]);
 	});
 });

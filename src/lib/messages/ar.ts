@@ -500,6 +500,30 @@ export const ar: Catalogue = {
 		levelSeries: 'المستوى {level}',
 		noGrade: 'بلا صف'
 	},
+	rowReasons: {
+		manifestSaysAbsent: 'يقول manifest.csv إن هذا الملف غير موجود: أرسل ملف manifest الذي جاء معه',
+		manifestDoesNotList: 'لا يذكر manifest.csv هذا الملف: أرسل ملف manifest الذي جاء معه',
+		manifestFileMissing: 'يذكر manifest.csv هذا الملف ({mode}) لكنه ليس بين الملفات',
+		manifestVersion: 'إصدار OneRoster ‏«{value}»: يقرأ Pathways الإصدارين 1.1 و1.2',
+		manifestMode: 'قيمة {property} هي «{value}»: يجب أن تكون bulk أو delta أو absent',
+		noSchoolOrg: 'لا توجد أي جهة من نوع «school»',
+		orgInNoSchool: '{orgs} ليست ضمن أي مدرسة',
+		roleNotUsed: 'الدور «{role}» ليس له حساب في Pathways',
+		noRoleInRoles: 'لا يوجد دور لهذا المستخدم في roles.csv',
+		noOrgInRoles: 'لا توجد جهة لهذا المستخدم في roles.csv',
+		rolesFileMissing: 'هذا الملف ناقص (يحفظ OneRoster 1.2 الأدوار فيه)',
+		roleDeleted: 'دور عليه علامة tobedeleted',
+		roleOfUnknownUser: 'المستخدم {userId} ليس في users.csv',
+		roleOfUnknownUserDelta: 'المستخدم {userId} ليس في users.csv الخاص بهذا الـ delta: لا يتغيّر الدور',
+		profileOfUnknownUser: 'المستخدم {userId} ليس في users.csv',
+		birthDateInvalid: 'قيمة birthDate ‏«{value}» ليست تاريخًا (YYYY-MM-DD)',
+		birthDateNotStudent: '{userId} ليس طالبًا مستوردًا هنا: تُحفظ تواريخ ميلاد الطلاب فقط',
+		birthDateRowRefused: 'صف {userId} في users.csv لم يُستورد',
+		deltaClassUnknown:
+			'الصف {classId} ليس في classes.csv الخاص بهذا الـ delta: روابط المرشدين تأتي من تصدير كامل (bulk)',
+		deltaUserUnknown:
+			'المستخدم {userId} ليس في users.csv الخاص بهذا الـ delta: روابط المرشدين تأتي من تصدير كامل (bulk)'
+	},
 	roster: {
 		title: 'استيراد سجلّ أسماء المدرسة',
 		link: 'استيراد سجلّ الأسماء',

@@ -523,6 +523,30 @@ export const en = {
 		levelSeries: 'Level {level}',
 		noGrade: 'No grade'
 	},
+	rowReasons: {
+		manifestSaysAbsent: 'manifest.csv says this file is absent: send the manifest that came with it',
+		manifestDoesNotList: 'manifest.csv does not list this file: send the manifest that came with it',
+		manifestFileMissing: 'manifest.csv lists this file ({mode}) but it is not among the files',
+		manifestVersion: 'OneRoster version “{value}”: Pathways reads 1.1 and 1.2',
+		manifestMode: '{property} is “{value}”: it must be bulk, delta or absent',
+		noSchoolOrg: 'no org of type “school”',
+		orgInNoSchool: '{orgs} is in no school',
+		roleNotUsed: 'role “{role}” has no Pathways account',
+		noRoleInRoles: 'no role for this user in roles.csv',
+		noOrgInRoles: 'no org for this user in roles.csv',
+		rolesFileMissing: 'this file is missing (OneRoster 1.2 keeps roles in it)',
+		roleDeleted: 'role marked tobedeleted',
+		roleOfUnknownUser: 'user {userId} is not in users.csv',
+		roleOfUnknownUserDelta: 'user {userId} is not in this delta’s users.csv: the role is not changed',
+		profileOfUnknownUser: 'user {userId} is not in users.csv',
+		birthDateInvalid: 'birthDate “{value}” is not a date (YYYY-MM-DD)',
+		birthDateNotStudent: '{userId} is not a student imported here: only students’ birth dates are kept',
+		birthDateRowRefused: 'the row of {userId} in users.csv was not imported',
+		deltaClassUnknown:
+			'class {classId} is not in this delta’s classes.csv: advisor links come from a full (bulk) export',
+		deltaUserUnknown:
+			'user {userId} is not in this delta’s users.csv: advisor links come from a full (bulk) export'
+	},
 	roster: {
 		title: 'Import the school roster',
 		link: 'Import the roster',

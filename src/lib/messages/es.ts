@@ -536,6 +536,31 @@ export const es: Catalogue = {
 		levelSeries: 'Nivel {level}',
 		noGrade: 'Sin grado'
 	},
+	rowReasons: {
+		manifestSaysAbsent: 'manifest.csv dice que este archivo no está: envía el manifest que venía con él',
+		manifestDoesNotList: 'manifest.csv no menciona este archivo: envía el manifest que venía con él',
+		manifestFileMissing: 'manifest.csv menciona este archivo ({mode}) pero no está entre los archivos',
+		manifestVersion: 'Versión de OneRoster «{value}»: Pathways lee 1.1 y 1.2',
+		manifestMode: '{property} es «{value}»: debe ser bulk, delta o absent',
+		noSchoolOrg: 'no hay ninguna org de tipo «school»',
+		orgInNoSchool: '{orgs} no está en ninguna escuela',
+		roleNotUsed: 'el rol «{role}» no tiene cuenta en Pathways',
+		noRoleInRoles: 'este usuario no tiene rol en roles.csv',
+		noOrgInRoles: 'este usuario no tiene org en roles.csv',
+		rolesFileMissing: 'falta este archivo (OneRoster 1.2 guarda los roles en él)',
+		roleDeleted: 'rol marcado como tobedeleted',
+		roleOfUnknownUser: 'el usuario {userId} no está en users.csv',
+		roleOfUnknownUserDelta: 'el usuario {userId} no está en el users.csv de este delta: el rol no cambia',
+		profileOfUnknownUser: 'el usuario {userId} no está en users.csv',
+		birthDateInvalid: 'birthDate «{value}» no es una fecha (AAAA-MM-DD)',
+		birthDateNotStudent:
+			'{userId} no es un estudiante importado aquí: solo se guardan las fechas de nacimiento de los estudiantes',
+		birthDateRowRefused: 'la fila de {userId} en users.csv no se importó',
+		deltaClassUnknown:
+			'la clase {classId} no está en el classes.csv de este delta: los asesores vienen de una exportación completa (bulk)',
+		deltaUserUnknown:
+			'el usuario {userId} no está en el users.csv de este delta: los asesores vienen de una exportación completa (bulk)'
+	},
 	roster: {
 		title: 'Importar la lista de la escuela',
 		link: 'Importar la lista',

@@ -507,6 +507,30 @@ export const ne: Catalogue = {
 		levelSeries: 'तह {level}',
 		noGrade: 'कक्षा छैन'
 	},
+	rowReasons: {
+		manifestSaysAbsent: 'manifest.csv ले यो फाइल छैन भन्छ: यससँगै आएको manifest पठाउनुहोस्',
+		manifestDoesNotList: 'manifest.csv मा यो फाइलको नाम छैन: यससँगै आएको manifest पठाउनुहोस्',
+		manifestFileMissing: 'manifest.csv मा यो फाइल ({mode}) छ तर फाइलहरूमा छैन',
+		manifestVersion: 'OneRoster संस्करण «{value}»: Pathways ले 1.1 र 1.2 पढ्छ',
+		manifestMode: '{property} «{value}» छ: यो bulk, delta वा absent हुनुपर्छ',
+		noSchoolOrg: '«school» प्रकारको कुनै org छैन',
+		orgInNoSchool: '{orgs} कुनै विद्यालयमा पर्दैन',
+		roleNotUsed: 'भूमिका «{role}» को Pathways खाता हुँदैन',
+		noRoleInRoles: 'roles.csv मा यो प्रयोगकर्ताको भूमिका छैन',
+		noOrgInRoles: 'roles.csv मा यो प्रयोगकर्ताको org छैन',
+		rolesFileMissing: 'यो फाइल छैन (OneRoster 1.2 ले भूमिकाहरू यसमै राख्छ)',
+		roleDeleted: 'tobedeleted चिन्ह लागेको भूमिका',
+		roleOfUnknownUser: 'प्रयोगकर्ता {userId} users.csv मा छैन',
+		roleOfUnknownUserDelta: 'प्रयोगकर्ता {userId} यो delta को users.csv मा छैन: भूमिका बदलिँदैन',
+		profileOfUnknownUser: 'प्रयोगकर्ता {userId} users.csv मा छैन',
+		birthDateInvalid: 'birthDate «{value}» मिति होइन (YYYY-MM-DD)',
+		birthDateNotStudent: '{userId} यहाँ आयात गरिएको विद्यार्थी होइन: विद्यार्थीको जन्म मिति मात्र राखिन्छ',
+		birthDateRowRefused: 'users.csv मा {userId} को पङ्क्ति आयात भएन',
+		deltaClassUnknown:
+			'कक्षा {classId} यो delta को classes.csv मा छैन: सल्लाहकार लिङ्कहरू पूरा (bulk) निर्यातबाट आउँछन्',
+		deltaUserUnknown:
+			'प्रयोगकर्ता {userId} यो delta को users.csv मा छैन: सल्लाहकार लिङ्कहरू पूरा (bulk) निर्यातबाट आउँछन्'
+	},
 	roster: {
 		title: 'स्कुलको नामसूची इम्पोर्ट गर्नुहोस्',
 		link: 'नामसूची इम्पोर्ट गर्नुहोस्',

@@ -36,8 +36,43 @@ export interface RosterImportRequest {
 export interface RowProblem {
 	file: string;
 	line: number;
+	/** The reason in English (logs, API clients). */
 	reason: string;
+	/** The reason as a code with parameters, which the app words in the reader's language. */
+	why?: RowReason;
 }
+
+/** An org as a reason names it: its OneRoster type (school, department, district…), id and name. */
+export interface OrgRef {
+	type: string;
+	id: string;
+	name: string;
+}
+
+/**
+ * Reasons for rows left out or refused, as codes with parameters (the app words them, see
+ * src/lib/school/row-reason-words.ts). The reading of a whole OneRoster export writes these.
+ */
+export type RowReason =
+	| { code: 'manifest-says-absent' }
+	| { code: 'manifest-does-not-list' }
+	| { code: 'manifest-file-missing'; mode: RosterFileMode }
+	| { code: 'manifest-version'; value: string }
+	| { code: 'manifest-mode'; property: string; value: string }
+	| { code: 'no-school-org' }
+	| { code: 'org-in-no-school'; orgs: OrgRef[] }
+	| { code: 'role-not-used'; role: string }
+	| { code: 'no-role-in-roles' }
+	| { code: 'no-org-in-roles' }
+	| { code: 'roles-file-missing' }
+	| { code: 'role-deleted' }
+	| { code: 'role-of-unknown-user'; userId: string; isDelta: boolean }
+	| { code: 'profile-of-unknown-user'; userId: string }
+	| { code: 'birth-date-invalid'; value: string }
+	| { code: 'birth-date-not-student'; userId: string }
+	| { code: 'birth-date-row-refused'; userId: string }
+	| { code: 'delta-class-unknown'; classId: string }
+	| { code: 'delta-user-unknown'; userId: string };
 
 export interface PeopleCounts {
 	created: number;

@@ -5,6 +5,7 @@
  */
 import { readCsv } from './csv-table';
 import type { Roster } from './roster-types';
+import { rowProblem } from './row-reason';
 
 const FILE = 'demographics.csv';
 
@@ -20,10 +21,10 @@ export function readBirthDates(text: string | undefined, roster: Roster): void {
 		const sourceId = row.get('sourcedId');
 		const student = students.get(sourceId);
 		if (!student) {
-			const reason = roster.rejectedSourceIds.has(sourceId)
-				? `${sourceId}'s row in users.csv was not imported`
-				: `${sourceId} is not a student imported here: only students' birth dates are kept`;
-			roster.skipped.push({ file: FILE, line: row.line, reason });
+			const code = roster.rejectedSourceIds.has(sourceId)
+				? 'birth-date-row-refused'
+				: 'birth-date-not-student';
+			roster.skipped.push(rowProblem(FILE, row.line, { code, userId: sourceId }));
 			continue;
 		}
 		const value = row.get('birthDate');
@@ -32,11 +33,7 @@ export function readBirthDates(text: string | undefined, roster: Roster): void {
 			continue;
 		}
 		if (!isDate(value)) {
-			roster.problems.push({
-				file: FILE,
-				line: row.line,
-				reason: `birthDate "${value}" is not a date (YYYY-MM-DD)`
-			});
+			roster.problems.push(rowProblem(FILE, row.line, { code: 'birth-date-invalid', value }));
 			continue;
 		}
 		student.birthDate = value;

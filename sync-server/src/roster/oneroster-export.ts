@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/school/roster-report';
 import { readCsv } from './csv-table';
 import { readArchive } from './export-archive';
+import { rowProblem } from './row-reason';
 import type { RowProblem } from './roster-types';
 
 export interface OneRosterExport {
@@ -57,11 +58,9 @@ function planExport(texts: Map<string, string>, others: string[]): OneRosterExpo
 	for (const name of used) {
 		const listed = manifest?.files.get(name);
 		if (manifest && (listed === undefined || listed === 'absent')) {
-			problems.push({
-				file: name,
-				line: 0,
-				reason: `manifest.csv says this file is ${listed === 'absent' ? 'absent' : 'not in the export'}: send the manifest that came with it`
-			});
+			problems.push(
+				rowProblem(name, 0, { code: listed === 'absent' ? 'manifest-says-absent' : 'manifest-does-not-list' })
+			);
 			continue;
 		}
 		const mode = listed === 'delta' ? 'delta' : 'bulk';
@@ -74,11 +73,7 @@ function planExport(texts: Map<string, string>, others: string[]): OneRosterExpo
 	}
 	for (const [name, mode] of manifest?.files ?? []) {
 		if (mode !== 'absent' && USED.has(name) && !texts.has(name)) {
-			problems.push({
-				file: name,
-				line: 0,
-				reason: `manifest.csv lists this file (${mode}) but it is not among the files`
-			});
+			problems.push(rowProblem(name, 0, { code: 'manifest-file-missing', mode }));
 		}
 	}
 	for (const name of others) {
@@ -116,14 +111,17 @@ function readManifest(text: string, problems: RowProblem[]): Manifest {
 	for (const row of table.rows) {
 		const property = row.get('propertyName');
 		const value = row.get('value').toLowerCase();
-		const problem = (reason: string) => problems.push({ file: MANIFEST, line: row.line, reason });
 		if (property.toLowerCase() === 'oneroster.version') {
 			if (value === '1.1' || value === '1.2') manifest.version = value;
-			else problem(`OneRoster version "${row.get('value')}": Pathways reads 1.1 and 1.2`);
+			else
+				problems.push(rowProblem(MANIFEST, row.line, { code: 'manifest-version', value: row.get('value') }));
 		} else if (property.toLowerCase().startsWith('file.')) {
 			const name = `${property.slice('file.'.length).toLowerCase()}.csv`;
 			if (value === 'bulk' || value === 'delta' || value === 'absent') manifest.files.set(name, value);
-			else problem(`${property} is "${row.get('value')}": it must be bulk, delta or absent`);
+			else
+				problems.push(
+					rowProblem(MANIFEST, row.line, { code: 'manifest-mode', property, value: row.get('value') })
+				);
 		}
 	}
 	return manifest;

@@ -4,6 +4,7 @@
  * schools and holds no one itself. Schools known from earlier imports stand in for orgs a delta
  * export leaves out.
  */
+import type { OrgRef } from '../../../src/lib/school/roster-report';
 import type { CsvTable } from './csv-table';
 import type { RowProblem } from './roster-types';
 
@@ -29,8 +30,8 @@ export interface Orgs {
 	ids: Set<string>;
 	/** The school an org is, or is part of (walking up parentSourcedId); undefined above schools. */
 	schoolOf(orgId: string): string | undefined;
-	/** "department D (Science)" — for reasons in the report. */
-	describe(orgId: string): string;
+	/** The org's type, id and name, for reasons in the report. */
+	describe(orgId: string): OrgRef;
 }
 
 const isDeleted = (status: string) => status.toLowerCase() === 'tobedeleted';
@@ -73,9 +74,9 @@ export function readOrgs(orgs: CsvTable | undefined, known: SchoolOrg[], problem
 		}
 		return undefined;
 	};
-	const describe = (orgId: string) => {
+	const describe = (orgId: string): OrgRef => {
 		const org = rows.get(orgId);
-		return org ? `${org.type || 'org'} ${orgId}${org.name ? ` (${org.name})` : ''}` : `org ${orgId}`;
+		return { type: org?.type ?? '', id: orgId, name: org?.name ?? '' };
 	};
 	return { schools: [...schools.values()], ids: new Set(rows.keys()), schoolOf, describe };
 }

@@ -6,6 +6,7 @@
  */
 import { readCsv, type CsvRow, type CsvTable } from './csv-table';
 import type { RowProblem } from './roster-types';
+import { rowProblem } from './row-reason';
 
 interface UserRoles {
 	role: string;
@@ -49,8 +50,7 @@ function readRoles(
 ): Map<string, UserRoles> {
 	const file = 'roles.csv';
 	if (text === undefined) {
-		if (!isDelta)
-			problems.push({ file, line: 0, reason: 'this file is missing (OneRoster 1.2 keeps roles in it)' });
+		if (!isDelta) problems.push(rowProblem(file, 0, { code: 'roles-file-missing' }));
 		return new Map();
 	}
 	const { table, problems: unreadable } = readCsv(file, text, [
@@ -64,16 +64,12 @@ function readRoles(
 	for (const row of table.rows) {
 		const userId = row.get('userSourcedId');
 		if (row.get('status').toLowerCase() === 'tobedeleted') {
-			skipped.push({ file, line: row.line, reason: 'role marked tobedeleted' });
+			skipped.push(rowProblem(file, row.line, { code: 'role-deleted' }));
 			continue;
 		}
 		if (!userIds.has(userId)) {
-			const where = isDelta ? "this delta's users.csv: the role is not changed" : 'users.csv';
-			(isDelta ? skipped : problems).push({
-				file,
-				line: row.line,
-				reason: `user ${userId} is not in ${where}`
-			});
+			const problem = rowProblem(file, row.line, { code: 'role-of-unknown-user', userId, isDelta });
+			(isDelta ? skipped : problems).push(problem);
 			continue;
 		}
 		const entry = byUser.get(userId) ?? { rows: [] };
@@ -106,7 +102,7 @@ function readProfiles(
 	for (const row of table.rows) {
 		const userId = row.get('userSourcedId');
 		if (!userIds.has(userId)) {
-			skipped.push({ file, line: row.line, reason: `user ${userId} is not in users.csv` });
+			skipped.push(rowProblem(file, row.line, { code: 'profile-of-unknown-user', userId }));
 			continue;
 		}
 		if (row.get('username') && !usernames.has(userId)) usernames.set(userId, row.get('username'));

@@ -19,6 +19,7 @@ import {
 	type RosterPerson,
 	type RowProblem
 } from './roster-types';
+import { rowProblem } from './row-reason';
 
 export type { SchoolOrg };
 
@@ -104,7 +105,7 @@ export function readOneRoster(input: OneRosterInput): OneRosterResult {
 	const isOrgsPartial = modeOf('orgs.csv') === 'delta' || input.files['orgs.csv'] === undefined;
 	const orgs = readOrgs(orgsTable, isOrgsPartial ? (input.knownSchools ?? []) : [], roster.problems);
 	if (orgs.schools.length === 0 && orgsTable && roster.problems.every((p) => p.file !== 'orgs.csv')) {
-		roster.problems.push({ file: 'orgs.csv', line: 0, reason: 'no org of type "school"' });
+		roster.problems.push(rowProblem('orgs.csv', 0, { code: 'no-school-org' }));
 	}
 	const decision =
 		orgs.schools.length > 0
@@ -181,11 +182,13 @@ function readUsers(
 		}
 		seenIds.set(sourceId, row.line);
 		if (!role) {
-			reject(scope.isVersion12 ? 'no role for this user in roles.csv' : 'role is empty');
+			if (!scope.isVersion12) reject('role is empty');
+			else roster.problems.push(rowProblem(file, row.line, { code: 'no-role-in-roles' }));
+			roster.rejectedSourceIds.add(sourceId);
 			continue;
 		}
 		if (UNUSED_ROLES.has(role)) {
-			roster.skipped.push({ file, line: row.line, reason: `role "${role}" has no Pathways account` });
+			roster.skipped.push(rowProblem(file, row.line, { code: 'role-not-used', role }));
 			skippedIds.add(sourceId);
 			continue;
 		}
@@ -199,7 +202,9 @@ function readUsers(
 		}
 		const userOrgs = listField(row.get('orgSourcedIds'));
 		if (userOrgs.length === 0) {
-			reject(scope.isVersion12 ? 'no org for this user in roles.csv' : 'orgSourcedIds is empty');
+			if (!scope.isVersion12) reject('orgSourcedIds is empty');
+			else roster.problems.push(rowProblem(file, row.line, { code: 'no-org-in-roles' }));
+			roster.rejectedSourceIds.add(sourceId);
 			continue;
 		}
 		const unknownOrg = userOrgs.find((org) => !scope.orgs.ids.has(org));
@@ -217,10 +222,14 @@ function readUsers(
 			if (refused !== undefined) {
 				reject(`belongs to ${scope.names.get(refused)} (${refused}), which this import may not change`);
 			} else {
-				const reason = userSchools.every((org) => org === undefined)
-					? `${userOrgs.map(scope.orgs.describe).join(', ')} is in no school`
-					: 'belongs to no school this import writes';
-				roster.skipped.push({ file, line: row.line, reason });
+				roster.skipped.push(
+					userSchools.every((org) => org === undefined)
+						? rowProblem(file, row.line, {
+								code: 'org-in-no-school',
+								orgs: userOrgs.map(scope.orgs.describe)
+							})
+						: { file, line: row.line, reason: 'belongs to no school this import writes' }
+				);
 				skippedIds.add(sourceId);
 			}
 			continue;
@@ -358,11 +367,7 @@ function readAdvisories(
 			roster.problems.push({ file: enrollments.file, line: row.line, reason });
 		if (!classIds.has(classId)) {
 			if (roster.isDelta) {
-				roster.skipped.push({
-					file: enrollments.file,
-					line: row.line,
-					reason: `class ${classId} is not in this delta's classes.csv: advisor links come from a bulk export`
-				});
+				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-class-unknown', classId }));
 			} else problem(`class ${classId} is not in classes.csv`);
 			continue;
 		}
@@ -370,11 +375,7 @@ function readAdvisories(
 		const person = people.get(userId);
 		if (!person) {
 			if (roster.isDelta) {
-				roster.skipped.push({
-					file: enrollments.file,
-					line: row.line,
-					reason: `user ${userId} is not in this delta's users.csv: advisor links come from a bulk export`
-				});
+				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-user-unknown', userId }));
 			} else if (!roster.rejectedSourceIds.has(userId))
 				problem(`user ${userId} is not in users.csv for the schools imported`);
 			continue;
