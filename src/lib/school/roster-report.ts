@@ -49,6 +49,9 @@ export interface OrgRef {
 	name: string;
 }
 
+/** "department org-lone (Night classes)": an org as the report names it, in any language. */
+export const orgLabel = (ref: OrgRef) => `${ref.type || 'org'} ${ref.id}${ref.name ? ` (${ref.name})` : ''}`;
+
 /**
  * Reasons for rows left out or refused, as codes with parameters (the app words them, see
  * src/lib/school/row-reason-words.ts). The reading of a whole OneRoster export writes these.

@@ -3,9 +3,7 @@
  * the server sent one (RowReason), else the server's English words.
  */
 import { format, t } from '../messages';
-import type { OrgRef, RowProblem, RowReason } from './roster-report';
-
-const org = (ref: OrgRef) => `${ref.type || 'org'} ${ref.id}${ref.name ? ` (${ref.name})` : ''}`;
+import { orgLabel, type RowProblem, type RowReason } from './roster-report';
 
 export function reasonWords(problem: RowProblem): string {
 	return problem.why ? words(problem.why) : problem.reason;
@@ -27,7 +25,7 @@ function words(why: RowReason): string {
 		case 'no-school-org':
 			return w.noSchoolOrg;
 		case 'org-in-no-school':
-			return format(w.orgInNoSchool, { orgs: why.orgs.map(org).join(', ') });
+			return format(w.orgInNoSchool, { orgs: why.orgs.map(orgLabel).join(', ') });
 		case 'role-not-used':
 			return format(w.roleNotUsed, { role: why.role });
 		case 'no-role-in-roles':

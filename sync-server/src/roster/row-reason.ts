@@ -2,10 +2,8 @@
  * A row problem from its code: the code and parameters for the app to word, and the same reason
  * in English for logs and API clients.
  */
-import type { OrgRef, RowReason } from '../../../src/lib/school/roster-report';
+import { orgLabel, type RowReason } from '../../../src/lib/school/roster-report';
 import type { RowProblem } from './roster-types';
-
-const org = (ref: OrgRef) => `${ref.type || 'org'} ${ref.id}${ref.name ? ` (${ref.name})` : ''}`;
 
 function english(why: RowReason): string {
 	switch (why.code) {
@@ -22,7 +20,7 @@ function english(why: RowReason): string {
 		case 'no-school-org':
 			return 'no org of type "school"';
 		case 'org-in-no-school':
-			return `${why.orgs.map(org).join(', ')} is in no school`;
+			return `${why.orgs.map(orgLabel).join(', ')} is in no school`;
 		case 'role-not-used':
 			return `role "${why.role}" has no Pathways account`;
 		case 'no-role-in-roles':
