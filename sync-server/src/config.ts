@@ -49,6 +49,11 @@ export interface ServerConfig {
 	backup: BackupSettings;
 	/** Plan archives brought in by import or restore (see src/export/archive-reader.ts). */
 	imports: ImportLimits;
+	/**
+	 * A roster import that turns off more than this share of a school's students needs the admin's
+	 * explicit confirmation (ROSTER_MAX_STUDENTS_OFF_PERCENT). Default 10 %.
+	 */
+	rosterMaxStudentsOffShare: number;
 }
 
 export interface ImportLimits {
@@ -125,7 +130,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			maxBytes: readInteger(env, 'IMPORT_MAX_BYTES', 2 * 1024 ** 3, 1024 * 1024, 64 * 1024 ** 3),
 			maxFiles: readInteger(env, 'IMPORT_MAX_FILES', 5000, 10, 1_000_000),
 			maxRatio: readNumber(env, 'IMPORT_MAX_RATIO', 100, 2, 10_000)
-		}
+		},
+		rosterMaxStudentsOffShare: readNumber(env, 'ROSTER_MAX_STUDENTS_OFF_PERCENT', 10, 0, 100) / 100
 	};
 }
 

@@ -274,5 +274,17 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX trusted_devices_by_user ON trusted_devices(user_id, last_used_at);
 	-- The admin's audit view pages by entry id (src/api/admin-routes.ts).
 	CREATE INDEX audit_by_plan_id ON audit_log(plan_id, id);
+	`,
+	// A student's birth date from the roster (OneRoster demographics.csv), for "turning 18"; and
+	// the roster checks an admin ran (sync-server/src/roster/roster-checks.ts): an import for real
+	// needs a check of the same files.
+	`
+	ALTER TABLE students ADD COLUMN birth_date TEXT;
+	CREATE TABLE roster_checks (
+		token_hash TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		files_hash TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
 	`
 ];

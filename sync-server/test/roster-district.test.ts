@@ -5,8 +5,8 @@
  * bench/roster.ts, never asserted here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RosterReport } from '../../src/lib/school/roster-report';
-import { api, signIn, startServer, type TestServer } from './helpers';
+import { postRoster } from './roster-api';
+import { signIn, startServer, type TestServer } from './helpers';
 import { generateDistrict } from './roster-district';
 
 const STUDENTS = 10_000;
@@ -22,10 +22,7 @@ afterAll(async () => {
 });
 
 const importDistrict = (files: Record<string, string>) =>
-	api<RosterReport>(server.url, 'POST', '/api/roster/import', {
-		token: admin,
-		body: { format: 'oneroster', files, dryRun: false }
-	});
+	postRoster(server.url, admin, { format: 'oneroster', files, dryRun: false });
 
 const count = (sql: string) => (server.server.db.prepare(sql).get() as { n: number }).n;
 

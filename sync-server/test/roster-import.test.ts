@@ -8,8 +8,8 @@ import * as Y from 'yjs';
 import { docName } from '../../src/lib/plp/access';
 import { Plan } from '../../src/lib/plp/plan';
 import { createDocStore } from '../src/storage/sqlite-doc-store';
-import type { RosterReport } from '../../src/lib/school/roster-report';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { postRoster } from './roster-api';
 import { oneRosterFixture } from './roster-district';
 
 let server: TestServer;
@@ -24,9 +24,11 @@ afterEach(async () => {
 });
 
 function importRoster(body: Record<string, unknown>, token = admin) {
-	return api<RosterReport>(server.url, 'POST', '/api/roster/import', {
-		token,
-		body: { format: 'oneroster', schoolSourcedId: 'org-hv', dryRun: false, ...body }
+	return postRoster(server.url, token, {
+		format: 'oneroster',
+		schoolSourcedId: 'org-hv',
+		dryRun: false,
+		...body
 	});
 }
 
@@ -342,15 +344,73 @@ describe('OneRoster import', () => {
 		expect(await planNames(await givePassword('ana.reyes'))).toEqual(['Tom Hill']);
 	});
 
-	it('only admins import, and a malformed request is a readable 400', async () => {
+	it('only admins import, a malformed request is a readable 400, and an import needs a check of the same files', async () => {
 		const rivera = await signIn(server.url, 'rivera');
 		const forbidden = await importRoster({ files: oneRosterFixture('harbor-view') }, rivera);
 		expect(forbidden.status).toBe(403);
 		const bad = await api<ErrorBody>(server.url, 'POST', '/api/roster/import', {
 			token: admin,
-			body: { format: 'oneroster', files: { 'secrets.txt': 'x' }, dryRun: true }
+			body: { format: 'oneroster', files: { '../secrets.txt': 'x' }, dryRun: true }
 		});
 		expect(bad.status).toBe(400);
 		expect(bad.body.error.code).toBe('invalid-request');
+		// A file that is not part of OneRoster is acknowledged, never a reason to refuse the rest.
+		const unknown = await importRoster({
+			files: { ...oneRosterFixture('harbor-view'), 'notes.txt': 'x' },
+			dryRun: true
+		});
+		expect(unknown.body.files).toContainEqual({ name: 'notes.txt', use: 'unknown' });
+		expect(unknown.body.problems).toEqual([]);
+
+		const files = oneRosterFixture('harbor-view');
+		const post = (body: Record<string, unknown>) =>
+			api<ErrorBody>(server.url, 'POST', '/api/roster/import', {
+				token: admin,
+				body: { format: 'oneroster', schoolSourcedId: 'org-hv', files, ...body }
+			});
+		const unchecked = await post({ dryRun: false });
+		expect(unchecked.status).toBe(409);
+		expect(unchecked.body.error.code).toBe('check-first');
+		const check = await importRoster({ files, dryRun: true });
+		const token = check.body.checkToken;
+		expect(token).toEqual(expect.any(String));
+		// The token is bound to the files: one changed byte, and it no longer counts.
+		const changed = { ...files, 'users.csv': files['users.csv']!.replace('Abe', 'Abel') };
+		const other = await api<ErrorBody>(server.url, 'POST', '/api/roster/import', {
+			token: admin,
+			body: {
+				format: 'oneroster',
+				schoolSourcedId: 'org-hv',
+				files: changed,
+				dryRun: false,
+				checkToken: token
+			}
+		});
+		expect(other.body.error.code).toBe('check-first');
+		// The check named the changes to the school's own name and identifiers: without the
+		// admin's yes to each, nothing happens.
+		const school = 'Maple Ridge Demo School (fictional)';
+		expect(check.body.confirmations).toEqual([
+			{ code: 'school-renamed', school, from: school, to: 'Harbor View High (fictional)' },
+			{
+				code: 'school-identifiers',
+				school,
+				rosterId: { from: '', to: 'org-hv' },
+				identifier: { from: '', to: 'HV' }
+			}
+		]);
+		const halfConfirmed = await post({ dryRun: false, checkToken: token, confirmed: ['school-renamed'] });
+		expect(halfConfirmed.body.error.code).toBe('needs-confirmation');
+		const unconfirmed = await post({ dryRun: false, checkToken: token });
+		expect(unconfirmed.status).toBe(409);
+		expect(unconfirmed.body.error.code).toBe('needs-confirmation');
+		expect(userByUsername('abe.turner')).toBeUndefined();
+		const confirmed = await post({
+			dryRun: false,
+			checkToken: token,
+			confirmed: ['school-renamed', 'school-identifiers']
+		});
+		expect(confirmed.status).toBe(200);
+		expect(userByUsername('abe.turner')).toBeDefined();
 	});
 });

@@ -52,7 +52,12 @@ describe('OneRoster 1.1 CSV', () => {
 			['p-ortiz', 's-bea']
 		]);
 		expect(roster.skipped).toEqual([
-			{ file: 'users.csv', line: 5, reason: 'role "administrator" has no Pathways account' }
+			{
+				file: 'users.csv',
+				line: 5,
+				reason: 'role "administrator" has no Pathways account',
+				why: { code: 'role-not-used', role: 'administrator' }
+			}
 		]);
 		expect(bySource.get('s-abe')?.school).toBe('org-hv');
 		// A guardian attached to the district lands in their child's school.

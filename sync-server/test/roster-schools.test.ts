@@ -6,9 +6,9 @@
  * school created, changed or refused is recorded.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RosterReport } from '../../src/lib/school/roster-report';
 import { SchoolStore } from '../src/roster/school-store';
-import { api, signIn, startServer, type TestServer } from './helpers';
+import { postRoster } from './roster-api';
+import { signIn, startServer, type TestServer } from './helpers';
 import { oneRosterFixture } from './roster-district';
 
 let server: TestServer;
@@ -22,10 +22,7 @@ afterEach(async () => {
 
 async function importAs(username: string, body: Record<string, unknown>) {
 	const token = await signIn(server.url, username);
-	return api<RosterReport>(server.url, 'POST', '/api/roster/import', {
-		token,
-		body: { format: 'oneroster', dryRun: false, ...body }
-	});
+	return postRoster(server.url, token, { format: 'oneroster', dryRun: false, ...body });
 }
 
 const db = () => server.server.db;

@@ -42,7 +42,16 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	).toContainText('Changed: roster id → org-hv');
 	await expect(admin.getByTestId('without-password')).toHaveCount(0);
 
-	await admin.getByRole('button', { name: 'Import', exact: true }).click();
+	// Renaming and re-identifying the admin's own school waits for their explicit yes, by name.
+	const importButton = admin.getByRole('button', { name: 'Import', exact: true });
+	await expect(importButton).toBeDisabled();
+	const confirmations = admin.getByTestId('roster-confirmations');
+	await confirmations
+		.getByLabel('Rename the school “Maple Ridge Demo School (fictional)” to “Harbor View High (fictional)”')
+		.check();
+	await expect(importButton).toBeDisabled();
+	await confirmations.getByLabel(/the roster ID org-hv \(now: none\)/).check();
+	await importButton.click();
 	await expect(report.getByRole('heading', { name: 'Imported. These changes were made.' })).toBeVisible();
 	await expect(report).toHaveAttribute('data-applied', 'true');
 	await admin.getByLabel(/First password for Maya Lopez/).fill(DEMO_PASSWORD);
@@ -78,11 +87,17 @@ async function importRosterByApi(baseURL: string, usernames: string[]): Promise<
 		return (await response.json()) as Record<string, unknown>;
 	};
 	const files = Object.fromEntries(FILES.map((file) => [path.basename(file), readFileSync(file, 'utf8')]));
+	const body = { format: 'oneroster', files, schoolSourcedId: 'org-hv' };
+	// An import comes after a check of the same files, with the confirmations the check asked for.
+	const check = (await call('POST', '/api/roster/import', { ...body, dryRun: true })) as {
+		checkToken: string;
+		confirmations: { code: string }[];
+	};
 	const report = await call('POST', '/api/roster/import', {
-		format: 'oneroster',
-		files,
+		...body,
 		dryRun: false,
-		schoolSourcedId: 'org-hv'
+		checkToken: check.checkToken,
+		confirmed: check.confirmations.map((confirmation) => confirmation.code)
 	});
 	expect(report.isApplied).toBe(true);
 	const { people } = (await call('GET', '/api/roster/without-password')) as {
@@ -97,6 +112,8 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	newDevice,
 	baseURL
 }) => {
+	// Four devices, an offline round trip and two charts: about a minute on an idle machine.
+	test.setTimeout(150_000);
 	await importRosterByApi(baseURL!, ['maya.lopez', 'abe.turner']);
 
 	const admin = await signIn(await newDevice(), 'admin');

@@ -539,16 +539,41 @@ export const es: Catalogue = {
 		levelSeries: 'Nivel {level}',
 		noGrade: 'Sin grado'
 	},
+	rowReasons: {
+		manifestSaysAbsent: 'manifest.csv dice que este archivo no está: envía el manifest que venía con él',
+		manifestDoesNotList: 'manifest.csv no menciona este archivo: envía el manifest que venía con él',
+		manifestFileMissing: 'manifest.csv menciona este archivo ({mode}) pero no está entre los archivos',
+		manifestVersion: 'Versión de OneRoster «{value}»: Pathways lee 1.1 y 1.2',
+		manifestMode: '{property} es «{value}»: debe ser bulk, delta o absent',
+		noSchoolOrg: 'no hay ninguna org de tipo «school»',
+		orgInNoSchool: '{orgs} no está en ninguna escuela',
+		roleNotUsed: 'el rol «{role}» no tiene cuenta en Pathways',
+		noRoleInRoles: 'este usuario no tiene rol en roles.csv',
+		noOrgInRoles: 'este usuario no tiene org en roles.csv',
+		rolesFileMissing: 'falta este archivo (OneRoster 1.2 guarda los roles en él)',
+		roleDeleted: 'rol marcado como tobedeleted',
+		roleOfUnknownUser: 'el usuario {userId} no está en users.csv',
+		roleOfUnknownUserDelta: 'el usuario {userId} no está en el users.csv de este delta: el rol no cambia',
+		profileOfUnknownUser: 'el usuario {userId} no está en users.csv',
+		birthDateInvalid: 'birthDate «{value}» no es una fecha (AAAA-MM-DD)',
+		birthDateNotStudent:
+			'{userId} no es un estudiante importado aquí: solo se guardan las fechas de nacimiento de los estudiantes',
+		birthDateRowRefused: 'la fila de {userId} en users.csv no se importó',
+		deltaClassUnknown:
+			'la clase {classId} no está en el classes.csv de este delta: los asesores vienen de una exportación completa (bulk)',
+		deltaUserUnknown:
+			'el usuario {userId} no está en el users.csv de este delta: los asesores vienen de una exportación completa (bulk)'
+	},
 	roster: {
 		title: 'Importar la lista de la escuela',
 		link: 'Importar la lista',
 		intro:
 			'Trae a los estudiantes, al personal y a las familias desde tu sistema de información estudiantil. Primero revisa los archivos: nada cambia hasta que presiones Importar.',
 		format: 'Tipo de archivo',
-		oneRoster: 'OneRoster 1.1 CSV (orgs.csv, users.csv, classes.csv, enrollments.csv)',
+		oneRoster: 'OneRoster 1.1 o 1.2 CSV: la exportación completa, en su .zip o todos sus archivos',
 		simple: 'CSV simple (un archivo: people.csv)',
 		files: 'Archivos',
-		filesHint: 'Elige todos los archivos a la vez.',
+		filesHint: 'Elige el .zip de la exportación, o todos sus archivos a la vez.',
 		notUsed: 'No se usan: {names}',
 		schoolId: 'Identificador de la escuela en orgs.csv (solo si los archivos tienen varias escuelas)',
 		check: 'Revisar los archivos',
@@ -592,7 +617,23 @@ export const es: Catalogue = {
 		schoolWhat: 'Qué pasa',
 		schoolCreated: 'Escuela nueva',
 		schoolUpdated: 'Cambió: {changes}',
-		schoolUnchanged: 'Sin cambios'
+		schoolUnchanged: 'Sin cambios',
+		filesReceived: 'Archivos recibidos',
+		fileName: 'Archivo',
+		fileUse: 'Uso',
+		fileUsed: 'Se usa',
+		fileUsedDelta: 'Se usa: solo las filas que cambiaron (delta)',
+		fileNotUsed: 'Pathways no lo usa',
+		fileUnknown: 'No es un archivo de OneRoster: no se usa',
+		version: 'OneRoster versión {version}',
+		confirmTitle: 'Confirma antes de importar',
+		confirmIntro: 'Esta importación cambia cosas difíciles de deshacer. Marca cada una que quieras.',
+		confirmRenamed: 'Cambiar el nombre de la escuela «{from}» a «{to}»',
+		confirmRosterId: 'Dar a {school} el ID de la lista {to} (ahora: {from})',
+		confirmIdentifier: 'Cambiar el código de escuela de {school} a {to} (ahora: {from})',
+		confirmStudentsOff: 'Desactivar a {count} de los {of} estudiantes de {school} (más del {limit} %)',
+		nothing: 'ninguno',
+		confirmAll: 'Marca cada cambio de arriba antes de importar.'
 	},
 	options: {
 		conference: 'Reunión del PLP',

@@ -7,8 +7,20 @@ export type RosterFormat = 'oneroster' | 'simple';
 
 export interface RosterImportRequest {
 	format: RosterFormat;
-	/** File name → file contents (OneRoster: orgs.csv, users.csv, classes.csv, enrollments.csv; simple: people.csv). */
+	/**
+	 * File name → file contents. OneRoster: every file of the export (manifest.csv, orgs.csv,
+	 * users.csv, …; the ones Pathways does not use are acknowledged in the report); simple: people.csv.
+	 */
 	files: Record<string, string>;
+	/** OneRoster: the whole export as its .zip, base64-encoded (instead of `files`). */
+	archive?: string;
+	/**
+	 * Import for real: the `checkToken` of a check ("Check the files") of exactly these files.
+	 * The server refuses an import without one (409 `check-first`).
+	 */
+	checkToken?: string;
+	/** Import for real: the codes of the report's `confirmations` the admin agreed to. */
+	confirmed?: RosterConfirmationCode[];
 	/** True: report what would change, change nothing. */
 	dryRun: boolean;
 	/** Import the good rows even when some rows have problems (otherwise a file with problems imports nothing). */
@@ -24,8 +36,46 @@ export interface RosterImportRequest {
 export interface RowProblem {
 	file: string;
 	line: number;
+	/** The reason in English (logs, API clients). */
 	reason: string;
+	/** The reason as a code with parameters, which the app words in the reader's language. */
+	why?: RowReason;
 }
+
+/** An org as a reason names it: its OneRoster type (school, department, district…), id and name. */
+export interface OrgRef {
+	type: string;
+	id: string;
+	name: string;
+}
+
+/** "department org-lone (Night classes)": an org as the report names it, in any language. */
+export const orgLabel = (ref: OrgRef) => `${ref.type || 'org'} ${ref.id}${ref.name ? ` (${ref.name})` : ''}`;
+
+/**
+ * Reasons for rows left out or refused, as codes with parameters (the app words them, see
+ * src/lib/school/row-reason-words.ts). The reading of a whole OneRoster export writes these.
+ */
+export type RowReason =
+	| { code: 'manifest-says-absent' }
+	| { code: 'manifest-does-not-list' }
+	| { code: 'manifest-file-missing'; mode: RosterFileMode }
+	| { code: 'manifest-version'; value: string }
+	| { code: 'manifest-mode'; property: string; value: string }
+	| { code: 'no-school-org' }
+	| { code: 'org-in-no-school'; orgs: OrgRef[] }
+	| { code: 'role-not-used'; role: string }
+	| { code: 'no-role-in-roles' }
+	| { code: 'no-org-in-roles' }
+	| { code: 'roles-file-missing' }
+	| { code: 'role-deleted' }
+	| { code: 'role-of-unknown-user'; userId: string; isDelta: boolean }
+	| { code: 'profile-of-unknown-user'; userId: string }
+	| { code: 'birth-date-invalid'; value: string }
+	| { code: 'birth-date-not-student'; userId: string }
+	| { code: 'birth-date-row-refused'; userId: string }
+	| { code: 'delta-class-unknown'; classId: string }
+	| { code: 'delta-user-unknown'; userId: string };
 
 export interface PeopleCounts {
 	created: number;
@@ -51,7 +101,46 @@ export interface RosterReport {
 	schools: SchoolChange[];
 	/** Each change in words ("Amara Osei: grade 9 → 10"), the first 500. */
 	changes: string[];
+	/** OneRoster: every file received, and whether it is used (empty for the simple format). */
+	files: RosterFileUse[];
+	/** OneRoster: the version the export says it is (manifest.csv, else told from the files). */
+	version?: OneRosterVersion;
+	/** What the admin must agree to, by name, before this import may run (a check lists them). */
+	confirmations: RosterConfirmation[];
+	/** A check's answer: send it back with the same files to import them (bound to the files). */
+	checkToken?: string;
 }
+
+export type OneRosterVersion = '1.1' | '1.2';
+/** manifest.csv: `bulk` is the whole of a file's data; `delta` only the rows that changed. */
+export type RosterFileMode = 'bulk' | 'delta';
+
+export interface RosterFileUse {
+	/** The file name as the specification spells it (e.g. `academicSessions.csv`). */
+	name: string;
+	/** used: read; not-used: a OneRoster file Pathways has no use for; unknown: not a OneRoster file. */
+	use: 'used' | 'not-used' | 'unknown';
+	mode?: RosterFileMode;
+}
+
+/** Changes an import makes only when the admin names them: their own school, or many students off. */
+export type RosterConfirmation =
+	| { code: 'school-renamed'; school: string; from: string; to: string }
+	| {
+			code: 'school-identifiers';
+			school: string;
+			/** The school's org sourcedId in the roster ('' when it had none), and its own code. */
+			rosterId: { from: string; to: string } | null;
+			identifier: { from: string; to: string } | null;
+	  }
+	| { code: 'students-off'; school: string; count: number; of: number; limitPercent: number };
+
+export type RosterConfirmationCode = RosterConfirmation['code'];
+export const ROSTER_CONFIRMATION_CODES: readonly RosterConfirmationCode[] = [
+	'school-renamed',
+	'school-identifiers',
+	'students-off'
+];
 
 export interface SchoolChange {
 	/** The org's sourcedId. */
@@ -76,6 +165,45 @@ export interface PersonWithoutPassword {
 	role: 'student' | 'guardian' | 'staff' | 'admin';
 }
 
-/** The files each format reads (names in lower case). */
-export const ONEROSTER_FILE_NAMES = ['orgs.csv', 'users.csv', 'classes.csv', 'enrollments.csv'] as const;
+/**
+ * The files of a OneRoster 1.1 or 1.2 CSV export, as the specifications spell them. Pathways reads
+ * those in ONEROSTER_USED_FILES and acknowledges the others.
+ */
+export const ONEROSTER_SPEC_FILES = [
+	'manifest.csv',
+	'academicSessions.csv',
+	'categories.csv',
+	'classes.csv',
+	'classResources.csv',
+	'courses.csv',
+	'courseResources.csv',
+	'demographics.csv',
+	'enrollments.csv',
+	'lineItems.csv',
+	'orgs.csv',
+	'resources.csv',
+	'results.csv',
+	'users.csv',
+	// 1.2
+	'roles.csv',
+	'userProfiles.csv',
+	'userResources.csv',
+	'lineItemLearningObjectiveIds.csv',
+	'lineItemScoreScales.csv',
+	'resultLearningObjectiveIds.csv',
+	'resultScoreScales.csv',
+	'scoreScales.csv'
+] as const;
+export const ONEROSTER_USED_FILES: readonly string[] = [
+	'manifest.csv',
+	'orgs.csv',
+	'users.csv',
+	'classes.csv',
+	'enrollments.csv',
+	'demographics.csv',
+	'roles.csv',
+	'userProfiles.csv'
+];
+/** The files a person may choose for the OneRoster format (lower case, as file names arrive). */
+export const ONEROSTER_FILE_NAMES: readonly string[] = ONEROSTER_SPEC_FILES.map((name) => name.toLowerCase());
 export const SIMPLE_FILE_NAME = 'people.csv';

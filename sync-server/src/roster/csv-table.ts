@@ -30,12 +30,16 @@ export function readCsv(
 	const empty = { table: { file, rows: [] }, problems: [] as RowProblem[] };
 	let records: { record: string[]; info: { lines: number } }[];
 	try {
-		records = parse(text, {
+		// Every line ending ends a row, whatever the first line used: exports stitched together from
+		// several tools mix them, and a lone "\n" in a "\r\n" file must not swallow the next row.
+		// One kind of line break also keeps csv-parse's line count right (it counts a quoted "\r\n" twice).
+		records = parse(text.replace(/\r\n?/g, '\n'), {
 			bom: true,
 			info: true,
 			trim: true,
 			skip_empty_lines: true,
-			relax_column_count: true
+			relax_column_count: true,
+			record_delimiter: '\n'
 		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (error) {
 		const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
@@ -51,13 +55,22 @@ export function readCsv(
 	}
 	const index = new Map(header.map((name, i) => [name, i]));
 	const rows = records.slice(1).map(({ record, info }) => ({
-		line: info.lines,
+		line: startLine(record, info.lines),
 		get(column: string) {
 			const i = index.get(key(column));
 			return i === undefined ? '' : (record[i] ?? '');
 		}
 	}));
 	return { table: { file, rows }, problems: [] };
+}
+
+/**
+ * The line a row starts on: csv-parse counts to the row's end, and a quoted field may hold line
+ * breaks, so those are counted back (the admin looks for the row where it begins).
+ */
+function startLine(record: string[], endLine: number): number {
+	const breaks = record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
+	return endLine - breaks;
 }
 
 /** A comma-separated list inside one field (OneRoster `orgSourcedIds`, `agentSourcedIds`, `grades`). */

@@ -1,10 +1,15 @@
 /**
- * OneRoster 1.1 CSV (the bulk export of most student information systems) → Roster.
- * Read: orgs.csv, users.csv, and optionally classes.csv + enrollments.csv for advisor assignments.
- * Only the columns below are used; every other column is ignored.
+ * OneRoster 1.1 and 1.2 CSV (the export of most student information systems) → Roster.
+ * Read: orgs.csv, users.csv (1.2: with roles.csv and userProfiles.csv), classes.csv and
+ * enrollments.csv for advisor assignments, demographics.csv for students' birth dates. Only the
+ * columns below are used; every other column is ignored. oneroster-export.ts says which files
+ * came and whether each is bulk or delta.
  */
-import { ONEROSTER_FILE_NAMES } from '../../../src/lib/school/roster-report';
+import type { OneRosterVersion, RosterFileMode } from '../../../src/lib/school/roster-report';
 import { listField, readCsv, type CsvRow, type CsvTable } from './csv-table';
+import { readBirthDates } from './oneroster-demographics';
+import { readOrgs, type Orgs, type SchoolOrg } from './oneroster-orgs';
+import { usersWithRoles } from './oneroster-roles';
 import {
 	emptyRoster,
 	isYes,
@@ -14,28 +19,30 @@ import {
 	type RosterPerson,
 	type RowProblem
 } from './roster-types';
+import { rowProblem } from './row-reason';
 
-export const ONEROSTER_FILES = ONEROSTER_FILE_NAMES;
+export type { SchoolOrg };
 
-const REQUIRED = {
+const REQUIRED: Record<string, readonly string[]> = {
 	'orgs.csv': ['sourcedId', 'name', 'type'],
 	'users.csv': ['sourcedId', 'orgSourcedIds', 'role', 'username', 'givenName', 'familyName'],
 	'classes.csv': ['sourcedId', 'title', 'classType', 'schoolSourcedId'],
 	'enrollments.csv': ['sourcedId', 'classSourcedId', 'userSourcedId', 'role']
-} as const;
+};
+/** 1.2 users.csv: role and orgs are in roles.csv; a username may come from userProfiles.csv. */
+const REQUIRED_USERS_12 = ['sourcedId', 'givenName', 'familyName'];
 
-/** OneRoster 1.1 roles that Pathways has no account for: left out and listed, not errors. */
-const UNUSED_ROLES = new Set(['administrator', 'aide', 'proctor']);
+/** Roles that Pathways has no account for: left out and listed, not errors (1.2 adds several). */
+const UNUSED_ROLES = new Set([
+	'administrator',
+	'aide',
+	'proctor',
+	'districtadministrator',
+	'principal',
+	'siteadministrator',
+	'systemadministrator'
+]);
 const GUARDIAN_ROLES = new Set(['guardian', 'parent', 'relative']);
-
-/** A row of orgs.csv of type `school`. */
-export interface SchoolOrg {
-	sourceId: string;
-	name: string;
-	/** The school's own code (OneRoster `identifier`), '' when the file has none. */
-	identifier: string;
-	line: number;
-}
 
 /**
  * Which school orgs this import may write (by sourcedId), why each other one is refused, and
@@ -49,8 +56,16 @@ export interface SchoolDecision {
 }
 
 export interface OneRosterInput {
+	/** Lower-case file name → text. */
 	files: Partial<Record<string, string>>;
 	decide: (schools: SchoolOrg[]) => SchoolDecision;
+	version?: OneRosterVersion;
+	/** Lower-case file name → bulk or delta (bulk when not named). */
+	modes?: Map<string, RosterFileMode>;
+	/** Schools of earlier imports, for a delta export whose orgs.csv leaves them out. */
+	knownSchools?: SchoolOrg[];
+	/** A delta: the school org (sourcedId) of someone an earlier import brought in, if any. */
+	knownSchoolOf?: (personSourceId: string) => string | undefined;
 }
 
 export interface OneRosterResult {
@@ -64,77 +79,67 @@ const isDeleted = (row: CsvRow) => row.get('status').toLowerCase() === 'tobedele
 export function readOneRoster(input: OneRosterInput): OneRosterResult {
 	const roster = emptyRoster();
 	const result = { roster, schools: [] as SchoolOrg[] };
+	const version = input.version ?? '1.1';
+	const modeOf = (file: string) => input.modes?.get(file) ?? 'bulk';
+	const isDeltaExport = [...(input.modes?.values() ?? [])].includes('delta');
+	roster.isDelta = modeOf('users.csv') === 'delta';
 	const tables = new Map<string, CsvTable>();
-	for (const file of ONEROSTER_FILES) {
+	for (const file of ['orgs.csv', 'users.csv', 'classes.csv', 'enrollments.csv']) {
 		const text = input.files[file];
-		const isOptional = file === 'classes.csv' || file === 'enrollments.csv';
 		if (text === undefined) {
-			if (!isOptional) roster.problems.push({ file, line: 0, reason: 'this file is missing' });
+			// A delta sends only what changed; a bulk export always has its orgs and users.
+			const isRequired = (file === 'orgs.csv' || file === 'users.csv') && !isDeltaExport;
+			if (isRequired) roster.problems.push({ file, line: 0, reason: 'this file is missing' });
 			continue;
 		}
-		const { table, problems } = readCsv(file, text, REQUIRED[file]);
+		const required = file === 'users.csv' && version === '1.2' ? REQUIRED_USERS_12 : REQUIRED[file]!;
+		const { table, problems } = readCsv(file, text, required);
 		roster.problems.push(...problems);
 		if (problems.length === 0) tables.set(file, table);
 	}
-	if ((input.files['classes.csv'] === undefined) !== (input.files['enrollments.csv'] === undefined)) {
-		const file = input.files['classes.csv'] === undefined ? 'classes.csv' : 'enrollments.csv';
-		roster.problems.push({ file, line: 0, reason: 'classes.csv and enrollments.csv come together' });
+	const orgsTable = tables.get('orgs.csv');
+	let users = tables.get('users.csv');
+	if (users && version === '1.2') {
+		users = usersWithRoles(users, input.files, roster.isDelta, roster.problems, roster.skipped);
 	}
-	const orgs = tables.get('orgs.csv');
-	const users = tables.get('users.csv');
-	if (!orgs || !users) return result;
-	const schools = readSchoolOrgs(orgs, roster.problems);
-	const decision = input.decide(schools);
+	const isOrgsPartial = modeOf('orgs.csv') === 'delta' || input.files['orgs.csv'] === undefined;
+	const orgs = readOrgs(orgsTable, isOrgsPartial ? (input.knownSchools ?? []) : [], roster.problems);
+	if (orgs.schools.length === 0 && orgsTable && roster.problems.every((p) => p.file !== 'orgs.csv')) {
+		roster.problems.push(rowProblem('orgs.csv', 0, { code: 'no-school-org' }));
+	}
+	const decision =
+		orgs.schools.length > 0
+			? input.decide(orgs.schools)
+			: { allowed: new Set<string>(), refused: new Map<string, string>(), problems: [] };
 	roster.problems.push(...decision.problems);
-	for (const school of schools) {
+	for (const school of orgs.schools) {
 		const reason = decision.refused.get(school.sourceId);
-		if (reason !== undefined) roster.problems.push({ file: orgs.file, line: school.line, reason });
+		if (reason !== undefined) roster.problems.push({ file: 'orgs.csv', line: school.line, reason });
 	}
-	result.schools = schools.filter((school) => decision.allowed.has(school.sourceId));
-	if (result.schools.length === 0) return result;
+	result.schools = orgs.schools.filter((school) => decision.allowed.has(school.sourceId));
+	if (!users) return result;
 	const scope: OrgScope = {
 		allowed: decision.allowed,
 		refused: decision.refused,
-		orgIds: new Set(orgs.rows.map((row) => row.get('sourcedId'))),
-		names: new Map(schools.map((school) => [school.sourceId, school.name]))
+		orgs,
+		names: new Map(orgs.schools.map((school) => [school.sourceId, school.name])),
+		isVersion12: version === '1.2'
 	};
 	const { accepted, skippedIds } = readUsers(users, scope, roster);
-	linkGuardians(accepted, skippedIds, roster);
+	linkGuardians(accepted, skippedIds, roster, input.knownSchoolOf ?? (() => undefined));
+	readBirthDates(input.files['demographics.csv'], roster);
 	const classes = tables.get('classes.csv');
 	const enrollments = tables.get('enrollments.csv');
-	if (classes && enrollments) readAdvisories(classes, enrollments, scope.allowed, roster);
+	if (enrollments) readAdvisories(classes, enrollments, scope, roster);
 	return result;
-}
-
-/**
- * The orgs of type `school`, each once. A school marked `tobedeleted` is not read (and never
- * deleted in Pathways: its people stay as they are). Other org types (district, department…) are
- * only there to be named by users.
- */
-function readSchoolOrgs(orgs: CsvTable, problems: RowProblem[]): SchoolOrg[] {
-	const schools = new Map<string, SchoolOrg>();
-	for (const row of orgs.rows) {
-		if (row.get('type').toLowerCase() !== 'school' || isDeleted(row)) continue;
-		const sourceId = row.get('sourcedId');
-		const name = row.get('name');
-		const problem = (reason: string) => problems.push({ file: orgs.file, line: row.line, reason });
-		if (!sourceId) problem('sourcedId is empty');
-		else if (!name) problem(`school ${sourceId} has no name`);
-		else if (schools.has(sourceId))
-			problem(`sourcedId ${sourceId} is also on line ${schools.get(sourceId)!.line}`);
-		else schools.set(sourceId, { sourceId, name, identifier: row.get('identifier'), line: row.line });
-	}
-	if (schools.size === 0 && problems.every((problem) => problem.file !== orgs.file)) {
-		problems.push({ file: orgs.file, line: 0, reason: 'no org of type "school"' });
-	}
-	return [...schools.values()];
 }
 
 interface OrgScope {
 	allowed: Set<string>;
 	refused: Map<string, string>;
-	orgIds: Set<string>;
+	orgs: Orgs;
 	names: Map<string, string>;
+	isVersion12: boolean;
 }
 
 interface AgentRow {
@@ -176,38 +181,64 @@ function readUsers(
 			continue;
 		}
 		seenIds.set(sourceId, row.line);
+		if (!role) {
+			if (!scope.isVersion12) reject('role is empty');
+			else roster.problems.push(rowProblem(file, row.line, { code: 'no-role-in-roles' }));
+			roster.rejectedSourceIds.add(sourceId);
+			continue;
+		}
 		if (UNUSED_ROLES.has(role)) {
-			roster.skipped.push({ file, line: row.line, reason: `role "${role}" has no Pathways account` });
+			roster.skipped.push(rowProblem(file, row.line, { code: 'role-not-used', role }));
 			skippedIds.add(sourceId);
 			continue;
 		}
 		const isStudent = role === 'student';
-		const isTeacher = role === 'teacher';
+		// 1.2 has counselors too: staff with their own title.
+		const isTeacher = role === 'teacher' || role === 'counselor';
 		const isGuardian = GUARDIAN_ROLES.has(role);
 		if (!isStudent && !isTeacher && !isGuardian) {
 			reject(`unknown role "${row.get('role')}"`);
 			continue;
 		}
 		const userOrgs = listField(row.get('orgSourcedIds'));
-		const unknownOrg = userOrgs.find((org) => !scope.orgIds.has(org));
+		if (userOrgs.length === 0) {
+			if (!scope.isVersion12) reject('orgSourcedIds is empty');
+			else roster.problems.push(rowProblem(file, row.line, { code: 'no-org-in-roles' }));
+			roster.rejectedSourceIds.add(sourceId);
+			continue;
+		}
+		const unknownOrg = userOrgs.find((org) => !scope.orgs.ids.has(org));
 		if (unknownOrg) {
 			reject(`org ${unknownOrg} is not in orgs.csv`);
 			continue;
 		}
-		// A person lands in the first of their orgs that this import writes. Guardians are often
-		// attached to the district, not a school: they come with their children (linkGuardians).
-		const school = userOrgs.find((org) => scope.allowed.has(org));
+		// A person lands in the first school that this import writes among their orgs (a
+		// department counts as its school). Guardians are often attached to the district, not a
+		// school: they come with their children (linkGuardians).
+		const userSchools = userOrgs.map((org) => scope.orgs.schoolOf(org));
+		const school = userSchools.find((org) => org !== undefined && scope.allowed.has(org));
 		if (!isGuardian && school === undefined) {
-			const refused = userOrgs.find((org) => scope.refused.has(org));
+			const refused = userSchools.find((org) => org !== undefined && scope.refused.has(org));
 			if (refused !== undefined) {
 				reject(`belongs to ${scope.names.get(refused)} (${refused}), which this import may not change`);
 			} else {
-				roster.skipped.push({ file, line: row.line, reason: 'belongs to no school this import writes' });
+				roster.skipped.push(
+					userSchools.every((org) => org === undefined)
+						? rowProblem(file, row.line, {
+								code: 'org-in-no-school',
+								orgs: userOrgs.map(scope.orgs.describe)
+							})
+						: { file, line: row.line, reason: 'belongs to no school this import writes' }
+				);
 				skippedIds.add(sourceId);
 			}
 			continue;
 		}
-		const displayName = [row.get('givenName'), row.get('familyName')].filter(Boolean).join(' ');
+		// A quoted line break inside a name is kept as a space: names are one line everywhere.
+		const displayName = [row.get('givenName'), row.get('familyName')]
+			.filter(Boolean)
+			.join(' ')
+			.replace(/\s+/g, ' ');
 		if (!displayName) {
 			reject('givenName and familyName are empty');
 			continue;
@@ -236,7 +267,7 @@ function readUsers(
 			}
 			person = { ...base, role: 'student', studentNumber: row.get('identifier') || sourceId, grade };
 		} else if (isTeacher) {
-			person = { ...base, role: 'staff', title: 'teacher' };
+			person = { ...base, role: 'staff', title: role === 'counselor' ? 'counselor' : 'teacher' };
 		} else {
 			person = { ...base, role: 'guardian' };
 		}
@@ -247,7 +278,12 @@ function readUsers(
 }
 
 /** Guardian links from either side's agentSourcedIds; a link to someone not in the file rejects the row. */
-function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, roster: Roster): void {
+function linkGuardians(
+	agents: Map<string, AgentRow>,
+	skippedIds: Set<string>,
+	roster: Roster,
+	knownSchoolOf: (sourceId: string) => string | undefined
+): void {
 	const links = new Set<string>();
 	const rejected = new Set<string>();
 	for (const { person, agentIds } of agents.values()) {
@@ -257,6 +293,14 @@ function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, r
 			if (skippedIds.has(agentId)) continue;
 			const other = agents.get(agentId)?.person;
 			const wantedRole = person.role === 'guardian' ? 'student' : 'guardian';
+			const earlierSchool = other ? undefined : knownSchoolOf(agentId);
+			if (roster.isDelta && earlierSchool !== undefined) {
+				// Someone of an earlier import that this delta does not name: linked to them there.
+				const isGuardian = person.role === 'guardian';
+				links.add(isGuardian ? `${person.sourceId}\n${agentId}` : `${agentId}\n${person.sourceId}`);
+				if (isGuardian) person.school ??= earlierSchool;
+				continue;
+			}
 			if (!other || other.role !== wantedRole) {
 				const what = person.role === 'guardian' ? 'a student' : 'a guardian or parent';
 				const reason = roster.rejectedSourceIds.has(agentId)
@@ -279,10 +323,16 @@ function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, r
 		const [guardianId, studentId] = link.split('\n') as [string, string];
 		if (isKept(guardianId) && isKept(studentId)) roster.guardianLinks.push([guardianId, studentId]);
 	}
-	// A guardian with no child left in this school's import has nothing to see: leave them out.
+	// A guardian with no child left in this school's import has nothing to see: leave them out
+	// (in a delta, a guardian named alone stays in the school of their earlier import).
 	const linkedGuardians = new Set(roster.guardianLinks.map(([guardianId]) => guardianId));
 	roster.people = roster.people.filter((person) => {
 		if (person.role !== 'guardian' || linkedGuardians.has(person.sourceId)) return true;
+		const earlierSchool = roster.isDelta ? knownSchoolOf(person.sourceId) : undefined;
+		if (earlierSchool !== undefined) {
+			person.school ??= earlierSchool;
+			return true;
+		}
 		roster.skipped.push({ file: person.file, line: person.line, reason: 'no child in this school' });
 		return false;
 	});
@@ -293,18 +343,20 @@ function linkGuardians(agents: Map<string, AgentRow>, skippedIds: Set<string>, r
  * title containing "advis") advises every student enrolled in it, and is an advisor, not a teacher.
  */
 function readAdvisories(
-	classes: CsvTable,
+	classes: CsvTable | undefined,
 	enrollments: CsvTable,
-	schools: Set<string>,
+	scope: OrgScope,
 	roster: Roster
 ): void {
 	const advisories = new Set<string>();
 	const classIds = new Set<string>();
-	for (const row of classes.rows) {
+	for (const row of classes?.rows ?? []) {
 		const id = row.get('sourcedId');
 		classIds.add(id);
 		const isAdvisory = row.get('classType').toLowerCase() === 'homeroom' || /advis/i.test(row.get('title'));
-		if (isAdvisory && !isDeleted(row) && schools.has(row.get('schoolSourcedId'))) advisories.add(id);
+		const school = scope.orgs.schoolOf(row.get('schoolSourcedId'));
+		if (isAdvisory && !isDeleted(row) && school !== undefined && scope.allowed.has(school))
+			advisories.add(id);
 	}
 	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
 	const members = new Map<string, { staff: string[]; students: string[] }>();
@@ -314,13 +366,17 @@ function readAdvisories(
 		const problem = (reason: string) =>
 			roster.problems.push({ file: enrollments.file, line: row.line, reason });
 		if (!classIds.has(classId)) {
-			problem(`class ${classId} is not in classes.csv`);
+			if (roster.isDelta) {
+				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-class-unknown', classId }));
+			} else problem(`class ${classId} is not in classes.csv`);
 			continue;
 		}
 		if (!advisories.has(classId) || isDeleted(row)) continue;
 		const person = people.get(userId);
 		if (!person) {
-			if (!roster.rejectedSourceIds.has(userId))
+			if (roster.isDelta) {
+				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-user-unknown', userId }));
+			} else if (!roster.rejectedSourceIds.has(userId))
 				problem(`user ${userId} is not in users.csv for the schools imported`);
 			continue;
 		}

@@ -6,7 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PlanInfo } from '../../../src/lib/plp/schema';
-import { emptyCounts, type RosterReport } from '../../../src/lib/school/roster-report';
+import {
+	emptyCounts,
+	type RosterConfirmation,
+	type RosterConfirmationCode,
+	type RosterReport
+} from '../../../src/lib/school/roster-report';
+import { ApiError } from '../api/errors';
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
 import type { DocStore } from '../contracts';
 import { transaction, type Database } from '../db';
@@ -21,6 +27,10 @@ export interface ImportOptions {
 	onlyGoodRows: boolean;
 	/** The plan's start date written into new plans (YYYY-MM-DD). */
 	today: string;
+	/** Turning off more than this share of a school's students needs a confirmation (0.1 = 10 %). */
+	maxStudentsOffShare: number;
+	/** The confirmations the admin agreed to (an import for real needs every one the check listed). */
+	confirmed: ReadonlySet<RosterConfirmationCode>;
 }
 
 /** What happened to whom, for revoking sessions and rechecking live connections afterwards. */
@@ -49,6 +59,9 @@ interface NewPerson {
 
 interface Pending {
 	school: School;
+	/** Students turned off by this import, and active students of the school before it. */
+	studentsOff: number;
+	studentsBefore: number;
 	creates: NewPerson[];
 	adopts: NewPerson[];
 	updates: Update[];
@@ -79,6 +92,7 @@ function differences(person: RosterPerson, linked: LinkedUser): string[] {
 	if (person.role === 'student') {
 		change('grade', linked.grade, person.grade);
 		change('student ID', linked.studentNumber, person.studentNumber);
+		if (person.birthDate !== undefined) change('birth date', linked.birthDate, person.birthDate);
 	}
 	if (linked.isActive !== person.isActive) changes.push(person.isActive ? 'back at school' : 'left');
 	return changes;
@@ -118,6 +132,8 @@ export class RosterImport {
 			problems: RowProblem[];
 			skipped: RowProblem[];
 			writeSchools?: () => void;
+			/** Changes to the admin's own school that need a confirmation (school-import.ts). */
+			confirmations?: RosterConfirmation[];
 		},
 		options: ImportOptions
 	): { report: RosterReport; effects: ImportEffects } {
@@ -130,13 +146,34 @@ export class RosterImport {
 			caseloads: { added: 0, removed: 0 },
 			guardianLinks: { added: 0, removed: 0 },
 			schools: [],
-			changes: []
+			changes: [],
+			files: [],
+			confirmations: [...(input.confirmations ?? [])]
 		};
 		const effects: ImportEffects = { deactivatedUserIds: [], relinkedUserIds: [], planInfoChanges: [] };
 		const pending = input.parts.map(({ school, roster }) => this.compare(school, roster, report));
+		for (const part of pending) {
+			if (part.studentsOff > 0 && part.studentsOff > part.studentsBefore * options.maxStudentsOffShare) {
+				report.confirmations.push({
+					code: 'students-off',
+					school: part.school.name,
+					count: part.studentsOff,
+					of: part.studentsBefore,
+					limitPercent: Math.round(options.maxStudentsOffShare * 100)
+				});
+			}
+		}
 
 		const isBlocked = report.problems.length > 0 && !options.onlyGoodRows;
 		if (options.dryRun || isBlocked) return { report, effects };
+		const missing = report.confirmations.filter((confirmation) => !options.confirmed.has(confirmation.code));
+		if (missing.length > 0) {
+			throw new ApiError(
+				409,
+				'needs-confirmation',
+				`Nothing was imported: this import ${missing.map(describeConfirmation).join('; ')}. Check the files again and confirm that.`
+			);
+		}
 
 		for (const part of pending) {
 			for (const entry of part.creates)
@@ -212,22 +249,32 @@ export class RosterImport {
 			}
 		}
 		const inFile = new Set(roster.people.map((person) => person.sourceId));
-		const leavers = [...linked.values()].filter(
-			(user) => user.isActive && !inFile.has(user.sourceId) && !keep.has(user.sourceId)
-		);
+		// A delta names only who changed: someone absent from it is not leaving.
+		const leavers = roster.isDelta
+			? []
+			: [...linked.values()].filter(
+					(user) => user.isActive && !inFile.has(user.sourceId) && !keep.has(user.sourceId)
+				);
+		if (roster.isDelta) {
+			// Links may name people of earlier imports that this delta does not.
+			for (const user of linked.values())
+				if (!userIdOf.has(user.sourceId)) userIdOf.set(user.sourceId, user.userId);
+		}
 		// People whose rows were not imported keep their links as they are.
 		const untouched = new Set([...keep].flatMap((sourceId) => linked.get(sourceId)?.userId ?? []));
 		const caseloads = this.pairChanges(
 			roster.caseloads,
 			this.store.caseloads(school.id),
 			userIdOf,
-			untouched
+			untouched,
+			roster.isDelta
 		);
 		const guardianLinks = this.pairChanges(
 			roster.guardianLinks,
 			this.store.guardianLinks(school.id),
 			userIdOf,
-			untouched
+			untouched,
+			roster.isDelta
 		);
 		report.caseloads.added += caseloads.add.length;
 		report.caseloads.removed += caseloads.remove.length;
@@ -246,7 +293,23 @@ export class RosterImport {
 			report.counts[user.role as 'student' | 'staff' | 'guardian'].deactivated++;
 			note(`${user.displayName}: not in the file any more, turned off`);
 		}
-		return { school, creates, adopts, updates, leavers, caseloads, guardianLinks };
+		const studentsBefore = [...linked.values()].filter(
+			(user) => user.role === 'student' && user.isActive
+		).length;
+		const studentsOff =
+			leavers.filter((user) => user.role === 'student').length +
+			updates.filter((update) => update.isDeactivation && update.person.role === 'student').length;
+		return {
+			school,
+			studentsOff,
+			studentsBefore,
+			creates,
+			adopts,
+			updates,
+			leavers,
+			caseloads,
+			guardianLinks
+		};
 	}
 
 	private write(part: Pending): void {
@@ -261,14 +324,23 @@ export class RosterImport {
 				staffTitle: staffTitleOf(person),
 				isActive: person.isActive
 			});
-			if (person.role === 'student')
-				writer.createStudent(userId, planId!, person.grade, person.studentNumber);
+			if (person.role === 'student') {
+				const { grade, studentNumber } = person;
+				writer.createStudent({
+					userId,
+					planId: planId!,
+					grade,
+					studentNumber,
+					birthDate: person.birthDate ?? null
+				});
+			}
 		}
 		for (const { person, userId } of part.adopts) {
 			writer.adopt(userId, person.sourceId);
-			this.writeFields(writer, userId, person);
+			this.writeFields(writer, userId, person, null);
 		}
-		for (const { person, linked: user } of part.updates) this.writeFields(writer, user.userId, person);
+		for (const { person, linked: user } of part.updates)
+			this.writeFields(writer, user.userId, person, user.birthDate);
 		for (const user of part.leavers) writer.updateUser(user.userId, { ...user, isActive: false });
 		for (const [a, b] of part.caseloads.add) writer.addCaseload(a, b);
 		for (const [a, b] of part.caseloads.remove) writer.removeCaseload(a, b);
@@ -301,25 +373,36 @@ export class RosterImport {
 		}
 	}
 
-	private writeFields(writer: ReturnType<RosterStore['writer']>, userId: string, person: RosterPerson): void {
+	/** `birthDate`: the stored one, kept when the files send none (no demographics.csv). */
+	private writeFields(
+		writer: ReturnType<RosterStore['writer']>,
+		userId: string,
+		person: RosterPerson,
+		birthDate: string | null
+	): void {
 		writer.updateUser(userId, {
 			username: person.username,
 			displayName: person.displayName,
 			staffTitle: staffTitleOf(person),
 			isActive: person.isActive
 		});
-		if (person.role === 'student') writer.updateStudent(userId, person.grade, person.studentNumber);
+		if (person.role === 'student') {
+			const born = person.birthDate === undefined ? birthDate : person.birthDate;
+			writer.updateStudent(userId, person.grade, person.studentNumber, born);
+		}
 	}
 
 	/**
 	 * Pairs to add (in the file, not yet linked) and to remove (made by an earlier import, gone from
-	 * the file). Pairs whose people were not imported are left alone; links made by hand are never removed.
+	 * the file). Pairs whose people were not imported are left alone; links made by hand are never
+	 * removed; a delta removes none (it names only what changed, not every link that stays).
 	 */
 	private pairChanges(
 		wanted: [string, string][],
 		existing: Map<string, boolean>,
 		userIdOf: Map<string, string>,
-		untouched: Set<string>
+		untouched: Set<string>,
+		isDelta: boolean
 	): { add: [string, string][]; remove: [string, string][] } {
 		const wantedKeys = new Set<string>();
 		const add: [string, string][] = [];
@@ -333,6 +416,7 @@ export class RosterImport {
 			if (!existing.has(key)) add.push([userA, userB]);
 		}
 		const remove: [string, string][] = [];
+		if (isDelta) return { add, remove };
 		for (const [key, isFromRoster] of existing) {
 			if (!isFromRoster || wantedKeys.has(key)) continue;
 			const pair = key.split('\n') as [string, string];
@@ -350,5 +434,17 @@ export class RosterImport {
 			grade: entry.person.grade === null ? '' : String(entry.person.grade),
 			startDate: today
 		});
+	}
+}
+
+/** A confirmation in words, for the refusal of an import that lacks it (the app words the check's list). */
+function describeConfirmation(confirmation: RosterConfirmation): string {
+	switch (confirmation.code) {
+		case 'school-renamed':
+			return `renames ${confirmation.from} to ${confirmation.to}`;
+		case 'school-identifiers':
+			return `changes the roster id or code of ${confirmation.school}`;
+		case 'students-off':
+			return `turns off ${confirmation.count} of ${confirmation.of} students of ${confirmation.school}`;
 	}
 }

@@ -1,18 +1,21 @@
 /**
- * The admin's roster API: POST /api/roster/import (dry run or for real), and for people the roster
- * brought in, GET /api/roster/without-password and POST /api/roster/first-password.
- * Files travel as JSON strings: a browser reads them with File.text(), and one JSON body needs no
- * multipart parser; the body limit of this route is raised for a district's 10,000-student export.
+ * The admin's roster API: POST /api/roster/import (a check, or for real after a check of the same
+ * files), and for people the roster brought in, GET /api/roster/without-password and
+ * POST /api/roster/first-password. Files travel as JSON strings (a browser reads them with
+ * File.text()), a whole export as its .zip in base64; one JSON body needs no multipart parser, and
+ * the body limit of this route is raised for a district's 10,000-student export.
  */
 import type { FastifyInstance } from 'fastify';
 import type { RosterImportRequest } from '../../../src/lib/school/roster-report';
+import { ROSTER_CONFIRMATION_CODES } from '../../../src/lib/school/roster-report';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';
 import { passwordProblem } from '../api/invite-routes';
 import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import type { DocStore } from '../contracts';
-import { ONEROSTER_FILES } from './oneroster';
+import { readExport } from './oneroster-export';
+import { checkedHash, RosterChecks } from './roster-checks';
 import { importOneRoster } from './school-import';
 import { SchoolStore } from './school-store';
 import { RosterImport, type ImportEffects } from './roster-import';
@@ -32,12 +35,20 @@ const importSchema = {
 			format: { type: 'string', enum: ['oneroster', 'simple'] },
 			files: {
 				type: 'object',
-				propertyNames: { enum: [...ONEROSTER_FILES, SIMPLE_FILE] },
+				maxProperties: 60,
+				propertyNames: { type: 'string', pattern: '^[^/\\\\]{1,120}$' },
 				additionalProperties: { type: 'string' }
 			},
+			archive: { type: 'string', maxLength: ROSTER_BODY_LIMIT },
 			dryRun: { type: 'boolean' },
 			onlyGoodRows: { type: 'boolean' },
-			schoolSourcedId: { type: 'string', minLength: 1, maxLength: 200 }
+			schoolSourcedId: { type: 'string', minLength: 1, maxLength: 200 },
+			checkToken: { type: 'string', minLength: 1, maxLength: 100 },
+			confirmed: {
+				type: 'array',
+				maxItems: 10,
+				items: { type: 'string', enum: [...ROSTER_CONFIRMATION_CODES] }
+			}
 		}
 	}
 } as const;
@@ -58,6 +69,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 	const rosterImport = new RosterImport(ctx.db, docs);
 	const store = new RosterStore(ctx.db);
 	const schools = new SchoolStore(ctx.db);
+	const checks = new RosterChecks(ctx.db);
 
 	app.post<{ Body: RosterImportRequest }>(
 		'/api/roster/import',
@@ -67,15 +79,40 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			const school = ctx.accounts.getSchool(admin.user.schoolId);
 			if (!school) throw notFound('school');
 			const body = request.body;
+			if (body.archive !== undefined && (body.format !== 'oneroster' || Object.keys(body.files).length > 0)) {
+				throw new ApiError(
+					400,
+					'invalid-request',
+					'Send a OneRoster export either as its .zip or as its files, not both.'
+				);
+			}
+			const filesHash = checkedHash(body);
+			if (!body.dryRun && !checks.isChecked(admin.user.id, filesHash, body.checkToken)) {
+				throw new ApiError(
+					409,
+					'check-first',
+					'Check these files first ("Check the files"), then import the same files.'
+				);
+			}
 			const options = {
 				dryRun: body.dryRun,
 				onlyGoodRows: body.onlyGoodRows ?? false,
-				today: new Date().toISOString().slice(0, 10)
+				today: new Date().toISOString().slice(0, 10),
+				maxStudentsOffShare: ctx.config.rosterMaxStudentsOffShare,
+				confirmed: new Set(body.confirmed ?? [])
 			};
 			const { report, effects } =
 				body.format === 'simple'
 					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options)
-					: importOneRoster(rosterImport, schools, admin.user, body, options);
+					: importOneRoster(
+							rosterImport,
+							schools,
+							admin.user,
+							{ export: readExport(body), schoolSourcedId: body.schoolSourcedId },
+							options,
+							store.schoolOrgOf()
+						);
+			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
 			revoke(ctx, effects);
 			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, docs, ctx.relay);
 			return report;

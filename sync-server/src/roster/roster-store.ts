@@ -19,6 +19,7 @@ export interface LinkedUser {
 	isActive: boolean;
 	grade: number | null;
 	studentNumber: string | null;
+	birthDate: string | null;
 }
 
 export interface ExistingUser {
@@ -41,7 +42,7 @@ export class RosterStore {
 	linkedUsers(schoolId: string): Map<string, LinkedUser> {
 		const rows = this.db
 			.prepare(
-				`SELECT r.source_id, u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number
+				`SELECT r.source_id, u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number, s.birth_date
 				 FROM roster_links r JOIN users u ON u.id = r.user_id LEFT JOIN students s ON s.user_id = u.id
 				 WHERE r.school_id = ?`
 			)
@@ -58,10 +59,19 @@ export class RosterStore {
 					staffTitle: (row.staff_title as StaffTitle | null) ?? null,
 					isActive: row.is_active === 1,
 					grade: (row.grade as number | null) ?? null,
-					studentNumber: (row.student_number as string | null) ?? null
+					studentNumber: (row.student_number as string | null) ?? null,
+					birthDate: (row.birth_date as string | null) ?? null
 				}
 			])
 		);
+	}
+
+	/** The school org (sourcedId) of the school an earlier import brought this person into. */
+	schoolOrgOf(): (sourceId: string) => string | undefined {
+		const statement = this.db.prepare(
+			'SELECT s.source_id FROM roster_links r JOIN schools s ON s.id = r.school_id WHERE r.source_id = ? AND s.source_id IS NOT NULL'
+		);
+		return (sourceId) => (statement.get(sourceId) as Row | undefined)?.source_id as string | undefined;
 	}
 
 	/** Who has a username already (usernames are unique across the server). */
@@ -111,7 +121,7 @@ export class RosterStore {
 			'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 		);
 		const insertStudent = db.prepare(
-			'INSERT INTO students (user_id, plan_id, grade, student_number) VALUES (?, ?, ?, ?)'
+			'INSERT INTO students (user_id, plan_id, grade, student_number, birth_date) VALUES (?, ?, ?, ?, ?)'
 		);
 		const insertLink = db.prepare(
 			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
@@ -119,7 +129,9 @@ export class RosterStore {
 		const updateUser = db.prepare(
 			'UPDATE users SET username = ?, display_name = ?, staff_title = ?, is_active = ? WHERE id = ?'
 		);
-		const updateStudent = db.prepare('UPDATE students SET grade = ?, student_number = ? WHERE user_id = ?');
+		const updateStudent = db.prepare(
+			'UPDATE students SET grade = ?, student_number = ?, birth_date = ? WHERE user_id = ?'
+		);
 		const addCaseload = db.prepare(
 			'INSERT INTO caseloads (staff_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
 		);
@@ -155,8 +167,20 @@ export class RosterStore {
 				);
 				insertLink.run(schoolId, user.sourceId, user.id);
 			},
-			createStudent(userId: string, planId: string, grade: number | null, studentNumber: string) {
-				insertStudent.run(userId, planId, grade, studentNumber);
+			createStudent(student: {
+				userId: string;
+				planId: string;
+				grade: number | null;
+				studentNumber: string;
+				birthDate: string | null;
+			}) {
+				insertStudent.run(
+					student.userId,
+					student.planId,
+					student.grade,
+					student.studentNumber,
+					student.birthDate
+				);
 			},
 			/** An account made by hand before the first import: from now on the roster keeps it. */
 			adopt(userId: string, sourceId: string) {
@@ -174,8 +198,8 @@ export class RosterStore {
 					userId
 				);
 			},
-			updateStudent(userId: string, grade: number | null, studentNumber: string) {
-				updateStudent.run(grade, studentNumber, userId);
+			updateStudent(userId: string, grade: number | null, studentNumber: string, birthDate: string | null) {
+				updateStudent.run(grade, studentNumber, birthDate, userId);
 			},
 			addCaseload: (staffId: string, studentId: string) => addCaseload.run(staffId, studentId),
 			removeCaseload: (staffId: string, studentId: string) => removeCaseload.run(staffId, studentId),

@@ -25,6 +25,8 @@ export interface RosterStudent extends RosterPersonBase {
 	/** The school's student ID, shown on the plan. */
 	studentNumber: string;
 	grade: number | null;
+	/** YYYY-MM-DD from demographics.csv; null when it says none; undefined when not sent (kept as it is). */
+	birthDate?: string | null;
 }
 
 export interface RosterStaff extends RosterPersonBase {
@@ -50,6 +52,11 @@ export interface Roster {
 	skipped: RowProblem[];
 	/** Source ids of rejected rows: their people must not be deactivated for being "absent". */
 	rejectedSourceIds: Set<string>;
+	/**
+	 * A delta (OneRoster manifest): the file names only the people who changed. No one is turned
+	 * off for being absent, and links may name people of earlier imports.
+	 */
+	isDelta: boolean;
 }
 
 export function emptyRoster(): Roster {
@@ -59,7 +66,8 @@ export function emptyRoster(): Roster {
 		guardianLinks: [],
 		problems: [],
 		skipped: [],
-		rejectedSourceIds: new Set()
+		rejectedSourceIds: new Set(),
+		isDelta: false
 	};
 }
 
@@ -72,7 +80,11 @@ export function splitBySchool(roster: Roster, schools: string[]): Map<string, Ro
 	const parts = new Map(
 		schools.map((school) => [
 			school,
-			{ ...emptyRoster(), rejectedSourceIds: roster.rejectedSourceIds } satisfies Roster
+			{
+				...emptyRoster(),
+				rejectedSourceIds: roster.rejectedSourceIds,
+				isDelta: roster.isDelta
+			} satisfies Roster
 		])
 	);
 	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
@@ -81,6 +93,14 @@ export function splitBySchool(roster: Roster, schools: string[]): Map<string, Ro
 		for (const [a, b] of list) {
 			const first = people.get(a);
 			const student = people.get(b);
+			// A delta may link someone of the file to someone of an earlier import: the one in the
+			// file says which school (the import then finds the other there, or reports it).
+			const known = first ?? student;
+			if (roster.isDelta && known && (!first || !student)) {
+				const part = known.school ? parts.get(known.school) : undefined;
+				if (part) pick(part).push([a, b]);
+				continue;
+			}
 			if (!first || !student) continue;
 			if (first.school !== student.school) {
 				roster.skipped.push({

@@ -3,9 +3,10 @@
  * decided on the server (school-scope.ts), each school's people land in that school, and every
  * school created, changed or refused is recorded (school_changes) when the import is for real.
  */
-import type { RosterImportRequest, SchoolChange } from '../../../src/lib/school/roster-report';
+import type { RosterConfirmation, SchoolChange } from '../../../src/lib/school/roster-report';
 import type { User } from '../auth/accounts';
-import { readOneRoster } from './oneroster';
+import { readOneRoster, type SchoolOrg } from './oneroster';
+import type { OneRosterExport } from './oneroster-export';
 import type { ImportOptions, RosterImport } from './roster-import';
 import { splitBySchool } from './roster-types';
 import { SchoolScope, type SchoolTarget } from './school-scope';
@@ -15,14 +16,21 @@ export function importOneRoster(
 	rosterImport: RosterImport,
 	schools: SchoolStore,
 	admin: User,
-	body: Pick<RosterImportRequest, 'files' | 'schoolSourcedId'>,
-	options: ImportOptions
+	body: { export: OneRosterExport; schoolSourcedId?: string },
+	options: ImportOptions,
+	knownSchoolOf: (personSourceId: string) => string | undefined
 ): ReturnType<RosterImport['runSchools']> {
 	const scope = new SchoolScope(schools, admin, body.schoolSourcedId);
+	const files = body.export;
 	const { roster, schools: orgs } = readOneRoster({
-		files: body.files,
+		files: files.files,
+		version: files.version,
+		modes: files.modes,
+		knownSchools: knownSchools(schools, admin),
+		knownSchoolOf,
 		decide: (found) => scope.decide(found)
 	});
+	roster.problems.unshift(...files.problems);
 	const parts = splitBySchool(
 		roster,
 		orgs.map((org) => org.sourceId)
@@ -33,17 +41,55 @@ export function importOneRoster(
 			parts: targets.map((target) => ({ school: target.school, roster: parts.get(target.org.sourceId)! })),
 			problems: roster.problems,
 			skipped: roster.skipped,
-			writeSchools: () => writeSchools(schools, admin, targets)
+			writeSchools: () => writeSchools(schools, admin, targets),
+			confirmations: targets.flatMap(confirmationsOf)
 		},
 		options
 	);
 	result.report.schools = targets.map(schoolChange);
+	result.report.files = files.uses;
+	result.report.version = files.version;
 	if (!options.dryRun) {
 		for (const [sourceId, reason] of scope.refused) {
 			schools.recordChange({ userId: admin.id, schoolId: null, sourceId, action: 'refused', detail: reason });
 		}
 	}
 	return result;
+}
+
+/** The schools this admin's earlier imports linked to orgs: they stand in for orgs a delta leaves out. */
+function knownSchools(schools: SchoolStore, admin: User): SchoolOrg[] {
+	const district = schools.districtOf(admin.id);
+	const own = schools.school(admin.schoolId);
+	const records = district ? schools.ofDistrict(district.id) : own ? [own] : [];
+	return records.flatMap((record) =>
+		record.sourceId
+			? [{ sourceId: record.sourceId, name: record.name, identifier: record.identifier ?? '', line: 0 }]
+			: []
+	);
+}
+
+/** A school that exists already and whose name or identifiers change: the admin must say yes, by name. */
+function confirmationsOf(target: SchoolTarget): RosterConfirmation[] {
+	const before = target.before;
+	if (target.isNew || !before) return [];
+	const confirmations: RosterConfirmation[] = [];
+	if (before.name !== target.org.name) {
+		confirmations.push({
+			code: 'school-renamed',
+			school: before.name,
+			from: before.name,
+			to: target.org.name
+		});
+	}
+	const { sourceId, identifier } = target.org;
+	const change = (from: string, to: string) => (from === to ? null : { from, to });
+	const rosterId = change(before.sourceId ?? '', sourceId);
+	const code = change(before.identifier ?? '', identifier);
+	if (rosterId || code) {
+		confirmations.push({ code: 'school-identifiers', school: before.name, rosterId, identifier: code });
+	}
+	return confirmations;
 }
 
 function schoolChange(target: SchoolTarget): SchoolChange {

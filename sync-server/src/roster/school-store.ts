@@ -46,6 +46,14 @@ export class SchoolStore {
 		return row && toSchool(row);
 	}
 
+	/** The schools of a district. */
+	ofDistrict(districtId: string): SchoolRecord[] {
+		const rows = this.db
+			.prepare(`SELECT ${SCHOOL_COLUMNS} FROM schools WHERE district_id = ?`)
+			.all(districtId) as Row[];
+		return rows.map(toSchool);
+	}
+
 	bySourceId(sourceId: string): SchoolRecord | undefined {
 		const row = this.db.prepare(`SELECT ${SCHOOL_COLUMNS} FROM schools WHERE source_id = ?`).get(sourceId) as
 			Row | undefined;
