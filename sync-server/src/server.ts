@@ -72,7 +72,8 @@ export async function createServer(
 			store,
 			resolver,
 			audit,
-			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds }
+			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds },
+			now
 		});
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {

@@ -10,6 +10,7 @@ import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import type { DocStore } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
 import type { Connection } from './connection';
+import { stampPresence } from './presence-stamp';
 import {
 	encodeAwareness,
 	encodePermissionDenied,
@@ -85,10 +86,13 @@ export class DocRoom {
 			case 'update':
 				this.#receiveUpdate(conn, message.update, message.type === 'sync-step-2');
 				return;
-			case 'awareness':
-				// Readers may show presence too; awareness is never stored.
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+			case 'awareness': {
+				// Readers may show presence too; awareness is never stored. Who they are comes
+				// from their sign-in, not from what they claim (presence-stamp.ts).
+				const stamped = stampPresence(message.update, conn, this.connections);
+				if (stamped !== null) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
 				return;
+			}
 			case 'query-awareness':
 				conn.send(
 					encodeAwareness(

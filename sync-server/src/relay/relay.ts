@@ -13,6 +13,7 @@ import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
 import { afterFirstMessageToken } from './first-message-auth';
+import { startSessionSweep } from './session-expiry';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 
@@ -21,6 +22,8 @@ export interface RelayDeps {
 	resolver: AccessResolver;
 	audit: AuditLog;
 	limits?: Partial<RelayLimits>;
+	/** The clock sessions end by (tests move it). Default Date.now. */
+	now?: () => number;
 }
 
 export const RELAY_PATH = '/sync';
@@ -40,7 +43,9 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		app.log
 	);
 	let closing: Promise<void> | null = null;
+	const now = deps.now ?? Date.now;
 	const stopHeartbeat = startHeartbeat(live, limits.heartbeatSeconds * 1000);
+	const stopSessionSweep = startSessionSweep(live, limits.heartbeatSeconds * 1000, now);
 
 	const control: RelayControl = {
 		recheckUser(userId) {
@@ -62,6 +67,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
+				stopSessionSweep();
 				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 				await rooms.unloadAll();
 			})();
@@ -71,7 +77,15 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 
 	app.register(async (scope) => {
 		// One object shared by every socket: idle connections are many, so each keeps as little as it can.
-		const socketDeps = { resolver: deps.resolver, audit: deps.audit, rooms, limits, log: scope.log, live };
+		const socketDeps = {
+			resolver: deps.resolver,
+			audit: deps.audit,
+			rooms,
+			limits,
+			log: scope.log,
+			live,
+			now
+		};
 		// Runs before @fastify/websocket's own pre-close (which closes sockets without a code).
 		scope.addHook('preClose', () => control.close());
 		await scope.register(websocket, {
