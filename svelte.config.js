@@ -24,8 +24,8 @@ const config = {
 				'img-src': ['self', 'blob:', 'data:'],
 				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
-				// The API and the relay (same origin: ws/wss included by 'self').
-				'connect-src': ['self'],
+				// The API and the relay (same origin: ws/wss included by 'self'); blob: for reading evidence the app holds.
+				'connect-src': ['self', 'blob:'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

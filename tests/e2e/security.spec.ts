@@ -63,3 +63,13 @@ test('cannot be framed by another page', async ({ device, baseURL }) => {
 	const framed = page.frameLocator('iframe[title="framed"]');
 	await expect(framed.getByLabel('Username')).toHaveCount(0);
 });
+
+test("takes an invite code from the letter's link, then removes it from the address bar", async ({
+	device
+}) => {
+	const page = device.pages()[0] ?? (await device.newPage());
+	await page.goto('/join?code=K7QP-M2XD-9HRT&lang=en');
+	await expect(page.getByLabel('Invite code')).toHaveValue('K7QP-M2XD-9HRT');
+	await expect.poll(() => new URL(page.url()).searchParams.has('code')).toBe(false);
+	expect(new URL(page.url()).pathname).toBe('/join');
+});
