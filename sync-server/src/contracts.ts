@@ -12,6 +12,10 @@ export interface Principal {
 	schoolId: string;
 	/** Id of the session (not the token): lets the server close this session's sockets on sign-out. */
 	sessionId: string;
+	/** When the session ends (ms since 1970): the relay closes its sockets then. */
+	expiresAt: number;
+	/** Staff title (advisor, teacher, counselor), shown in presence; null for other roles. */
+	staffTitle: string | null;
 }
 
 /** Answers "who is this token" and "what may they do with this document" against the database. */

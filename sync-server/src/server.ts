@@ -24,6 +24,7 @@ import { registerRelay } from './relay/relay';
 import { registerGrowthRoutes } from './growth/growth-routes';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
 import { registerRosterRoutes } from './roster/roster-routes';
+import { registerSecurityHeaders } from './security-headers';
 import { registerStatic } from './static';
 import { createDocStore } from './storage/sqlite-doc-store';
 
@@ -72,7 +73,8 @@ export async function createServer(
 			store,
 			resolver,
 			audit,
-			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds }
+			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds },
+			now
 		});
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
@@ -96,6 +98,7 @@ export async function createServer(
 		registerFrameworkRoutes(app, ctx);
 		registerGrowthRoutes(app, ctx, store);
 		registerEvidence(app, ctx, store, now);
+		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
 		return { app, relay, db, demo, close: closeOnce(app, relay, store, db) };

@@ -12,8 +12,22 @@ export class TestAccessResolver implements AccessResolver {
 	readonly #relationships = new Map<string, Omit<Relationship, 'role'>>();
 
 	/** Signs a user in; returns the principal the token stands for. */
-	addSession(token: string, userId: string, role: Role, sessionId = `s-${token}`): Principal {
-		const principal: Principal = { userId, displayName: userId, role, schoolId: 'school-1', sessionId };
+	addSession(
+		token: string,
+		userId: string,
+		role: Role,
+		sessionId = `s-${token}`,
+		expiresAt = Number.POSITIVE_INFINITY
+	): Principal {
+		const principal: Principal = {
+			userId,
+			displayName: userId,
+			role,
+			schoolId: 'school-1',
+			sessionId,
+			expiresAt,
+			staffTitle: role === 'staff' ? 'advisor' : null
+		};
 		this.#sessions.set(token, principal);
 		return principal;
 	}

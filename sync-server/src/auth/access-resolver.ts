@@ -25,7 +25,7 @@ export class SqliteAccessResolver implements AccessResolver {
 		if (!session) return null;
 		const user = this.accounts.getUser(session.userId);
 		if (!user?.isActive) return null;
-		return principalOf(user, session.id);
+		return principalOf(user, session.id, session.expiresAt);
 	}
 
 	accessTo(principal: Principal, kind: DocKind, planId: string): Access {
@@ -68,12 +68,18 @@ export class SqliteAccessResolver implements AccessResolver {
 	}
 }
 
-export function principalOf(user: User, sessionId: string): Principal {
+/**
+ * The principal of a user and session. API routes may leave out the session's end: they check
+ * the session on every request (relationship() re-reads it); the relay gets it from authenticate().
+ */
+export function principalOf(user: User, sessionId: string, expiresAt = Number.POSITIVE_INFINITY): Principal {
 	return {
 		userId: user.id,
 		displayName: user.displayName,
 		role: user.role,
 		schoolId: user.schoolId,
-		sessionId
+		sessionId,
+		expiresAt,
+		staffTitle: user.staffTitle ?? null
 	};
 }

@@ -17,6 +17,7 @@ import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { GroupCommit, TurnRoom } from './group-commit';
+import { stampPresence } from './presence-stamp';
 import {
 	encodeAwareness,
 	encodePermissionDenied,
@@ -139,7 +140,9 @@ export class DocRoom implements TurnRoom {
 	 * is never stored. This is the place to check or stamp a state against `conn.principal`.
 	 */
 	#receiveAwareness(conn: Connection, update: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+		// Who they are comes from their sign-in, not from what they claim (presence-stamp.ts).
+		const stamped = stampPresence(update, conn, this.connections);
+		if (stamped !== null) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
 	}
 
 	#receiveUpdate(conn: Connection, update: Uint8Array, isSyncAnswer: boolean): void {

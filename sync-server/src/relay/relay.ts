@@ -13,6 +13,7 @@ import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
 import { afterFirstMessageToken } from './first-message-auth';
+import { startSessionSweep } from './session-expiry';
 import { handleSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 import { CachedAccess } from './cached-access';
@@ -23,6 +24,8 @@ export interface RelayDeps {
 	resolver: AccessResolver;
 	audit: AuditLog;
 	limits?: Partial<RelayLimits>;
+	/** The clock sessions end by (tests move it). Default Date.now. */
+	now?: () => number;
 }
 
 export const RELAY_PATH = '/sync';
@@ -46,7 +49,9 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		app.log
 	);
 	let closing: Promise<void> | null = null;
+	const now = deps.now ?? Date.now;
 	const stopHeartbeat = startHeartbeat(live, limits.heartbeatSeconds * 1000);
+	const stopSessionSweep = startSessionSweep(live, limits.heartbeatSeconds * 1000, now);
 
 	const control: RelayControl = {
 		recheckUser(userId) {
@@ -70,6 +75,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
+				stopSessionSweep();
 				// What this turn holds is committed and sent before anyone is told to go.
 				commits.flush();
 				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
@@ -81,7 +87,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 	};
 
 	// One object shared by every socket: idle connections are many, so each keeps as little as it can.
-	const socketDeps = { resolver: access, audit, rooms, limits, log: app.log, live };
+	const socketDeps = { resolver: access, audit, rooms, limits, log: app.log, live, now };
 	const stopUpgrades = listenForUpgrades(
 		app.server,
 		RELAY_PATH,

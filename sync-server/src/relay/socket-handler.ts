@@ -15,6 +15,7 @@ import type { RelayLimits } from './limits';
 import type { LiveConnections } from './live-connections';
 import { decodeClientMessage, MalformedMessageError } from './protocol';
 import type { RoomRegistry } from './room-registry';
+import { closeIfSessionEnded } from './session-expiry';
 
 export interface SocketDeps {
 	resolver: AccessResolver;
@@ -25,6 +26,8 @@ export interface SocketDeps {
 	log: FastifyBaseLogger;
 	/** Every live connection, for RelayControl and the connection limits. */
 	live: LiveConnections;
+	/** The clock sessions end by. */
+	now: () => number;
 }
 
 /** Returns once the socket is either closed or handed to its room. */
@@ -76,6 +79,7 @@ export function handleSocket(
 	let pending: Uint8Array[] | null = [];
 
 	socket.on('message', (data, isBinary) => {
+		if (closeIfSessionEnded(conn, deps.now)) return;
 		const frame = checkFrame(conn, data, isBinary, deps.limits);
 		if (frame === null) return;
 		if (room === null) pending?.push(frame);
