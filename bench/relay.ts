@@ -2,7 +2,7 @@
  * Relay benchmark, in one run: our relay (SQLite, every update committed before it is sent on)
  * against the in-memory reference relays @y/websocket-server 0.1.1 ("yws") and @hocuspocus/server 4,
  * each in its own process, on loopback, with the same load generator. Prints figures beside the
- * targets of issue 12; asserts nothing. RELAY_BENCH_ONLY=loads|throughput|idle|reconnect runs one
+ * targets of issue 12; asserts nothing. RELAY_BENCH_ONLY=loads|throughput|idle|caseload|reconnect runs one
  * part; RELAY_BENCH_RELAYS=pathways,reference,hocuspocus picks relays.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
+import { runCaseloadBench } from './relay-caseload';
 import { reconnectMs } from './relay-reconnect';
 import {
 	dialectOf,
@@ -399,6 +400,7 @@ export async function runRelayBench(): Promise<void> {
 	if (!only || only === 'loads') await printLoads(relays);
 	if (!only || only === 'throughput') await printThroughput(relays);
 	if (!only || only === 'idle') await printIdle(relays);
+	if (!only || only === 'caseload') await runCaseloadBench();
 	if (!only || only === 'reconnect') {
 		const ms = await reconnectMs('pathways');
 		console.log(
