@@ -67,7 +67,8 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 				source: 'school',
 				ownerUserId: user.id,
 				access: plan.access,
-				review: plan.review
+				review: plan.review,
+				deviceCopyAt: existing?.deviceCopyAt
 			};
 			await db.plans.put(entry);
 		}
