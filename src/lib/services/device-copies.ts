@@ -9,7 +9,28 @@ import { ApiError, NetworkError } from '../sync/api';
  * device comes back online. Returns false when the server could not
  * be asked; the copies already on the device stay as they are.
  */
-export async function keepSchoolPlansOnDevice(): Promise<boolean> {
+export function keepSchoolPlansOnDevice(): Promise<boolean> {
+	if (isPaused) return Promise.resolve(false);
+	// One run at a time, and none while signing out (which must not have plans written back).
+	const run = running.then(() => (isPaused ? false : keepOnce()));
+	running = run.catch(() => undefined);
+	return run;
+}
+
+let running: Promise<unknown> = Promise.resolve();
+let isPaused = false;
+
+/** Stops new runs and waits for the one under way: sign-out calls it before removing the plans. */
+export async function pauseDeviceCopies(): Promise<void> {
+	isPaused = true;
+	await running;
+}
+
+export function resumeDeviceCopies(): void {
+	isPaused = false;
+}
+
+async function keepOnce(): Promise<boolean> {
 	const token = auth.token;
 	const user = auth.user;
 	if (!token || !user) return false;
