@@ -18,6 +18,8 @@ export interface PlanEntry {
 	access?: { plan: Access; family: Access };
 	/** When the next revision is due, as the server last said. */
 	review?: PlanReview;
+	/** For school plans: when this device last brought its copy up to date (catch-up), if ever. */
+	deviceCopyAt?: number;
 }
 
 export interface Setting {

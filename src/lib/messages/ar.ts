@@ -346,6 +346,8 @@ export const ar: Catalogue = {
 		dueSoon: 'مستحق خلال 30 يومًا',
 		revised: 'حُدّث هذا العام',
 		due: 'التحديث القادم: {date}',
+		onDevice: 'على هذا الجهاز، حُدّث في {time}',
+		notOnDevice: 'ليس على هذا الجهاز بعد',
 		overdueBadge: 'متأخر'
 	},
 	invite: {

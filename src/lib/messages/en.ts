@@ -371,6 +371,8 @@ export const en = {
 		dueSoon: 'Due within 30 days',
 		revised: 'Updated this year',
 		due: 'Next update: {date}',
+		onDevice: 'On this device, brought up to date {time}',
+		notOnDevice: 'Not on this device yet',
 		overdueBadge: 'Overdue'
 	},
 	invite: {

@@ -383,6 +383,8 @@ export const es: Catalogue = {
 		dueSoon: 'Vence en 30 días o menos',
 		revised: 'Actualizados este año',
 		due: 'Próxima actualización: {date}',
+		onDevice: 'En este dispositivo, actualizado el {time}',
+		notOnDevice: 'Todavía no está en este dispositivo',
 		overdueBadge: 'Atrasado'
 	},
 	invite: {

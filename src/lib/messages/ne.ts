@@ -357,6 +357,8 @@ export const ne: Catalogue = {
 		dueSoon: '३० दिनभित्र गर्नुपर्ने',
 		revised: 'यो वर्ष अपडेट भएका',
 		due: 'अर्को अपडेट: {date}',
+		onDevice: 'यो यन्त्रमा छ, {time} मा अद्यावधिक गरिएको',
+		notOnDevice: 'अझै यो यन्त्रमा छैन',
 		overdueBadge: 'समय नाघेको'
 	},
 	invite: {

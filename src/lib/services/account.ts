@@ -1,3 +1,4 @@
+import { pauseDeviceCopies, resumeDeviceCopies } from './device-copies';
 import { localDb, type PlanEntry } from '../local/db';
 import { docName } from '../plp/access';
 import { requestPersistence } from '../local/device-storage';
@@ -67,7 +68,8 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 				source: 'school',
 				ownerUserId: user.id,
 				access: plan.access,
-				review: plan.review
+				review: plan.review,
+				deviceCopyAt: existing?.deviceCopyAt
 			};
 			await db.plans.put(entry);
 		}
@@ -93,6 +95,15 @@ export async function countUnsyncedPlans(): Promise<number> {
  * keep them). The caller warns first when `countUnsyncedPlans()` is not zero.
  */
 export async function signOut(): Promise<void> {
+	await pauseDeviceCopies();
+	try {
+		await signOutNow();
+	} finally {
+		resumeDeviceCopies();
+	}
+}
+
+async function signOutNow(): Promise<void> {
 	const token = auth.token;
 	const user = auth.user;
 	if (token) await api.signOut(token).catch(() => undefined); // offline: the token simply expires

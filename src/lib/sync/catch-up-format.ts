@@ -32,7 +32,8 @@ export interface CatchUpAnswer {
 /** Most documents one request may name (an advisor's caseload is about 160 with family parts). */
 export const MAX_CATCH_UP_DOCS = 1000;
 
-export function encodeCatchUpRequest(requests: readonly CatchUpRequest[]): Uint8Array {
+/** Backed by a plain ArrayBuffer, so it can be a fetch body as it is. */
+export function encodeCatchUpRequest(requests: readonly CatchUpRequest[]): Uint8Array<ArrayBuffer> {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, requests.length);
 	for (const request of requests) {
@@ -40,7 +41,7 @@ export function encodeCatchUpRequest(requests: readonly CatchUpRequest[]): Uint8
 		encoding.writeVarUint8Array(encoder, request.stateVector);
 		encoding.writeVarUint8Array(encoder, request.deleteSetDigest);
 	}
-	return encoding.toUint8Array(encoder);
+	return new Uint8Array(encoding.toUint8Array(encoder));
 }
 
 /** Throws on anything that is not a complete, well-formed request. */

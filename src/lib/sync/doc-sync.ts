@@ -31,6 +31,8 @@ export const CLOSE_TOO_MANY_CONNECTIONS = 4529;
 export class DocSync {
 	readonly provider: WebsocketProvider;
 	readonly confirmations = new Confirmations();
+	/** The relay's state vector has arrived on this connection, so `confirmations` is current. */
+	hasServerStateVector = false;
 	#askTimer: ReturnType<typeof setTimeout> | undefined;
 	#token: string;
 
@@ -115,6 +117,7 @@ export class DocSync {
 				const server = Y.decodeStateVector(decoding.readVarUint8Array(peek));
 				const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
 				this.confirmations.serverHas(server, local);
+				this.hasServerStateVector = true;
 				if (this.confirmations.count > 0) this.#scheduleAsk();
 				this.events.onChange();
 			}

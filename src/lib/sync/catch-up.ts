@@ -1,0 +1,113 @@
+/**
+ * Keeps every school plan a person may read on this device, without a socket per plan: one
+ * `POST /api/sync/catch-up` sends each document's state vector and delete-set digest, and what
+ * comes back is written into that document's y-indexeddb store. A plan opened afterwards, even
+ * offline, starts from that copy (PlanSession opens the device copy first).
+ */
+import * as Y from 'yjs';
+import { docName, type Access, type DocKind } from '../plp/access';
+import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
+import { ApiError, NetworkError } from './api';
+import {
+	CatchUpStatus,
+	decodeCatchUpResponse,
+	deleteSetOf,
+	digestOf,
+	encodeCatchUpRequest
+} from './catch-up-format';
+
+export interface CatchUpPlan {
+	planId: string;
+	access: { plan: Access; family: Access };
+}
+
+/** Documents opened at once: IndexedDB and memory stay modest on a cheap Chromebook. */
+const CHUNK = 40;
+
+/** Origin of what catch-up writes, so nothing mistakes it for the person's own edit. */
+export const CATCH_UP_ORIGIN = 'catch-up';
+
+/**
+ * Brings the plans' documents up to date on this device. Resolves with the ids of the plans
+ * whose every readable document the server answered (changes or up to date).
+ */
+export async function catchUpPlans(token: string, plans: readonly CatchUpPlan[]): Promise<Set<string>> {
+	const done = new Set<string>();
+	for (let i = 0; i < plans.length; i += CHUNK) {
+		for (const planId of await catchUpChunk(token, plans.slice(i, i + CHUNK))) done.add(planId);
+	}
+	return done;
+}
+
+async function catchUpChunk(token: string, plans: readonly CatchUpPlan[]): Promise<string[]> {
+	const wanted = plans.flatMap((plan) =>
+		(['plan', 'family'] as DocKind[])
+			.filter((kind) => plan.access[kind as 'plan' | 'family'] !== 'none')
+			.map((kind) => ({
+				planId: plan.planId,
+				name: docName(kind, plan.planId),
+				local: openLocalDoc(kind, plan.planId)
+			}))
+	);
+	try {
+		await Promise.all(wanted.map((entry) => entry.local.load()));
+		const body = encodeCatchUpRequest(
+			await Promise.all(
+				wanted.map(async ({ name, local }) => ({
+					docName: name,
+					stateVector: Y.encodeStateVector(local.doc),
+					deleteSetDigest: await digestOf(deleteSetOf(Y.encodeStateAsUpdate(local.doc)))
+				}))
+			)
+		);
+		const answers = decodeCatchUpResponse(await post(token, body));
+		const byName = new Map(wanted.map((entry) => [entry.name, entry.local]));
+		const answered = new Set<string>();
+		for (const answer of answers) {
+			const local = byName.get(answer.docName);
+			if (local === undefined) continue;
+			if (answer.status === CatchUpStatus.changes && answer.update) {
+				Y.applyUpdate(local.doc, answer.update, CATCH_UP_ORIGIN);
+			}
+			if (answer.status === CatchUpStatus.changes || answer.status === CatchUpStatus.upToDate) {
+				answered.add(answer.docName);
+			}
+		}
+		// "On this device" only once it is: y-indexeddb's writes have committed.
+		await Promise.all(wanted.map((entry) => entry.local.whenSaved()));
+		return plans
+			.filter((plan) => wanted.filter((w) => w.planId === plan.planId).every((w) => answered.has(w.name)))
+			.map((plan) => plan.planId);
+	} finally {
+		await Promise.all(wanted.map((entry) => closeQuietly(entry.local)));
+	}
+}
+
+async function post(token: string, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+	let response: Response;
+	try {
+		response = await fetch('/api/sync/catch-up', {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+			body,
+			cache: 'no-store'
+		});
+	} catch {
+		throw new NetworkError();
+	}
+	if (!response.ok) {
+		const data = (await response.json().catch(() => null)) as {
+			error?: { code?: string; message?: string };
+		} | null;
+		throw new ApiError(
+			response.status,
+			data?.error?.code ?? 'error',
+			data?.error?.message ?? response.statusText
+		);
+	}
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+async function closeQuietly(local: LocalDoc): Promise<void> {
+	await local.close().catch(() => undefined);
+}
