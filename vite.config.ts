@@ -53,9 +53,30 @@ export default defineConfig({
 		target: 'es2022'
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['src/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					exclude: []
+				}
+			},
+			{
+				// Tests of runes (effects, createSubscriber) run Svelte's client runtime, in Node.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['src/**/*.test.svelte.ts'],
+					environment: './tests/unit/client-runtime-environment.ts',
+					// Through Vite, so `svelte` resolves to its client build like the compiled code does.
+					server: { deps: { inline: [/svelte/] } }
+				}
+			}
+		]
 	}
 });

@@ -7,10 +7,13 @@
  * both at start), the route's page, and every chunk they import statically. Lazily loaded =
  * everything their `import()`s reach that is not already in that first load.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { printTable } from './report';
+import { startServer } from './time-to-editable';
 
 const OUTPUT = '.svelte-kit/output/client';
 const MANIFEST = join(OUTPUT, '.vite/manifest.json');
@@ -25,6 +28,28 @@ interface Chunk {
 	isEntry?: boolean;
 	imports?: string[];
 	dynamicImports?: string[];
+	css?: string[];
+}
+
+const BENCH_ORIGIN = `http://127.0.0.1:${Number(process.env.BENCH_PORT ?? 4431)}`;
+
+/** Bytes of one response as they cross the wire (status line and headers included). */
+function wireBytes(route: string, acceptEncoding: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = httpGet(
+			BENCH_ORIGIN + route,
+			{ headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+			(response) => {
+				let bytes = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length;
+				for (let i = 0; i < response.rawHeaders.length; i += 2)
+					bytes += `${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}\r\n`.length;
+				if (response.statusCode !== 200) reject(new Error(`${route} answered ${response.statusCode}`));
+				response.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+				response.on('end', () => resolve(bytes + 2));
+			}
+		);
+		request.on('error', reject);
+	});
 }
 
 /** Route → the page and layout nodes it loads, from SvelteKit's generated client route table. */
@@ -44,7 +69,7 @@ function routeNodes(): Map<string, number[]> {
 	return routes;
 }
 
-export function runFirstLoadBench(): void {
+export async function runFirstLoadBench(): Promise<void> {
 	if (!existsSync(MANIFEST) || !existsSync(APP)) throw new Error('No build yet: run `npm run build` first.');
 	const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, Chunk>;
 	const sizes = new Map<string, { raw: number; gzipped: number }>();
@@ -92,6 +117,8 @@ export function runFirstLoadBench(): void {
 	const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry && !key.includes('/nodes/'));
 	const shell = [...entries, NODE(0), NODE(1)];
 	const rows: Array<[string, string]> = [];
+	/** Per route, the files a first visit fetches: the page, its scripts and their styles. */
+	const firstVisits = new Map<string, string[]>();
 	const lazyRows = new Map<string, { loadedBefore: Set<string>[]; routes: string[] }>();
 	for (const [route, nodes] of routeNodes()) {
 		const first = staticClosure([...shell, ...nodes.map(NODE)]);
@@ -114,6 +141,12 @@ export function runFirstLoadBench(): void {
 			}
 		}
 		const later = sum(lazy);
+		const css = new Set([...first].flatMap((key) => manifest[key]?.css ?? []));
+		firstVisits.set(route, [
+			'/',
+			...[...first].map((key) => `/${manifest[key]?.file}`).filter((file) => file.endsWith('.js')),
+			...[...css].map((file) => `/${file}`)
+		]);
 		const mark = total.gzipped / 1024 <= TARGET_KB ? '' : '  (over target)';
 		rows.push([
 			route,
@@ -145,4 +178,34 @@ export function runFirstLoadBench(): void {
 				`${kb(size.gzipped).padStart(9)} (${kb(size.raw)} raw, ${size.files} files) · ${routes.length === 1 ? routes[0] : `${routes.length} routes`}`
 			])
 	);
+	await printWireBytes(firstVisits);
+}
+
+/** What a first visit of each route downloads from the real server, by the encodings it accepts. */
+async function printWireBytes(firstVisits: Map<string, string[]>): Promise<void> {
+	const dir = mkdtempSync(join(tmpdir(), 'pathways-bench-first-load-'));
+	const stopServer = await startServer(dir);
+	try {
+		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+		const rows: Array<[string, string]> = [];
+		for (const [route, files] of firstVisits) {
+			const total = async (encoding: string) => {
+				let bytes = 0;
+				for (const file of files) bytes += await wireBytes(file, encoding);
+				return bytes;
+			};
+			const [br, gzip, identity] = [await total('gzip, deflate, br'), await total('gzip'), await total('')];
+			rows.push([
+				route,
+				`${kb(br).padStart(9)} with brotli · ${kb(gzip)} gzip only · ${kb(identity)} uncompressed (${files.length} files)`
+			]);
+		}
+		printTable(
+			'Bytes on the wire on a first visit (the page, its scripts and styles, headers included), from the real server',
+			rows
+		);
+	} finally {
+		await stopServer();
+		rmSync(dir, { recursive: true, force: true });
+	}
 }

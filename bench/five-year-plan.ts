@@ -56,10 +56,12 @@ export function makeFiveYearPlan(seed = 2026): FiveYearPlan {
  * Writes five years of activity into a plan that already exists (e.g. a demo student's plan
  * downloaded from the server), with the same contents `makeFiveYearPlan` makes for that seed.
  */
-export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026): FiveYearPlan {
+export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026, years = 5): FiveYearPlan {
 	const random = seededRandom(seed);
+	// A plan of fewer years (a first-year plan) has the same mix, in proportion.
+	const scaled = (fiveYearCount: number) => Math.max(1, Math.round((fiveYearCount * years) / 5));
 	const goals: string[] = [];
-	for (let i = 0; i < 40; i++) {
+	for (let i = 0; i < scaled(40); i++) {
 		goals.push(
 			plan.goals.add({
 				kind: i % 3 === 0 ? 'post-secondary' : 'secondary',
@@ -72,9 +74,9 @@ export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026): Fiv
 		);
 	}
 	const steps: string[] = [];
-	for (let i = 0; i < 250; i++)
+	for (let i = 0; i < scaled(250); i++)
 		steps.push(plan.steps.add({ goalId: goals[i % goals.length], status: 'done' }));
-	for (let i = 0; i < 300; i++) {
+	for (let i = 0; i < scaled(300); i++) {
 		plan.collections.progress.add({
 			date: `202${1 + (i % 5)}-0${1 + (i % 9)}-15`,
 			goalId: goals[i % goals.length],
@@ -84,12 +86,12 @@ export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026): Fiv
 		});
 	}
 	const reflections: string[] = [];
-	for (let i = 0; i < 80; i++) {
+	for (let i = 0; i < scaled(80); i++) {
 		reflections.push(
 			plan.collections.reflections.add({ date: `202${1 + (i % 5)}-05-01`, authorRole: 'student' })
 		);
 	}
-	for (let year = 0; year < 5; year++) {
+	for (let year = 0; year < years; year++) {
 		plan.collections.revisions.add({
 			date: `202${2 + year}-06-01`,
 			whatChanged: 'Yearly review',
@@ -106,9 +108,10 @@ export function addFiveYearsOfActivity(doc: Y.Doc, plan: Plan, seed = 2026): Fiv
 		...reflections.map((id) => plan.collections.reflections.text(id, 'body'))
 	];
 	let textEdits = 0;
-	while (textEdits < 20_000) {
+	const totalEdits = scaled(20_000);
+	while (textEdits < totalEdits) {
 		doc.clientID = 1 + Math.floor(random() * 2 ** 31);
-		const count = Math.min(20 + Math.floor(random() * 60), 20_000 - textEdits);
+		const count = Math.min(20 + Math.floor(random() * 60), totalEdits - textEdits);
 		textEdits += typeSession(random, pick(random, texts), count);
 	}
 	const snapshot = plan.snapshot();

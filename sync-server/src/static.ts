@@ -51,8 +51,12 @@ export async function registerStatic(app: FastifyInstance, buildDir: string): Pr
 			root: buildDir,
 			// We set Cache-Control ourselves per file; @fastify/send would add max-age=0 otherwise.
 			cacheControl: false,
+			// The .br and .gz copies written at build time (scripts/precompress.ts), picked by the
+			// request's Accept-Encoding, with `Vary: accept-encoding` (set by @fastify/static).
+			preCompressed: true,
 			setHeaders: (reply, filePath) => {
-				const urlPath = '/' + path.relative(buildDir, filePath).split(path.sep).join('/');
+				const servedPath = '/' + path.relative(buildDir, filePath).split(path.sep).join('/');
+				const urlPath = servedPath.replace(/\.(br|gz)$/, '');
 				reply.header('cache-control', cacheControlFor(urlPath));
 			}
 		});

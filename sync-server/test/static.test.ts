@@ -1,8 +1,12 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressBuild } from '../../scripts/precompress';
 import { BUILD_MISSING_MESSAGE } from '../src/static';
-import { startServer, type TestServer } from './helpers';
+import { startServer, writeFakeBuild, type TestServer } from './helpers';
 
 describe('serving the built app', () => {
 	let t: TestServer;
@@ -103,5 +107,67 @@ describe('without a build', () => {
 			await bare.close();
 			rmSync(t.dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('precompressed assets', () => {
+	let t: TestServer;
+	const script = `export const words = ${JSON.stringify('a plan for the year ahead '.repeat(200))};`;
+	beforeAll(async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'pathways-precompressed-'));
+		const buildDir = writeFakeBuild(path.join(dir, 'build'));
+		writeFileSync(path.join(buildDir, '_app/immutable/entry/big.abc123.js'), script);
+		writeFileSync(path.join(buildDir, 'sw.js'), `/* worker */ ${script}`);
+		precompressBuild(buildDir);
+		t = await startServer({ dir, config: { seedDemo: false, buildDir } });
+	});
+	afterAll(async () => {
+		await t.close();
+	});
+
+	/** A raw GET (fetch would decompress and hide what crossed the wire). */
+	const rawGet = (route: string, acceptEncoding?: string) =>
+		new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+			(resolve, reject) => {
+				const request = httpGet(
+					t.url + route,
+					{ headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+					(response) => {
+						const chunks: Buffer[] = [];
+						response.on('data', (chunk: Buffer) => chunks.push(chunk));
+						response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+					}
+				);
+				request.on('error', reject);
+			}
+		);
+
+	it('sends the brotli or gzip copy the browser accepts, and says it varies on Accept-Encoding', async () => {
+		const route = '/_app/immutable/entry/big.abc123.js';
+		const br = await rawGet(route, 'gzip, deflate, br');
+		expect(br.headers['content-encoding']).toBe('br');
+		expect(br.headers.vary).toMatch(/accept-encoding/i);
+		expect(br.headers['content-type']).toMatch(/javascript/);
+		expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+		expect(brotliDecompressSync(br.body).toString()).toBe(script);
+		expect(br.body.byteLength).toBeLessThan(script.length / 5);
+
+		const gz = await rawGet(route, 'gzip');
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(gunzipSync(gz.body).toString()).toBe(script);
+
+		const plain = await rawGet(route);
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		expect(plain.headers.vary).toMatch(/accept-encoding/i);
+		expect(plain.body.toString()).toBe(script);
+	});
+
+	it('keeps each file’s caching rule when it sends a compressed copy (the worker is never cached)', async () => {
+		const worker = await rawGet('/sw.js', 'br');
+		expect(worker.headers['content-encoding']).toBe('br');
+		expect(worker.headers['cache-control']).toBe('no-cache');
+		const fallback = await rawGet('/plans/demo-amara', 'br');
+		expect(fallback.headers['cache-control']).toBe('no-cache');
+		expect(fallback.headers['content-type']).toMatch(/text\/html/);
 	});
 });

@@ -31,7 +31,8 @@ export type PlanSnapshot = {
 export class Plan {
 	readonly collections: PlanCollections;
 	private readonly meta: Y.Map<unknown>;
-	private readonly infoMap: Y.Map<unknown>;
+	/** The plan info (student name, grade…) as its Y.Map, for views that follow one field. */
+	readonly infoMap: Y.Map<unknown>;
 
 	private constructor(readonly doc: Y.Doc) {
 		this.meta = doc.getMap('meta');
@@ -62,6 +63,24 @@ export class Plan {
 	static open(doc: Y.Doc): { plan: Plan; migration: MigrationResult } {
 		const migration = migratePlan(doc);
 		return { plan: new Plan(doc), migration };
+	}
+
+	/** Whether a document holds a plan yet (a new device's copy is empty until its first sync). */
+	static hasContent(doc: Y.Doc): boolean {
+		return doc.getMap('meta').has('schemaVersion');
+	}
+
+	/** Resolves once a document holds a plan (see `hasContent`). */
+	static whenHasContent(doc: Y.Doc): Promise<void> {
+		return new Promise((resolve) => {
+			const check = () => {
+				if (!Plan.hasContent(doc)) return;
+				doc.off('update', check);
+				resolve();
+			};
+			doc.on('update', check);
+			check();
+		});
 	}
 
 	get schemaVersion(): number {

@@ -4,7 +4,8 @@
  * clears it. New links go to `proficiencyIds` only.
  */
 import type { Collection } from './collection';
-import type { PLAN_COLLECTIONS } from './schema';
+import type { Plan } from './plan';
+import type { CollectionName, PLAN_COLLECTIONS } from './schema';
 
 type WithProficiencies = { proficiencyIds: string[]; proficiency: string };
 
@@ -32,4 +33,11 @@ export function linkProficiency(
 			target.set(recordId, 'proficiency', '');
 		}
 	});
+}
+
+/** The list of a record kind that links proficiencies (goals, evidence), or undefined for the others. */
+export function linkingCollection(plan: Plan, name: CollectionName): LinkingCollection | undefined {
+	if (name === 'goals') return plan.collections.goals;
+	if (name === 'evidence') return plan.collections.evidence;
+	return undefined;
 }

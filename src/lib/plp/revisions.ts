@@ -77,8 +77,13 @@ export interface ConferenceState {
 }
 
 /** The live PLP conference on a plan, kept in the plan itself so every device sees it. */
+/** Where the running conference is kept, for views that follow it. */
+export function conferenceMap(plan: Plan): Y.Map<unknown> {
+	return plan.doc.getMap<unknown>(CONFERENCE);
+}
+
 export function conferenceOf(plan: Plan): ConferenceState {
-	const map = plan.doc.getMap<unknown>(CONFERENCE);
+	const map = conferenceMap(plan);
 	const meetingId = map.get('meetingId');
 	return {
 		isActive: typeof meetingId === 'string' && meetingId !== '' && plan.collections.meetings.has(meetingId),

@@ -5,6 +5,7 @@ import { requestPersistence } from '../local/device-storage';
 import { api, ApiError, NetworkError } from '../sync/api';
 import { auth } from '../sync/auth.svelte';
 import { language } from '../messages';
+import { closeAllOpenPlans } from '../state/open-sessions';
 import { forgetGrowthCopies } from './growth';
 import { adoptAccountLanguage, saveLanguageIfPending } from './language';
 import { loadFramework } from './proficiencies';
@@ -107,6 +108,8 @@ async function signOutNow(): Promise<void> {
 	const token = auth.token;
 	const user = auth.user;
 	if (token) await api.signOut(token).catch(() => undefined); // offline: the token simply expires
+	// Every open plan is saved and closed first, so none can write itself back after its removal.
+	await closeAllOpenPlans();
 	if (user) {
 		// Loaded here, not at the top: the start screen must not pull in Yjs for a rare action.
 		const [{ school }, { clearLocalDoc, clearLocalPlan }] = await Promise.all([

@@ -10,30 +10,14 @@ import { openSessions } from './open-sessions';
 
 export type SaveState = 'loading' | 'downloading' | 'saving' | 'saved' | 'error' | 'too-new' | 'not-found';
 
-/** Resolves once a plan document holds a plan (its schema version is set). */
-function hasContent(doc: Y.Doc): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => {
-			if (doc.getMap('meta').has('schemaVersion')) {
-				doc.off('update', check);
-				resolve();
-			}
-		};
-		doc.on('update', check);
-		check();
-	});
-}
-
 /**
- * One open plan in the editor: its two documents from this device, whether every change is
- * saved, and a `version` that ticks on every change so views re-read the plan.
+ * One open plan in the editor: its two documents from this device and whether every change is
+ * saved. Views follow the parts of the documents they read (see live-doc.ts), not the session.
  */
 export class PlanSession {
 	state = $state<SaveState>('loading');
 	/** When the last change was stored on this device (ms since 1970). */
 	lastSavedAt = $state<number | null>(null);
-	/** Ticks on every change to the plan or its family part; read it in a $derived to follow changes. */
-	version = $state(0);
 	plan = $state.raw<Plan | null>(null);
 	family = $state.raw<FamilyPart | null>(null);
 	/** Present for a school plan while someone is signed in; null for a plan only on this device. */
@@ -74,7 +58,7 @@ export class PlanSession {
 			}
 			// A school plan not on this device yet: it arrives with the first sync.
 			this.state = 'downloading';
-			await hasContent(planDoc.doc);
+			await Plan.whenHasContent(planDoc.doc);
 			if (this.#isClosed) return;
 			opened = Plan.open(planDoc.doc);
 		}
@@ -117,7 +101,6 @@ export class PlanSession {
 
 	#onUpdate(local: LocalDoc) {
 		return (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-			this.version++;
 			if (origin === local.persistence) return; // read back from this device: already stored
 			this.#pendingSaves++;
 			if (this.state === 'saved') this.state = 'saving';
@@ -159,7 +142,15 @@ export class PlanSession {
 		await Promise.all(this.#docs.map((d) => d.whenSaved().catch(() => undefined)));
 	}
 
-	async close(): Promise<void> {
+	#closing: Promise<void> | undefined;
+
+	/** Saves and closes the plan; closing twice (sign-out, then leaving the page) closes once. */
+	close(): Promise<void> {
+		this.#closing ??= this.#close();
+		return this.#closing;
+	}
+
+	async #close(): Promise<void> {
 		this.#isClosed = true;
 		openSessions.delete(this);
 		clearTimeout(this.#catalogTimer);

@@ -1,0 +1,65 @@
+import { flushSync, getContext, setContext } from 'svelte';
+
+const KEY = Symbol('near-screen');
+
+/**
+ * Which records of a big plan are drawn as full editors. Making the editor of every record of a
+ * five-year plan (hundreds of records, thousands of fields) takes seconds on a slow Chromebook,
+ * so the first `eager` records get theirs at once (a usual plan is all drawn at once) and the rest
+ * show their words in a light preview — in the page from the start, so find-in-page, screen
+ * readers and the keyboard reach them — that becomes the editor when it comes near the screen or
+ * gets the focus. Once an editor, a record stays one.
+ */
+export class RecordDrawing {
+	#started = 0;
+
+	constructor(readonly eager = 30) {}
+
+	/** Whether the next record (in page order) is drawn as an editor at once. */
+	isEager(): boolean {
+		return this.#started++ < this.eager;
+	}
+
+	/** Starts over for another plan (the page stays, its records are new). */
+	reset(): void {
+		this.#started = 0;
+	}
+}
+
+export function provideRecordDrawing(drawing: RecordDrawing): void {
+	setContext(KEY, drawing);
+}
+
+/** The page's record drawing, or undefined where every record is an editor at once. */
+export function recordDrawing(): RecordDrawing | undefined {
+	return getContext<RecordDrawing | undefined>(KEY);
+}
+
+/** Calls `show` once the element is within about a screen of the viewport. */
+export function whenNearScreen(node: HTMLElement, show: () => void) {
+	const observer = new IntersectionObserver(
+		(entries) => {
+			if (!entries.some((entry) => entry.isIntersecting)) return;
+			observer.disconnect();
+			show();
+		},
+		{ rootMargin: '100% 0px' }
+	);
+	observer.observe(node);
+	return { destroy: () => observer.disconnect() };
+}
+
+/**
+ * Turns a preview into its editor when something in it gets the focus (Tab, a link to a field),
+ * then gives the focus to the same field in the editor (the preview's parts carry its ids).
+ */
+export function editOnFocus(show: () => void) {
+	return (event: FocusEvent) => {
+		const target = event.target instanceof HTMLElement ? event.target : null;
+		const id = target?.id;
+		show();
+		flushSync();
+		const field = id ? document.getElementById(id) : null;
+		field?.focus();
+	};
+}
