@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { addFiveYearsOfActivity } from '../../bench/five-year-plan';
 import { docName } from '../../src/lib/plp/access';
 import { Plan } from '../../src/lib/plp/plan';
+import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
 import { expect, test } from './fixtures';
 import { createStudent, readDoc } from './pages/school-api';
 import { apiToken, signIn } from './pages/session';
@@ -20,10 +21,15 @@ const LAST_WORDS = 'Apprenticeship with the county electricians';
 
 /** Sends one update to a document through the relay, as a device coming back online would. */
 async function sendUpdate(baseURL: string, token: string, name: string, update: Uint8Array): Promise<void> {
-	const url = `${baseURL.replace(/^http/, 'ws')}/sync/${name}?token=${encodeURIComponent(token)}`;
-	const socket = new WebSocket(url);
+	const url = `${baseURL.replace(/^http/, 'ws')}/sync/${name}`;
+	// The session token goes in the first message, never the URL (src/lib/plp/relay-auth.ts).
+	const socket = new (tokenFirstSocket(WebSocket, () => token))(url);
 	await new Promise<void>((resolve, reject) => {
 		socket.on('error', reject);
+		// A refusal fails the test at once instead of waiting out its time.
+		socket.on('close', (code, reason) =>
+			reject(new Error(`relay closed the socket: ${code} ${reason.toString()}`))
+		);
 		socket.on('open', () => {
 			const message = encoding.createEncoder();
 			encoding.writeVarUint(message, 0);
