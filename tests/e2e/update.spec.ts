@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 
 /**
@@ -15,11 +16,17 @@ test('a new version waits until the person chooses to reload', async ({ device }
 	await page.getByLabel('Student’s name').fill('Rae');
 	await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 
-	// Publish a "new version": the server serves build/sw.js, so a changed byte is a new worker.
+	// Publish a "new version": the server serves build/sw.js (or the .br/.gz copies the build writes
+	// beside it, as a deploy would), so a changed byte is a new worker.
 	const swPath = 'build/sw.js';
 	const original = readFileSync(swPath, 'utf8');
+	const publish = (text: string) => {
+		writeFileSync(swPath, text);
+		writeFileSync(`${swPath}.br`, brotliCompressSync(text));
+		writeFileSync(`${swPath}.gz`, gzipSync(text));
+	};
 	try {
-		writeFileSync(swPath, `${original}\n// a new version ${Date.now()}\n`);
+		publish(`${original}\n// a new version ${Date.now()}\n`);
 		// Ask the browser to look for a new worker now (it also does so on its own, later).
 		await page.evaluate(async () => {
 			await (await navigator.serviceWorker.getRegistration())?.update();
@@ -42,6 +49,6 @@ test('a new version waits until the person chooses to reload', async ({ device }
 		const scriptUrl = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 		expect(scriptUrl).toMatch(/\/sw\.js$/);
 	} finally {
-		writeFileSync(swPath, original);
+		publish(original);
 	}
 });
