@@ -8,7 +8,7 @@ import { docName } from '../../../src/lib/plp/access';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import type { PlanInfo } from '../../../src/lib/plp/schema';
-import type { DocStore } from '../contracts';
+import type { DocStore, StoredUpdate } from '../contracts';
 
 let emptyFamily: Uint8Array | undefined;
 
@@ -25,9 +25,17 @@ function emptyFamilyUpdate(): Uint8Array {
 	return emptyFamily;
 }
 
-export function writeNewPlan(docs: DocStore, planId: string, info: Partial<PlanInfo>): void {
+/** The first update of a new student's plan and of their family part, to be stored together. */
+export function newPlanUpdates(planId: string, info: Partial<PlanInfo>): StoredUpdate[] {
 	const planDoc = new Y.Doc();
 	Plan.create(planDoc, planId, info);
-	docs.appendUpdate(docName('plan', planId), Y.encodeStateAsUpdate(planDoc));
-	docs.appendUpdate(docName('family', planId), emptyFamilyUpdate());
+	return [
+		{ docName: docName('plan', planId), update: Y.encodeStateAsUpdate(planDoc) },
+		{ docName: docName('family', planId), update: emptyFamilyUpdate() }
+	];
+}
+
+/** Writes one new plan and its family part in one commit: neither exists without the other. */
+export function writeNewPlan(docs: DocStore, planId: string, info: Partial<PlanInfo>): void {
+	docs.appendUpdates(newPlanUpdates(planId, info));
 }

@@ -14,13 +14,15 @@ import {
 } from '../../../src/lib/school/roster-report';
 import { ApiError } from '../api/errors';
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
-import type { DocStore } from '../contracts';
+import type { DocStore, StoredUpdate } from '../contracts';
 import { transaction, type Database } from '../db';
-import { writeNewPlan } from '../plans/new-plan';
+import { newPlanUpdates } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
 import { pairKey, RosterStore, type LinkedUser } from './roster-store';
 
 const MAX_CHANGES_LISTED = 500;
+/** Documents written per commit when a first import creates many plans (bounds the memory held). */
+const PLAN_WRITE_BATCH = 2_000;
 
 export interface ImportOptions {
 	dryRun: boolean;
@@ -175,10 +177,7 @@ export class RosterImport {
 			);
 		}
 
-		for (const part of pending) {
-			for (const entry of part.creates)
-				if (entry.planId) this.writeNewPlan(entry, part.school, options.today);
-		}
+		this.writeNewPlans(pending, options.today);
 		transaction(this.db, () => {
 			input.writeSchools?.();
 			for (const part of pending) this.write(part);
@@ -425,15 +424,31 @@ export class RosterImport {
 		return { add, remove };
 	}
 
-	private writeNewPlan(entry: NewPerson, school: School, today: string): void {
-		if (entry.person.role !== 'student' || !entry.planId) return;
-		writeNewPlan(this.docs, entry.planId, {
-			studentName: entry.person.displayName,
-			studentId: entry.person.studentNumber,
-			school: school.name,
-			grade: entry.person.grade === null ? '' : String(entry.person.grade),
-			startDate: today
-		});
+	/**
+	 * Every new student's plan, committed a batch of plans per transaction (one commit each would
+	 * be most of a large first import's time), before the people who own them are written.
+	 */
+	private writeNewPlans(pending: readonly Pending[], today: string): void {
+		let batch: StoredUpdate[] = [];
+		for (const part of pending) {
+			for (const { person, planId } of part.creates) {
+				if (person.role !== 'student' || !planId) continue;
+				batch.push(
+					...newPlanUpdates(planId, {
+						studentName: person.displayName,
+						studentId: person.studentNumber,
+						school: part.school.name,
+						grade: person.grade === null ? '' : String(person.grade),
+						startDate: today
+					})
+				);
+				if (batch.length >= PLAN_WRITE_BATCH) {
+					this.docs.appendUpdates(batch);
+					batch = [];
+				}
+			}
+		}
+		this.docs.appendUpdates(batch);
 	}
 }
 
