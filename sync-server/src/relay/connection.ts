@@ -1,13 +1,16 @@
 /**
  * One live socket: who is on it, what they may do with which document, and how fast they may
  * talk. The token is kept (never logged) only so rights can be re-checked while it is open.
+ *
+ * Idle connections are many, so one keeps as little as it can: the rate limit is two numbers on
+ * the connection (not an object with a clock closure of its own), the presence ids a Set only once
+ * the connection announced presence, and the pong listener is one function shared by all sockets.
  */
 import { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Access, DocKind } from '../../../src/lib/plp/access';
 import type { Principal } from '../contracts';
 import { closeReason } from './close-codes';
-import { TokenBucket } from './token-bucket';
 
 export interface ConnectionTarget {
 	docName: string;
@@ -15,13 +18,27 @@ export interface ConnectionTarget {
 	planId: string;
 }
 
+/** The message rate every connection may keep up (a token bucket), one object for all of them. */
+export interface MessageRate {
+	perSecond: number;
+	burst: number;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+/** Which connection a socket belongs to, for the one shared pong listener. */
+const connectionOf = new WeakMap<WebSocket, Connection>();
+function onPong(this: WebSocket): void {
+	const conn = connectionOf.get(this);
+	if (conn !== undefined) conn.isAlive = true;
+}
+
 export class Connection {
-	/** Awareness client ids this connection has announced, removed from presence when it closes. */
-	readonly awarenessClients = new Set<number>();
-	readonly rate: TokenBucket;
+	#awarenessClients: Set<number> | null = null;
 	/** Heard from since the last heartbeat ping (see heartbeat.ts). */
 	isAlive = true;
 	#isClosed = false;
+	#tokens: number;
+	#lastRefill: number;
 
 	constructor(
 		readonly socket: WebSocket,
@@ -29,10 +46,36 @@ export class Connection {
 		readonly token: string,
 		readonly target: ConnectionTarget,
 		public access: Access,
-		rate: { perSecond: number; burst: number }
+		private readonly rate: MessageRate
 	) {
-		this.rate = new TokenBucket(rate.perSecond, rate.burst);
-		socket.on('pong', () => (this.isAlive = true));
+		this.#tokens = rate.burst;
+		this.#lastRefill = performance.now();
+		connectionOf.set(socket, this);
+		socket.on('pong', onPong);
+	}
+
+	/** Awareness client ids this connection has announced, removed from presence when it closes. */
+	get awarenessClients(): ReadonlySet<number> {
+		return this.#awarenessClients ?? NONE;
+	}
+
+	announced(clientId: number): void {
+		(this.#awarenessClients ??= new Set()).add(clientId);
+	}
+
+	withdrew(clientId: number): void {
+		this.#awarenessClients?.delete(clientId);
+	}
+
+	/** Takes one message from the bucket; false when the connection is over its rate. */
+	takeMessage(): boolean {
+		const now = performance.now();
+		const { perSecond, burst } = this.rate;
+		this.#tokens = Math.min(burst, this.#tokens + ((now - this.#lastRefill) / 1000) * perSecond);
+		this.#lastRefill = now;
+		if (this.#tokens < 1) return false;
+		this.#tokens -= 1;
+		return true;
 	}
 
 	get isClosed(): boolean {

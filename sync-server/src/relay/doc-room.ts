@@ -281,8 +281,9 @@ export class DocRoom implements TurnRoom {
 	): void => {
 		if (this.connections.has(origin as Connection)) {
 			const conn = origin as Connection;
-			for (const id of [...changes.added, ...changes.updated]) conn.awarenessClients.add(id);
-			for (const id of changes.removed) conn.awarenessClients.delete(id);
+			for (const id of changes.added) conn.announced(id);
+			for (const id of changes.updated) conn.announced(id);
+			for (const id of changes.removed) conn.withdrew(id);
 		}
 		for (const id of changes.added) this.#awarenessChanged.add(id);
 		for (const id of changes.updated) this.#awarenessChanged.add(id);
