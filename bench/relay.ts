@@ -329,7 +329,10 @@ async function printLoads(relays: RelayKind[]): Promise<void> {
 	console.log(
 		`\nfan-out (p50 / p99 latency to other clients, server CPU per delivered update; medians of ${RUNS} runs, relays taken in turn)`
 	);
-	for (const load of LOADS) {
+	// RELAY_BENCH_LOADS=2,3 runs only those loads (1-based), e.g. for a profile of one.
+	const picked = process.env.RELAY_BENCH_LOADS?.split(',').map(Number);
+	for (const [index, load] of LOADS.entries()) {
+		if (picked && !picked.includes(index + 1)) continue;
 		const runs = new Map<RelayKind, LoadFigures[]>(relays.map((kind) => [kind, []]));
 		for (let i = 0; i < RUNS; i++) for (const kind of relays) runs.get(kind)!.push(await runLoad(kind, load));
 		const figures = new Map([...runs].map(([kind, list]) => [kind, medianFigures(list)]));

@@ -103,6 +103,17 @@ export class Connection {
 		raw?.uncork();
 	}
 
+	/** Runs `send` with the TCP socket corked: whatever it sends leaves in one write. */
+	corked(send: () => void): void {
+		const raw = rawSocketOf(this.socket);
+		raw?.cork();
+		try {
+			send();
+		} finally {
+			raw?.uncork();
+		}
+	}
+
 	close(code: number, reason: string): void {
 		if (this.#isClosed) return;
 		this.#isClosed = true;

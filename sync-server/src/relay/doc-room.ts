@@ -78,17 +78,21 @@ export class DocRoom implements TurnRoom {
 		if (this.#storedCount > compactAfterUpdates) this.#compactQuietly();
 	}
 
-	add(conn: Connection): void {
+	/**
+	 * Adds a connection and greets it with our sync step 1 and the current presence. When the
+	 * client's own sync step 1 is already waiting (`answersFollow`), the greeting leaves out the
+	 * step 1: the answer to the client's carries one (#answerSyncStep1), and sending it twice only
+	 * makes the client answer twice.
+	 */
+	add(conn: Connection, answersFollow = false): void {
 		this.connections.add(conn);
 		const states = this.awareness.getStates();
-		if (states.size === 0) {
-			conn.send(encodeSyncStep1(this.doc));
-			return;
-		}
-		conn.sendAll([
-			encodeSyncStep1(this.doc),
-			encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
-		]);
+		const greeting = answersFollow ? [] : [encodeSyncStep1(this.doc)];
+		if (states.size > 0)
+			greeting.push(
+				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
+			);
+		if (greeting.length > 0) conn.sendAll(greeting);
 	}
 
 	remove(conn: Connection): void {

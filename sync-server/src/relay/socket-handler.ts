@@ -14,7 +14,7 @@ import { Connection, type MessageRate } from './connection';
 import type { DocRoom } from './doc-room';
 import type { RelayLimits } from './limits';
 import type { LiveConnections } from './live-connections';
-import { decodeClientMessage, MalformedMessageError } from './protocol';
+import { decodeClientMessage, looksLikeSyncStep1, MalformedMessageError } from './protocol';
 import type { RoomRegistry } from './room-registry';
 import { closeIfSessionEnded } from './session-expiry';
 
@@ -66,10 +66,13 @@ export function acceptSocket(socket: WebSocket, rawDocName: string, deps: Socket
 						return;
 					}
 					room = loaded;
-					loaded.add(opened);
 					const waiting = pending ?? [];
 					pending = null;
-					for (const frame of waiting) receive(opened, loaded, frame, deps.log);
+					// The greeting and the answers to what waited leave in one socket write.
+					opened.corked(() => {
+						loaded.add(opened, waiting.some(looksLikeSyncStep1));
+						for (const frame of waiting) receive(opened, loaded, frame, deps.log);
+					});
 				},
 				(error: unknown) => {
 					deps.log.error({ err: error, doc: rawDocName }, 'could not load document');
