@@ -11,6 +11,7 @@ import type { WebSocket } from 'ws';
 import type { Access, DocKind } from '../../../src/lib/plp/access';
 import type { Principal } from '../contracts';
 import { closeReason } from './close-codes';
+import type { Framed } from './frame';
 
 export interface ConnectionTarget {
 	docName: string;
@@ -101,6 +102,27 @@ export class Connection {
 		raw?.cork();
 		for (const message of messages) this.socket.send(message);
 		raw?.uncork();
+	}
+
+	/**
+	 * Sends messages framed once for many connections (frame.ts) straight to the TCP socket. Safe
+	 * next to ws's own sends because this relay's ws never queues a frame (no compression, no Blob
+	 * data: ws writes every frame synchronously), so the order on the wire is the order of calls.
+	 */
+	sendFramed(messages: readonly Framed[]): void {
+		if (this.isClosed || messages.length === 0) return;
+		const raw = rawSocketOf(this.socket);
+		if (raw === undefined) {
+			for (const message of messages) this.socket.send(message.payload);
+			return;
+		}
+		if (messages.length === 1) {
+			raw.write(messages[0]!.frame);
+			return;
+		}
+		raw.cork();
+		for (const message of messages) raw.write(message.frame);
+		raw.uncork();
 	}
 
 	/** Runs `send` with the TCP socket corked: whatever it sends leaves in one write. */

@@ -17,6 +17,7 @@ import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { GroupCommit, TurnRoom } from './group-commit';
+import { framed, type Framed } from './frame';
 import { stampPresence } from './presence-stamp';
 import {
 	encodeAwareness,
@@ -203,45 +204,46 @@ export class DocRoom implements TurnRoom {
 	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
 	flushTurn(): void {
 		if (this.#isDestroyed) return;
-		const outbox = new Map<Connection, Uint8Array[]>();
-		const queue = (conn: Connection, message: Uint8Array) => {
-			const messages = outbox.get(conn);
-			if (messages === undefined) outbox.set(conn, [message]);
-			else messages.push(message);
-		};
-		this.#flushChanges(queue);
-		if (this.#awarenessChanged.size > 0) {
-			const message = encodeAwareness(
-				awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged])
-			);
-			this.#awarenessChanged.clear();
-			for (const conn of this.connections) queue(conn, message);
-		}
-		const answers = this.#deferredAnswers;
-		this.#deferredAnswers = [];
-		for (const { conn, stateVector } of answers) {
-			for (const message of this.#answerSyncStep1(stateVector)) queue(conn, message);
-		}
-		for (const [conn, messages] of outbox) conn.sendAll(messages);
-		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
-	}
-
-	#flushChanges(queue: (conn: Connection, message: Uint8Array) => void): void {
+		// What every connection gets alike is framed once (frame.ts); what differs per connection
+		// (a sender's merge without its own edits, held sync answers) is the exception.
 		const changes = this.#changes;
-		if (changes.length === 0) return;
 		this.#changes = [];
-		const merged = encodeUpdate(merge(changes));
+		const merged = changes.length > 0 ? framed(encodeUpdate(merge(changes))) : null;
 		const senders = new Set(changes.map((change) => change.origin));
 		const mergeEach = senders.size <= MAX_SENDER_MERGES;
+		let presence: Framed | null = null;
+		if (this.#awarenessChanged.size > 0) {
+			presence = framed(
+				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged]))
+			);
+			this.#awarenessChanged.clear();
+		}
+		const answers = new Map<Connection, Uint8Array[]>();
+		for (const { conn, stateVector } of this.#deferredAnswers) {
+			answers.set(conn, [...(answers.get(conn) ?? []), ...this.#answerSyncStep1(stateVector)]);
+		}
+		this.#deferredAnswers = [];
+		const both = merged !== null && presence !== null ? [merged, presence] : null;
+		const one = merged !== null ? [merged] : presence !== null ? [presence] : null;
 		for (const conn of this.connections) {
-			if (!senders.has(conn) || !mergeEach) {
-				queue(conn, merged);
+			let shared = both ?? one;
+			if (merged !== null && mergeEach && senders.has(conn)) {
+				// A sender gets what the others changed, not its own edits back.
+				const others = changes.filter((change) => change.origin !== conn);
+				const own = others.length > 0 ? [framed(encodeUpdate(merge(others)))] : [];
+				shared = presence !== null ? [...own, presence] : own;
+			}
+			const held = answers.get(conn);
+			if (held === undefined) {
+				if (shared !== null) conn.sendFramed(shared);
 				continue;
 			}
-			// A sender gets what the others changed, not its own edits back.
-			const others = changes.filter((change) => change.origin !== conn);
-			if (others.length > 0) queue(conn, encodeUpdate(merge(others)));
+			conn.corked(() => {
+				if (shared !== null) conn.sendFramed(shared);
+				conn.sendAll(held);
+			});
 		}
+		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
 	}
 
 	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
