@@ -397,12 +397,29 @@ async function printThroughput(relays: RelayKind[]): Promise<void> {
 }
 
 async function printIdle(relays: RelayKind[]): Promise<void> {
-	console.log(`\nidle connections (${IDLE.connections} on ${IDLE.docs} docs)`);
-	const figures = new Map<RelayKind, Awaited<ReturnType<typeof idle>>>();
-	for (const kind of relays) figures.set(kind, await idle(kind));
+	console.log(`\nidle connections (${IDLE.connections} on ${IDLE.docs} docs; medians of ${RUNS} runs)`);
+	type IdleFigures = Awaited<ReturnType<typeof idle>>;
+	const runs = new Map<RelayKind, IdleFigures[]>(relays.map((kind) => [kind, []]));
+	for (let i = 0; i < RUNS; i++) for (const kind of relays) runs.get(kind)!.push(await idle(kind));
+	const median = (list: IdleFigures[], pick: (f: IdleFigures) => number) =>
+		list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+	const figures = new Map<RelayKind, IdleFigures>(
+		[...runs].map(([kind, list]) => [
+			kind,
+			{
+				rssKB: median(list, (f) => f.rssKB),
+				heapKB: median(list, (f) => f.heapKB),
+				connectMs: median(list, (f) => f.connectMs)
+			}
+		])
+	);
 	for (const [kind, f] of figures)
 		console.log(
-			`  ${NAMES[kind].padEnd(12)} RSS ${show(f.rssKB, 'KB')} each (heap+external ${show(f.heapKB, 'KB')}), connect CPU ${show(f.connectMs, 'ms')} each`
+			`  ${NAMES[kind].padEnd(12)} RSS ${show(f.rssKB, 'KB')} each (heap+external ${show(f.heapKB, 'KB')}), connect CPU ${show(f.connectMs, 'ms')} each` +
+				`  (RSS of each run: ${runs
+					.get(kind)!
+					.map((run) => show(run.rssKB, ''))
+					.join(', ')})`
 		);
 	const ours = figures.get('pathways');
 	const yws = figures.get('reference');
