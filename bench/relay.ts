@@ -35,7 +35,8 @@ const LOADS: Load[] = [
 ];
 const LOAD_TIMING = { warmupMs: 1_500, measureMs: 5_000 };
 const THROUGHPUT = {
-	rates: [0.2, 0.4, 0.8, 1.6, 3.2, 6.4],
+	// RELAY_BENCH_RATES=1.6 steps through those rates only (e.g. for a profile of one).
+	rates: process.env.RELAY_BENCH_RATES?.split(',').map(Number) ?? [0.2, 0.4, 0.8, 1.6, 3.2, 6.4],
 	warmupMs: 1_000,
 	measureMs: 3_000,
 	p99LimitMs: 50

@@ -31,8 +31,13 @@ import {
 
 export const READ_ONLY_REASON = 'read-only: your change was not saved';
 
-/** Above this many different senders in one turn, senders get the whole merge (their own edits included, which Yjs ignores) instead of one merge each. */
-const MAX_SENDER_MERGES = 8;
+/**
+ * Above this many different senders in one turn, senders get the whole merge (their own edits
+ * included, which Yjs ignores) instead of one merge each. Three senders in one turn means a hot
+ * document, where a merge per sender costs more than the echo it saves (the references echo
+ * everything always); with one or two, "the others' edits" is usually one update, no merge at all.
+ */
+const MAX_SENDER_MERGES = 2;
 
 interface TurnChange {
 	update: Uint8Array;
