@@ -15,7 +15,7 @@ const SERVER = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
 
 export interface BenchServer {
 	port: number;
-	stats(options?: { gc?: boolean }): Promise<ServerStats>;
+	stats(options?: { gc?: boolean; heapSnapshot?: boolean }): Promise<ServerStats>;
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -55,10 +55,10 @@ export async function startServer(kind: RelayKind, dataDir: string, port?: numbe
 	});
 	return {
 		port: chosen,
-		stats: ({ gc = false } = {}) =>
+		stats: ({ gc = false, heapSnapshot = false } = {}) =>
 			new Promise<ServerStats>((resolve) => {
 				child.once('message', (message) => resolve(message as ServerStats));
-				child.send(gc ? 'gc' : 'stats');
+				child.send(heapSnapshot ? 'heap' : gc ? 'gc' : 'stats');
 			}),
 		async stop(signal = 'SIGTERM') {
 			if (child.exitCode === null && child.signalCode === null) child.kill(signal);

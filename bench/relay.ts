@@ -2,29 +2,20 @@
  * Relay benchmark, in one run: our relay (SQLite, every update committed before it is sent on)
  * against the in-memory reference relays @y/websocket-server 0.1.1 ("yws") and @hocuspocus/server 4,
  * each in its own process, on loopback, with the same load generator. Prints figures beside the
- * targets of issue 12; asserts nothing. RELAY_BENCH_ONLY=loads|throughput|idle|caseload|reconnect runs one
- * part; RELAY_BENCH_RELAYS=pathways,reference,hocuspocus picks relays.
+ * targets of issue 12; asserts nothing. RELAY_BENCH_ONLY=loads,throughput,idle,caseload,reconnect runs
+ * some parts (`BENCH_ONLY=relay` in bench/run.ts runs the relay alone); RELAY_BENCH_RUNS (3) and
+ * RELAY_BENCH_GENERATORS (3 load-generator processes) set the medians and the generators; RELAY_BENCH_RELAYS=pathways,reference,hocuspocus picks relays.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as encoding from 'lib0/encoding';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type WebSocket from 'ws';
-import * as Y from 'yjs';
 import { runCaseloadBench } from './relay-caseload';
 import { reconnectMs } from './relay-reconnect';
-import {
-	dialectOf,
-	openRaw,
-	percentile,
-	sleep,
-	startServer,
-	syncUrl,
-	updateMessage,
-	updateOf,
-	type RelayKind
-} from './relay-clients';
+import { dialectOf, openRaw, percentile, sleep, startServer, syncUrl, type RelayKind } from './relay-clients';
+import type { FromWorker, ToWorker, WorkerFigures, WorkerLoad } from './relay-load-worker';
 
 interface Load {
 	label: string;
@@ -44,7 +35,8 @@ const LOADS: Load[] = [
 ];
 const LOAD_TIMING = { warmupMs: 1_500, measureMs: 5_000 };
 const THROUGHPUT = {
-	rates: [0.2, 0.4, 0.8, 1.6, 3.2, 6.4],
+	// RELAY_BENCH_RATES=1.6 steps through those rates only (e.g. for a profile of one).
+	rates: process.env.RELAY_BENCH_RATES?.split(',').map(Number) ?? [0.2, 0.4, 0.8, 1.6, 3.2, 6.4],
 	warmupMs: 1_000,
 	measureMs: 3_000,
 	p99LimitMs: 50
@@ -65,6 +57,10 @@ interface LoadFigures {
 	p99Ms: number;
 	cpuMicrosPerDelivery: number;
 	deliveriesPerSecond: number;
+	/** What the schedule asked for. */
+	expectedPerSecond: number;
+	/** Updates sent ÷ updates scheduled while measuring (below 1: the load generators were the limit). */
+	generatorKeptUp: number;
 	/** Share of the expected deliveries the observers saw (below 1: the relay fell behind or lost some). */
 	observed: number;
 }
@@ -74,158 +70,136 @@ function withDataDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
 	return run(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
-interface BenchClient {
-	socket: WebSocket;
-	doc: Y.Doc;
-	docName: string;
-	id: number;
-	isObserver: boolean;
-	presenceClock: number;
+const WORKER = fileURLToPath(new URL('./relay-load-worker.ts', import.meta.url));
+/** Load-generator processes; RELAY_BENCH_GENERATORS overrides (each owns whole documents). */
+const GENERATORS = Number(process.env.RELAY_BENCH_GENERATORS ?? 3);
+/** Runs per load and relay (the figures printed are medians); RELAY_BENCH_RUNS overrides. */
+const RUNS = Number(process.env.RELAY_BENCH_RUNS ?? 3);
+
+/** One forked load-generator process, answering each command once. */
+class Generator {
+	readonly #child: ChildProcess;
+	readonly #exited: Promise<void>;
+
+	constructor() {
+		this.#child = spawn(
+			process.execPath,
+			['--disable-warning=ExperimentalWarning', '--import', 'tsx', WORKER],
+			{
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+			}
+		);
+		this.#exited = new Promise((resolve) => this.#child.once('exit', () => resolve()));
+	}
+
+	ask(message: ToWorker): Promise<FromWorker> {
+		return new Promise((resolve, reject) => {
+			const onExit = (code: number | null) => reject(new Error(`load generator exited with ${code}`));
+			this.#child.once('exit', onExit);
+			this.#child.once('message', (answer: FromWorker) => {
+				this.#child.off('exit', onExit);
+				resolve(answer);
+			});
+			this.#child.send(message);
+		});
+	}
+
+	async close(): Promise<void> {
+		if (this.#child.exitCode === null) this.#child.send({ type: 'close' } satisfies ToWorker);
+		const hardStop = setTimeout(() => this.#child.kill('SIGKILL'), 5_000);
+		await this.#exited;
+		clearTimeout(hardStop);
+	}
 }
 
-/** An awareness message renewing one client's presence (what a provider sends every 15 s). */
-function presenceMessage(client: BenchClient): Uint8Array {
-	const update = encoding.createEncoder();
-	encoding.writeVarUint(update, 1);
-	encoding.writeVarUint(update, client.doc.clientID);
-	encoding.writeVarUint(update, ++client.presenceClock);
-	encoding.writeVarString(update, JSON.stringify({ user: { name: `bench ${client.id}` } }));
-	const message = encoding.createEncoder();
-	encoding.writeVarUint(message, 1);
-	encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-	return encoding.toUint8Array(message);
-}
-
-/** Runs `load` at `rate` against a started relay; the clients stay open for further steps. */
-class LoadRun {
-	readonly clients: BenchClient[] = [];
-	readonly #sentAt = new Map<string, number>();
-	#latencies: number[] = [];
-	#observedDeliveries = 0;
-	#expectedObserved = 0;
-	#isMeasuring = false;
-	#seq = 0;
+/** Runs `load` against a started relay from several processes; the clients stay open for further steps. */
+class LoadPool {
+	readonly #generators: Generator[];
 
 	constructor(
 		private readonly kind: RelayKind,
 		private readonly port: number,
 		private readonly load: Load
-	) {}
+	) {
+		this.#generators = Array.from({ length: Math.min(GENERATORS, load.docs) }, () => new Generator());
+	}
 
 	async connect(): Promise<void> {
-		const dialect = dialectOf(this.kind);
-		const pending: Promise<void>[] = [];
-		for (let d = 0; d < this.load.docs; d++) {
-			for (let c = 0; c < this.load.clientsPerDoc; c++) {
-				const id = d * this.load.clientsPerDoc + c;
-				const docName = `plan.bench-${d}`;
-				const isObserver = c < OBSERVERS_PER_DOC;
-				const onMessage = isObserver ? (message: Uint8Array) => this.#receive(id, message) : undefined;
-				pending.push(
-					openRaw(syncUrl(this.port, docName), `bench-${id}`, onMessage, dialect).then((socket) => {
-						this.clients.push({ socket, doc: new Y.Doc(), docName, id, isObserver, presenceClock: 0 });
-					})
-				);
-				if (pending.length >= 100) await Promise.all(pending.splice(0));
-			}
-		}
-		await Promise.all(pending);
-		// Spread every document's clients over the send schedule.
-		this.clients.sort(
-			(a, b) => (a.id % this.load.clientsPerDoc) - (b.id % this.load.clientsPerDoc) || a.id - b.id
+		const count = this.#generators.length;
+		let firstDoc = 0;
+		await Promise.all(
+			this.#generators.map((generator, i) => {
+				const docCount = Math.floor(this.load.docs / count) + (i < this.load.docs % count ? 1 : 0);
+				const load: WorkerLoad = {
+					kind: this.kind,
+					port: this.port,
+					firstDoc,
+					docCount,
+					clientsPerDoc: this.load.clientsPerDoc,
+					presence: this.load.presence,
+					observersPerDoc: OBSERVERS_PER_DOC
+				};
+				firstDoc += docCount;
+				return generator.ask({ type: 'connect', load });
+			})
 		);
 	}
 
-	#receive(id: number, message: Uint8Array): void {
-		const update = updateOf(message);
-		if (update === null) return;
-		const now = performance.now();
-		for (const struct of Y.decodeUpdate(update).structs) {
-			const key = (struct as Y.Item).content?.getContent?.()[0];
-			if (typeof key !== 'string' || key.startsWith(`${id}:`)) continue; // yws and Hocuspocus echo to the sender
-			const at = this.#sentAt.get(key);
-			if (at === undefined) continue;
-			this.#latencies.push(now - at);
-			this.#observedDeliveries += 1;
-		}
+	#all(message: ToWorker): Promise<FromWorker[]> {
+		return Promise.all(this.#generators.map((generator) => generator.ask(message)));
 	}
 
-	/** Sends at `rate` per client per second until the returned stop() is called. */
-	start(rate: number): () => void {
-		const dialect = dialectOf(this.kind);
-		const ticksPerSecond = 100;
-		const perTick = (this.clients.length * rate) / ticksPerSecond;
-		let due = 0;
-		let next = 0;
-		const timer = setInterval(() => {
-			due += perTick;
-			while (due >= 1) {
-				due -= 1;
-				const client = this.clients[next]!;
-				next = (next + 1) % this.clients.length;
-				const key = `${client.id}:${this.#seq++}`;
-				client.doc.once('update', (update: Uint8Array) => {
-					if (this.#isMeasuring) {
-						this.#sentAt.set(key, performance.now());
-						const observers = Math.min(OBSERVERS_PER_DOC, this.load.clientsPerDoc);
-						this.#expectedObserved += observers - (client.isObserver ? 1 : 0);
-						this.sentMeasured += 1;
-					}
-					client.socket.send(dialect.frame(client.docName, updateMessage(update)));
-					if (this.load.presence) client.socket.send(dialect.frame(client.docName, presenceMessage(client)));
-				});
-				client.doc.getArray('log').push([key]);
-			}
-		}, 1_000 / ticksPerSecond);
-		return () => clearInterval(timer);
-	}
+	start = (rate: number) => this.#all({ type: 'start', rate });
+	begin = () => this.#all({ type: 'begin' });
+	stop = () => this.#all({ type: 'stop' });
 
-	sentMeasured = 0;
-
-	beginMeasure(): void {
-		this.#latencies = [];
-		this.#observedDeliveries = 0;
-		this.#expectedObserved = 0;
-		this.sentMeasured = 0;
-		this.#sentAt.clear();
-		this.#isMeasuring = true;
-	}
-
-	endMeasure(): { latencies: number[]; observed: number; deliveries: number } {
-		this.#isMeasuring = false;
+	async end(): Promise<{ latencies: number[]; observed: number; sent: number; scheduled: number }> {
+		const answers = await this.#all({ type: 'end' });
+		const figures = answers.flatMap((answer) => (answer.type === 'figures' ? [answer.figures] : []));
+		const sum = (pick: (f: WorkerFigures) => number) => figures.reduce((total, f) => total + pick(f), 0);
 		return {
-			latencies: this.#latencies.sort((a, b) => a - b),
-			observed: this.#observedDeliveries / Math.max(1, this.#expectedObserved),
-			deliveries: this.sentMeasured * (this.load.clientsPerDoc - 1)
+			latencies: figures.flatMap((f) => f.latencies).sort((a, b) => a - b),
+			observed:
+				sum((f) => f.observedDeliveries) /
+				Math.max(
+					1,
+					sum((f) => f.expectedObserved)
+				),
+			sent: sum((f) => f.sent),
+			scheduled: sum((f) => f.scheduled)
 		};
 	}
 
-	close(): void {
-		for (const client of this.clients) client.socket.terminate();
-	}
+	close = () => Promise.all(this.#generators.map((generator) => generator.close()));
 }
 
 async function measureStep(
-	run: LoadRun,
+	run: LoadPool,
 	server: { stats(): Promise<{ cpuMicros: number }> },
+	load: Load,
 	rate: number,
 	timing: { warmupMs: number; measureMs: number }
 ): Promise<LoadFigures> {
-	const stop = run.start(rate);
+	await run.start(rate);
 	await sleep(timing.warmupMs);
 	const before = await server.stats();
-	run.beginMeasure();
+	await run.begin();
+	const startedAt = performance.now();
 	await sleep(timing.measureMs);
-	stop();
+	await run.stop();
+	const seconds = (performance.now() - startedAt) / 1000;
 	await sleep(300); // what was sent last arrives
 	const after = await server.stats();
-	const { latencies, observed, deliveries } = run.endMeasure();
+	const { latencies, observed, sent, scheduled } = await run.end();
 	await sleep(300);
+	const deliveries = sent * (load.clientsPerDoc - 1);
 	return {
 		p50Ms: percentile(latencies, 50),
 		p99Ms: percentile(latencies, 99),
 		cpuMicrosPerDelivery: (after.cpuMicros - before.cpuMicros) / Math.max(1, deliveries),
-		deliveriesPerSecond: deliveries / (timing.measureMs / 1000),
+		deliveriesPerSecond: deliveries / seconds,
+		expectedPerSecond: load.docs * load.clientsPerDoc * rate * (load.clientsPerDoc - 1),
+		generatorKeptUp: sent / Math.max(1, scheduled),
 		observed
 	};
 }
@@ -233,41 +207,69 @@ async function measureStep(
 async function runLoad(kind: RelayKind, load: Load): Promise<LoadFigures> {
 	return withDataDir(async (dir) => {
 		const server = await startServer(kind, dir);
-		const run = new LoadRun(kind, server.port, load);
+		const run = new LoadPool(kind, server.port, load);
 		try {
 			await run.connect();
-			return await measureStep(run, server, load.rate, LOAD_TIMING);
+			return await measureStep(run, server, load, load.rate, LOAD_TIMING);
 		} finally {
-			run.close();
+			await run.close();
 			await server.stop();
 		}
 	});
 }
 
+/** Each field's median over several runs (each field on its own). */
+function medianFigures(runs: LoadFigures[]): LoadFigures {
+	const median = (pick: (f: LoadFigures) => number) => {
+		const values = runs.map(pick).sort((a, b) => a - b);
+		return values[Math.floor(values.length / 2)]!;
+	};
+	return {
+		p50Ms: median((f) => f.p50Ms),
+		p99Ms: median((f) => f.p99Ms),
+		cpuMicrosPerDelivery: median((f) => f.cpuMicrosPerDelivery),
+		deliveriesPerSecond: median((f) => f.deliveriesPerSecond),
+		expectedPerSecond: median((f) => f.expectedPerSecond),
+		generatorKeptUp: median((f) => f.generatorKeptUp),
+		observed: median((f) => f.observed)
+	};
+}
+
+interface ThroughputResult {
+	deliveriesPerSecond: number;
+	steps: string[];
+}
+
 /** Steps the rate up on 10 docs × 50 clients until p99 passes the limit; the best rate under it. */
-async function throughput(kind: RelayKind): Promise<{ deliveriesPerSecond: number; steps: string[] }> {
+async function throughput(kind: RelayKind): Promise<ThroughputResult> {
 	const load: Load = { label: 'hot', docs: 10, clientsPerDoc: 50, rate: 0, presence: false };
 	return withDataDir(async (dir) => {
 		const server = await startServer(kind, dir);
-		const run = new LoadRun(kind, server.port, load);
+		const run = new LoadPool(kind, server.port, load);
 		const steps: string[] = [];
 		let best = 0;
 		try {
 			await run.connect();
 			for (const rate of THROUGHPUT.rates) {
-				const figures = await measureStep(run, server, rate, THROUGHPUT);
-				steps.push(
-					`${rate}/s: p99 ${show(figures.p99Ms, 'ms')}, ${Math.round(figures.deliveriesPerSecond)} deliveries/s, observed ${show(figures.observed * 100, '%')}`
-				);
+				const figures = await measureStep(run, server, load, rate, THROUGHPUT);
+				steps.push(`${rate}/s: p99 ${show(figures.p99Ms, 'ms')}, ${reached(figures)}`);
 				if (!(figures.p99Ms <= THROUGHPUT.p99LimitMs) || figures.observed < 0.95) break;
-				best = figures.deliveriesPerSecond;
+				best = figures.deliveriesPerSecond * Math.min(1, figures.observed);
 			}
 			return { deliveriesPerSecond: best, steps };
 		} finally {
-			run.close();
+			await run.close();
 			await server.stop();
 		}
 	});
+}
+
+/** What the generators reached against what the schedule asked for. */
+function reached(f: LoadFigures): string {
+	return (
+		`${Math.round(f.deliveriesPerSecond)} of ${Math.round(f.expectedPerSecond)} deliveries/s sent ` +
+		`(generators kept ${show(f.generatorKeptUp * 100, '%')} of the schedule), observed ${show(f.observed * 100, '%')}`
+	);
 }
 
 /** Server memory growth and CPU per connection, opening many idle, handshaken connections. */
@@ -325,15 +327,25 @@ function relaysToRun(): RelayKind[] {
 }
 
 async function printLoads(relays: RelayKind[]): Promise<void> {
-	console.log('\nfan-out (p50 / p99 latency to other clients, server CPU per delivered update)');
-	for (const load of LOADS) {
-		const figures = new Map<RelayKind, LoadFigures>();
-		for (const kind of relays) figures.set(kind, await runLoad(kind, load));
+	console.log(
+		`\nfan-out (p50 / p99 latency to other clients, server CPU per delivered update; medians of ${RUNS} runs, relays taken in turn)`
+	);
+	// RELAY_BENCH_LOADS=2,3 runs only those loads (1-based), e.g. for a profile of one.
+	const picked = process.env.RELAY_BENCH_LOADS?.split(',').map(Number);
+	for (const [index, load] of LOADS.entries()) {
+		if (picked && !picked.includes(index + 1)) continue;
+		const runs = new Map<RelayKind, LoadFigures[]>(relays.map((kind) => [kind, []]));
+		for (let i = 0; i < RUNS; i++) for (const kind of relays) runs.get(kind)!.push(await runLoad(kind, load));
+		const figures = new Map([...runs].map(([kind, list]) => [kind, medianFigures(list)]));
 		console.log(`  ${load.label}`);
 		for (const [kind, f] of figures)
 			console.log(
 				`    ${NAMES[kind].padEnd(12)} p50 ${show(f.p50Ms, 'ms').padStart(8)}  p99 ${show(f.p99Ms, 'ms').padStart(8)}  ` +
-					`CPU ${show(f.cpuMicrosPerDelivery, 'µs').padStart(8)}/delivery  ${Math.round(f.deliveriesPerSecond)} deliveries/s  observed ${show(f.observed * 100, '%')}`
+					`CPU ${show(f.cpuMicrosPerDelivery, 'µs').padStart(8)}/delivery  ${reached(f)}` +
+					`  (p99 of each run: ${runs
+						.get(kind)!
+						.map((run) => show(run.p99Ms, ''))
+						.join(', ')})`
 			);
 		const ours = figures.get('pathways');
 		const yws = figures.get('reference');
@@ -357,12 +369,19 @@ async function printThroughput(relays: RelayKind[]): Promise<void> {
 	console.log(
 		`\nthroughput on 10 docs × 50 clients, rate stepped up until p99 > ${THROUGHPUT.p99LimitMs} ms`
 	);
+	const runs = new Map<RelayKind, ThroughputResult[]>(relays.map((kind) => [kind, []]));
+	for (let i = 0; i < RUNS; i++) for (const kind of relays) runs.get(kind)!.push(await throughput(kind));
 	const best = new Map<RelayKind, number>();
-	for (const kind of relays) {
-		const result = await throughput(kind);
-		best.set(kind, result.deliveriesPerSecond);
-		console.log(`  ${NAMES[kind]}: ${Math.round(result.deliveriesPerSecond)} deliveries/s sustained`);
-		for (const step of result.steps) console.log(`    ${step}`);
+	for (const [kind, results] of runs) {
+		const sorted = [...results].sort((a, b) => a.deliveriesPerSecond - b.deliveriesPerSecond);
+		const median = sorted[Math.floor(sorted.length / 2)]!;
+		best.set(kind, median.deliveriesPerSecond);
+		console.log(
+			`  ${NAMES[kind]}: ${Math.round(median.deliveriesPerSecond)} deliveries/s sustained (median; runs: ${results
+				.map((result) => Math.round(result.deliveriesPerSecond))
+				.join(', ')}); the median run's steps:`
+		);
+		for (const step of median.steps) console.log(`    ${step}`);
 	}
 	const ours = best.get('pathways');
 	const references = [...best].filter(([kind]) => kind !== 'pathways').map(([, value]) => value);
@@ -373,19 +392,35 @@ async function printThroughput(relays: RelayKind[]): Promise<void> {
 	} else if (ours !== undefined) {
 		console.log('  target ours ≥ 1.5 × best reference: not comparable (no reference held the lowest step)');
 	}
-	// One load-generator process: when "deliveries/s" stops growing with the rate, it is the limit.
 	console.log(
-		'  (one load-generator process on the same 2 cores; deliveries/s below rate × 500 × 49 means the generator fell behind)'
+		`  (${GENERATORS} load-generator processes on the same 2 cores as the relay; "kept" below 100 % means the generators were the limit)`
 	);
 }
 
 async function printIdle(relays: RelayKind[]): Promise<void> {
-	console.log(`\nidle connections (${IDLE.connections} on ${IDLE.docs} docs)`);
-	const figures = new Map<RelayKind, Awaited<ReturnType<typeof idle>>>();
-	for (const kind of relays) figures.set(kind, await idle(kind));
+	console.log(`\nidle connections (${IDLE.connections} on ${IDLE.docs} docs; medians of ${RUNS} runs)`);
+	type IdleFigures = Awaited<ReturnType<typeof idle>>;
+	const runs = new Map<RelayKind, IdleFigures[]>(relays.map((kind) => [kind, []]));
+	for (let i = 0; i < RUNS; i++) for (const kind of relays) runs.get(kind)!.push(await idle(kind));
+	const median = (list: IdleFigures[], pick: (f: IdleFigures) => number) =>
+		list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+	const figures = new Map<RelayKind, IdleFigures>(
+		[...runs].map(([kind, list]) => [
+			kind,
+			{
+				rssKB: median(list, (f) => f.rssKB),
+				heapKB: median(list, (f) => f.heapKB),
+				connectMs: median(list, (f) => f.connectMs)
+			}
+		])
+	);
 	for (const [kind, f] of figures)
 		console.log(
-			`  ${NAMES[kind].padEnd(12)} RSS ${show(f.rssKB, 'KB')} each (heap+external ${show(f.heapKB, 'KB')}), connect CPU ${show(f.connectMs, 'ms')} each`
+			`  ${NAMES[kind].padEnd(12)} RSS ${show(f.rssKB, 'KB')} each (heap+external ${show(f.heapKB, 'KB')}), connect CPU ${show(f.connectMs, 'ms')} each` +
+				`  (RSS of each run: ${runs
+					.get(kind)!
+					.map((run) => show(run.rssKB, ''))
+					.join(', ')})`
 		);
 	const ours = figures.get('pathways');
 	const yws = figures.get('reference');
@@ -403,18 +438,19 @@ async function printIdle(relays: RelayKind[]): Promise<void> {
 export async function runRelayBench(): Promise<void> {
 	process.setMaxListeners(500); // each provider adds a process 'exit' listener
 	const relays = relaysToRun();
-	const only = process.env.RELAY_BENCH_ONLY;
+	const only = process.env.RELAY_BENCH_ONLY?.split(',').map((part) => part.trim());
+	const runs = (part: string) => !only || only.includes(part);
 	console.log(
 		`relay: pathways (SQLite on disk, durability 'normal') vs ${relays
 			.filter((kind) => kind !== 'pathways')
 			.map((kind) => NAMES[kind])
-			.join(', ')} (in memory), loopback, one run each`
+			.join(', ')} (in memory), loopback, ${GENERATORS} load-generator processes`
 	);
-	if (!only || only === 'loads') await printLoads(relays);
-	if (!only || only === 'throughput') await printThroughput(relays);
-	if (!only || only === 'idle') await printIdle(relays);
-	if (!only || only === 'caseload') await runCaseloadBench();
-	if (!only || only === 'reconnect') {
+	if (runs('loads')) await printLoads(relays);
+	if (runs('throughput')) await printThroughput(relays);
+	if (runs('idle')) await printIdle(relays);
+	if (runs('caseload')) await runCaseloadBench();
+	if (runs('reconnect')) {
 		const ms = await reconnectMs('pathways');
 		console.log(
 			`\n100 providers reconnect after a SIGTERM restart and converge: ${show(ms, 'ms')} (target ≤ 5 s)`

@@ -21,7 +21,8 @@ export class AuditThrottle {
 	) {}
 
 	record(userId: string, kind: DocKind, planId: string, action: ThrottledAction, detail?: string): void {
-		const key = `${action}\u0000${userId}\u0000${kind}.${planId}\u0000${detail ?? ''}`;
+		// One flat string (join), not a chain of concatenated pieces kept for the whole window.
+		const key = [action, userId, kind, planId, detail ?? ''].join('\u0000');
 		const now = this.now();
 		const last = this.#lastWritten.get(key);
 		if (last !== undefined && now - last < this.windowMs) return;

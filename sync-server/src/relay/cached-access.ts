@@ -46,7 +46,8 @@ export class CachedAccess implements AccessResolver {
 	}
 
 	accessTo(principal: Principal, kind: DocKind, planId: string): Access {
-		const key = `${principal.sessionId}\u0000${kind}.${planId}`;
+		// join() makes one flat string; a template literal this long is a chain of pieces kept as long as the entry.
+		const key = [principal.sessionId, kind, planId].join('\u0000');
 		const now = this.now();
 		const hit = this.#access.get(key);
 		if (hit !== undefined && now - hit.at < this.ttlMs) return hit.value;

@@ -17,6 +17,7 @@ import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { GroupCommit, TurnRoom } from './group-commit';
+import { framed, type Framed } from './frame';
 import { stampPresence } from './presence-stamp';
 import {
 	encodeAwareness,
@@ -30,8 +31,13 @@ import {
 
 export const READ_ONLY_REASON = 'read-only: your change was not saved';
 
-/** Above this many different senders in one turn, senders get the whole merge (their own edits included, which Yjs ignores) instead of one merge each. */
-const MAX_SENDER_MERGES = 8;
+/**
+ * Above this many different senders in one turn, senders get the whole merge (their own edits
+ * included, which Yjs ignores) instead of one merge each. Three senders in one turn means a hot
+ * document, where a merge per sender costs more than the echo it saves (the references echo
+ * everything always); with one or two, "the others' edits" is usually one update, no merge at all.
+ */
+const MAX_SENDER_MERGES = 2;
 
 interface TurnChange {
 	update: Uint8Array;
@@ -78,17 +84,21 @@ export class DocRoom implements TurnRoom {
 		if (this.#storedCount > compactAfterUpdates) this.#compactQuietly();
 	}
 
-	add(conn: Connection): void {
+	/**
+	 * Adds a connection and greets it with our sync step 1 and the current presence. When the
+	 * client's own sync step 1 is already waiting (`answersFollow`), the greeting leaves out the
+	 * step 1: the answer to the client's carries one (#answerSyncStep1), and sending it twice only
+	 * makes the client answer twice.
+	 */
+	add(conn: Connection, answersFollow = false): void {
 		this.connections.add(conn);
 		const states = this.awareness.getStates();
-		if (states.size === 0) {
-			conn.send(encodeSyncStep1(this.doc));
-			return;
-		}
-		conn.sendAll([
-			encodeSyncStep1(this.doc),
-			encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
-		]);
+		const greeting = answersFollow ? [] : [encodeSyncStep1(this.doc)];
+		if (states.size > 0)
+			greeting.push(
+				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
+			);
+		if (greeting.length > 0) conn.sendAll(greeting);
 	}
 
 	remove(conn: Connection): void {
@@ -199,45 +209,46 @@ export class DocRoom implements TurnRoom {
 	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
 	flushTurn(): void {
 		if (this.#isDestroyed) return;
-		const outbox = new Map<Connection, Uint8Array[]>();
-		const queue = (conn: Connection, message: Uint8Array) => {
-			const messages = outbox.get(conn);
-			if (messages === undefined) outbox.set(conn, [message]);
-			else messages.push(message);
-		};
-		this.#flushChanges(queue);
-		if (this.#awarenessChanged.size > 0) {
-			const message = encodeAwareness(
-				awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged])
-			);
-			this.#awarenessChanged.clear();
-			for (const conn of this.connections) queue(conn, message);
-		}
-		const answers = this.#deferredAnswers;
-		this.#deferredAnswers = [];
-		for (const { conn, stateVector } of answers) {
-			for (const message of this.#answerSyncStep1(stateVector)) queue(conn, message);
-		}
-		for (const [conn, messages] of outbox) conn.sendAll(messages);
-		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
-	}
-
-	#flushChanges(queue: (conn: Connection, message: Uint8Array) => void): void {
+		// What every connection gets alike is framed once (frame.ts); what differs per connection
+		// (a sender's merge without its own edits, held sync answers) is the exception.
 		const changes = this.#changes;
-		if (changes.length === 0) return;
 		this.#changes = [];
-		const merged = encodeUpdate(merge(changes));
+		const merged = changes.length > 0 ? framed(encodeUpdate(merge(changes))) : null;
 		const senders = new Set(changes.map((change) => change.origin));
 		const mergeEach = senders.size <= MAX_SENDER_MERGES;
+		let presence: Framed | null = null;
+		if (this.#awarenessChanged.size > 0) {
+			presence = framed(
+				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged]))
+			);
+			this.#awarenessChanged.clear();
+		}
+		const answers = new Map<Connection, Uint8Array[]>();
+		for (const { conn, stateVector } of this.#deferredAnswers) {
+			answers.set(conn, [...(answers.get(conn) ?? []), ...this.#answerSyncStep1(stateVector)]);
+		}
+		this.#deferredAnswers = [];
+		const both = merged !== null && presence !== null ? [merged, presence] : null;
+		const one = merged !== null ? [merged] : presence !== null ? [presence] : null;
 		for (const conn of this.connections) {
-			if (!senders.has(conn) || !mergeEach) {
-				queue(conn, merged);
+			let shared = both ?? one;
+			if (merged !== null && mergeEach && senders.has(conn)) {
+				// A sender gets what the others changed, not its own edits back.
+				const others = changes.filter((change) => change.origin !== conn);
+				const own = others.length > 0 ? [framed(encodeUpdate(merge(others)))] : [];
+				shared = presence !== null ? [...own, presence] : own;
+			}
+			const held = answers.get(conn);
+			if (held === undefined) {
+				if (shared !== null) conn.sendFramed(shared);
 				continue;
 			}
-			// A sender gets what the others changed, not its own edits back.
-			const others = changes.filter((change) => change.origin !== conn);
-			if (others.length > 0) queue(conn, encodeUpdate(merge(others)));
+			conn.corked(() => {
+				if (shared !== null) conn.sendFramed(shared);
+				conn.sendAll(held);
+			});
 		}
+		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
 	}
 
 	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
@@ -281,8 +292,9 @@ export class DocRoom implements TurnRoom {
 	): void => {
 		if (this.connections.has(origin as Connection)) {
 			const conn = origin as Connection;
-			for (const id of [...changes.added, ...changes.updated]) conn.awarenessClients.add(id);
-			for (const id of changes.removed) conn.awarenessClients.delete(id);
+			for (const id of changes.added) conn.announced(id);
+			for (const id of changes.updated) conn.announced(id);
+			for (const id of changes.removed) conn.withdrew(id);
 		}
 		for (const id of changes.added) this.#awarenessChanged.add(id);
 		for (const id of changes.updated) this.#awarenessChanged.add(id);

@@ -22,6 +22,11 @@ export type ClientMessage =
 /** Thrown for any frame that is not a well-formed y-websocket message. */
 export class MalformedMessageError extends Error {}
 
+/** Whether a frame starts as a sync step 1 (a peek: the frame is decoded in full later). */
+export function looksLikeSyncStep1(frame: Uint8Array): boolean {
+	return frame.length > 2 && frame[0] === 0 && frame[1] === 0;
+}
+
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 	try {
 		const decoder = decoding.createDecoder(frame);

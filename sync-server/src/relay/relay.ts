@@ -12,9 +12,8 @@ import { resolveLimits, type RelayLimits } from './limits';
 import { RoomRegistry } from './room-registry';
 import { startHeartbeat } from './heartbeat';
 import { LiveConnections } from './live-connections';
-import { afterFirstMessageToken } from './first-message-auth';
 import { startSessionSweep } from './session-expiry';
-import { handleSocket } from './socket-handler';
+import { acceptSocket } from './socket-handler';
 import { recheckConnection } from './recheck';
 import { CachedAccess } from './cached-access';
 import { listenForUpgrades } from './upgrade';
@@ -87,7 +86,8 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 	};
 
 	// One object shared by every socket: idle connections are many, so each keeps as little as it can.
-	const socketDeps = { resolver: access, audit, rooms, limits, log: app.log, live, now };
+	const rate = { perSecond: limits.messagesPerSecond, burst: limits.messageBurst };
+	const socketDeps = { resolver: access, audit, rooms, limits, log: app.log, live, now, rate };
 	const stopUpgrades = listenForUpgrades(
 		app.server,
 		RELAY_PATH,
@@ -104,9 +104,7 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 				socket.close(CloseCode.badRequest, 'send the session token in the first message, not in the URL');
 				return;
 			}
-			afterFirstMessageToken(socket, limits.authTimeoutSeconds * 1000, (token) =>
-				handleSocket(socket, target.docName, token, socketDeps)
-			);
+			acceptSocket(socket, target.docName, socketDeps);
 		},
 		(error, socket) => {
 			// ws has already started closing the socket (1009 for an oversized frame).

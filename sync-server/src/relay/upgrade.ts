@@ -49,6 +49,11 @@ export function listenForUpgrades(
 		// The relay keeps its own set of live connections.
 		clientTracking: false
 	});
+	// One error listener for every socket (ws calls it with the socket as `this`): a closure per
+	// socket would also keep this upgrade's request data alive as long as the socket.
+	function onSocketError(this: WebSocket, error: Error): void {
+		onError(error, this);
+	}
 	const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 		const target = parseUpgradePath(request.url ?? '', prefix);
 		if (target === null) {
@@ -56,7 +61,7 @@ export function listenForUpgrades(
 			return;
 		}
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			ws.on('error', (error) => onError(error, ws));
+			ws.on('error', onSocketError);
 			onSocket(ws, target);
 		});
 	};

@@ -38,6 +38,8 @@ export class SqliteDocStore implements DocStore {
 	readonly #insertAt: StatementSync;
 	readonly #select: StatementSync;
 	readonly #count: StatementSync;
+	readonly #begin: StatementSync;
+	readonly #commit: StatementSync;
 	readonly #nthSeq: StatementSync;
 	readonly #deleteUpTo: StatementSync;
 	#isClosed = false;
@@ -58,6 +60,9 @@ export class SqliteDocStore implements DocStore {
 			this.#checkpointer = startWalCheckpointer(file, options.checkpointIntervalMs ?? 1000);
 		}
 		this.#insert = db.prepare('INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?)');
+		// Prepared once: exec() would parse the statement again on every batch.
+		this.#begin = db.prepare('BEGIN IMMEDIATE');
+		this.#commit = db.prepare('COMMIT');
 		this.#insertAt = db.prepare('INSERT INTO doc_updates (seq, doc, data, created_at) VALUES (?, ?, ?, ?)');
 		this.#select = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq');
 		this.#count = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?');
@@ -85,10 +90,15 @@ export class SqliteDocStore implements DocStore {
 		// One transaction for the whole batch: one WAL commit instead of one per update, which is
 		// what group commit in the relay buys. All or nothing: a failure rolls every entry back.
 		const now = Date.now();
-		this.#db.exec('BEGIN IMMEDIATE');
+		if (entries.length === 1) {
+			// One statement outside a transaction is its own transaction, committed when run() returns.
+			this.#insert.run(entries[0]!.docName, entries[0]!.update, now);
+			return;
+		}
+		this.#begin.run();
 		try {
 			for (const { docName, update } of entries) this.#insert.run(docName, update, now);
-			this.#db.exec('COMMIT');
+			this.#commit.run();
 		} catch (error) {
 			if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
 			throw error;
