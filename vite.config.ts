@@ -2,11 +2,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { precompileMessages } from './src/lib/messages/precompile.ts';
+import { chunkModules } from './scripts/chunk-modules.ts';
 
 export default defineConfig({
 	plugins: [
 		precompileMessages(),
 		sveltekit(),
+		chunkModules(),
 		SvelteKitPWA({
 			// We register the worker ourselves with workbox-window (src/lib/pwa/pwa-manager.svelte.ts)
 			// so the "new version" prompt is ours and never reloads under someone's fingers.

@@ -17,6 +17,8 @@ import { startServer } from './time-to-editable';
 
 const OUTPUT = '.svelte-kit/output/client';
 const MANIFEST = join(OUTPUT, '.vite/manifest.json');
+/** Written by scripts/chunk-modules.ts: each chunk's modules and the bytes each adds to it. */
+const MODULES = join(OUTPUT, '.vite/modules.json');
 const APP = '.svelte-kit/generated/client-optimized/app.js';
 const NODE = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
 const TARGET_KB = 120;
@@ -117,6 +119,29 @@ export async function runFirstLoadBench(): Promise<void> {
 	const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry && !key.includes('/nodes/'));
 	const shell = [...entries, NODE(0), NODE(1)];
 	const rows: Array<[string, string]> = [];
+	const dependencyRows: Array<[string, string]> = [];
+	const modules = existsSync(MODULES)
+		? (JSON.parse(readFileSync(MODULES, 'utf8')) as Record<string, Record<string, number>>)
+		: null;
+	/** A chunk's gzipped size shared out over its modules by their size: an estimate per dependency. */
+	const dependencyCosts = (keys: Iterable<string>) => {
+		const costs = new Map<string, number>();
+		for (const key of keys) {
+			const file = (manifest[key] as Chunk).file;
+			const inChunk = modules?.[file];
+			if (!file.endsWith('.js') || !inChunk) continue;
+			const total = Object.values(inChunk).reduce((a, b) => a + b, 0) || 1;
+			for (const [id, bytes] of Object.entries(inChunk)) {
+				const name = id.includes('node_modules/')
+					? id.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+)\/.*$/, '$1')
+					: id.includes('/src/')
+						? 'our code (src/)'
+						: 'SvelteKit generated';
+				costs.set(name, (costs.get(name) ?? 0) + (sizeOf(file).gzipped * bytes) / total);
+			}
+		}
+		return [...costs].sort((a, b) => b[1] - a[1]);
+	};
 	/** Per route, the files a first visit fetches: the page, its scripts and their styles. */
 	const firstVisits = new Map<string, string[]>();
 	const lazyRows = new Map<string, { loadedBefore: Set<string>[]; routes: string[] }>();
@@ -153,6 +178,14 @@ export async function runFirstLoadBench(): Promise<void> {
 			`${kb(total.gzipped).padStart(9)} gzipped (${kb(total.raw)} raw, ${total.files} files)${mark}` +
 				(later.files ? ` · later ${kb(later.gzipped)} in ${later.files} files` : '')
 		]);
+		if (modules)
+			dependencyRows.push([
+				route,
+				dependencyCosts(first)
+					.slice(0, 7)
+					.map(([name, bytes]) => `${name} ${kb(bytes)}`)
+					.join(' · ')
+			]);
 		for (const key of lazyEntries) {
 			const entry = lazyRows.get(key) ?? { loadedBefore: [], routes: [] };
 			entry.routes.push(route);
@@ -164,6 +197,11 @@ export async function runFirstLoadBench(): Promise<void> {
 		`First-load JavaScript per route, gzipped (target ≤ ${TARGET_KB} KB), from the build manifest`,
 		rows
 	);
+	if (dependencyRows.length > 0)
+		printTable(
+			'What the first load of each route is made of, gzipped (each chunk shared out by its modules’ sizes)',
+			dependencyRows
+		);
 	printTable(
 		'Lazily loaded JavaScript (import() after the first load), gzipped, with the chunks it adds',
 		[...lazyRows]

@@ -239,6 +239,55 @@ async function profiled<T>(cdp: CDPSession, name: string, work: () => Promise<T>
 	return result;
 }
 
+/** Chromium's own counters (CDP `Performance.getMetrics`): where main-thread time went, in ms. */
+interface MainThread {
+	scriptMs: number;
+	styleMs: number;
+	styleCount: number;
+	layoutMs: number;
+	layoutCount: number;
+	taskMs: number;
+	nodes: number;
+}
+
+async function mainThread(cdp: CDPSession): Promise<MainThread> {
+	const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+		metrics: Array<{ name: string; value: number }>;
+	};
+	const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+	return {
+		scriptMs: get('ScriptDuration') * 1000,
+		styleMs: get('RecalcStyleDuration') * 1000,
+		styleCount: get('RecalcStyleCount'),
+		layoutMs: get('LayoutDuration') * 1000,
+		layoutCount: get('LayoutCount'),
+		taskMs: get('TaskDuration') * 1000,
+		nodes: get('Nodes')
+	};
+}
+
+/** Runs `work` and returns the main thread's time spent in it, by kind. */
+async function measured<T>(cdp: CDPSession, work: () => Promise<T>): Promise<[T, MainThread]> {
+	const before = await mainThread(cdp);
+	const result = await work();
+	const after = await mainThread(cdp);
+	return [
+		result,
+		{
+			scriptMs: after.scriptMs - before.scriptMs,
+			styleMs: after.styleMs - before.styleMs,
+			styleCount: after.styleCount - before.styleCount,
+			layoutMs: after.layoutMs - before.layoutMs,
+			layoutCount: after.layoutCount - before.layoutCount,
+			taskMs: after.taskMs - before.taskMs,
+			nodes: after.nodes
+		}
+	];
+}
+
+const describeMainThread = (m: MainThread, per = 1) =>
+	`tasks ${ms(m.taskMs / per)}: script ${ms(m.scriptMs / per)}, style ${ms(m.styleMs / per)} (${(m.styleCount / per).toFixed(1)}×), layout ${ms(m.layoutMs / per)} (${(m.layoutCount / per).toFixed(1)}×); ${m.nodes} DOM nodes`;
+
 interface OpenTiming {
 	/** The first goal's field is there, shows the plan's words and accepts typing. */
 	readyMs: number;
@@ -426,21 +475,27 @@ async function benchPlan(
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 		const throttledMs = await timeFixedWork(page);
 
+		await cdp.send('Performance.enable');
 		const opens: OpenTiming[] = [];
+		let lastOpen: MainThread | undefined;
 		let title = seeded.title;
 		for (let i = 0; i < OPENS; i++) {
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 			const open = () => openOnce(page, student.planId, fieldId, title);
 			opens.push(await (i === OPENS - 1 ? profiled(cdp, `${label}-open`, open) : open()));
+			// The counters start again with each page: after the open they are the open's own.
+			lastOpen = await mainThread(cdp);
 			title += 'x';
 		}
 		const stillThrottledMs = await timeFixedWork(page);
-		const typing: Array<[string, TypingResult]> = [];
+		const typing: Array<[string, TypingResult, MainThread]> = [];
 		for (const field of seeded.typingFields) {
-			const result = await profiled(cdp, `${label}-typing-${field.id.split('-')[0]}`, () =>
-				typingLatency(page, field.id, KEYPRESSES)
+			const [result, thread] = await measured(cdp, () =>
+				profiled(cdp, `${label}-typing-${field.id.split('-')[0]}`, () =>
+					typingLatency(page, field.id, KEYPRESSES)
+				)
 			);
-			typing.push([field.label, result]);
+			typing.push([field.label, result, thread]);
 		}
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
@@ -479,9 +534,16 @@ async function benchPlan(
 				)}`
 			],
 			['each open (editable, ms)', editable.map((v) => v.toFixed(0)).join(', ')],
+			...(lastOpen
+				? [['main thread, last open (CDP metrics)', describeMainThread(lastOpen)] as [string, string]]
+				: []),
 			...typing.map(([field, result]): [string, string] => [
 				`keypress → next frame, ${result.latencies.length} keys in ${field}`,
 				`${p50p95(result.latencies, KEYPRESS_TARGET_MS)} (worst ${ms(Math.max(...result.latencies))})`
+			]),
+			...typing.map(([field, result, thread]): [string, string] => [
+				`main thread per key in ${field}`,
+				describeMainThread(thread, result.latencies.length)
 			]),
 			...typing.map(([field, result]): [string, string] => [
 				`longest interaction (Event Timing) in ${field}`,

@@ -44,6 +44,7 @@ export const en = {
 		open: 'Open'
 	},
 	save: {
+		codeNotLoaded: 'This page could not load on this device. Connect to the internet once and open it again.',
 		loading: 'Opening the plan…',
 		downloading: 'Getting this plan from the school. It needs the internet the first time.',
 		saving: 'Saving on this device…',

@@ -42,6 +42,8 @@ export const es: Catalogue = {
 		open: 'Abrir'
 	},
 	save: {
+		codeNotLoaded:
+			'Esta página no se pudo cargar en este dispositivo. Conéctate a internet una vez y ábrela de nuevo.',
 		loading: 'Abriendo el plan…',
 		downloading: 'Trayendo este plan desde la escuela. La primera vez se necesita internet.',
 		saving: 'Guardando en este dispositivo…',

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 interface InstallPromptEvent extends Event {
 	prompt(): Promise<void>;
@@ -31,18 +31,26 @@ export class PwaManager {
 		window.addEventListener('beforeinstallprompt', onBeforeInstall);
 		window.addEventListener('appinstalled', onInstalled);
 
-		if ('serviceWorker' in navigator && !import.meta.env.DEV) {
-			const workbox = new Workbox('/sw.js', { scope: '/' });
-			workbox.addEventListener('waiting', () => (this.isUpdateWaiting = true));
-			workbox.addEventListener('installed', (event) => {
-				if (event.isUpdate) return;
-				this.isOfflineReady = true;
-				setTimeout(() => (this.isOfflineReady = false), 8000);
-			});
-			this.#workbox = workbox;
-			workbox.register().catch(() => undefined); // the app works without it, only not offline
-		}
+		let isStopped = false;
+		// workbox-window is not needed for the first paint: it loads right after (from the cache offline).
+		if ('serviceWorker' in navigator && !import.meta.env.DEV)
+			void import('workbox-window').then(
+				({ Workbox }) => {
+					if (isStopped) return;
+					const workbox = new Workbox('/sw.js', { scope: '/' });
+					workbox.addEventListener('waiting', () => (this.isUpdateWaiting = true));
+					workbox.addEventListener('installed', (event) => {
+						if (event.isUpdate) return;
+						this.isOfflineReady = true;
+						setTimeout(() => (this.isOfflineReady = false), 8000);
+					});
+					this.#workbox = workbox;
+					workbox.register().catch(() => undefined); // the app works without it, only not offline
+				},
+				() => undefined
+			);
 		return () => {
+			isStopped = true;
 			window.removeEventListener('beforeinstallprompt', onBeforeInstall);
 			window.removeEventListener('appinstalled', onInstalled);
 		};

@@ -1,6 +1,7 @@
 import { localDb } from '../local/db';
 import { auth } from '../sync/auth.svelte';
 import { ApiError, NetworkError } from '../sync/api';
+import { recordSent } from '../sync/unsent';
 
 /**
  * Sends what was changed offline in plans that are not open, then brings every school plan
@@ -63,7 +64,7 @@ async function keepOnce(): Promise<boolean> {
 	const db = localDb();
 	await db.transaction('rw', db.plans, async () => {
 		for (const planId of done) await db.plans.update(planId, { deviceCopyAt: now });
-		for (const planId of sent) await db.plans.update(planId, { hasUnsyncedChanges: false });
+		for (const planId of sent) await recordSent(planId);
 	});
 	return true;
 }

@@ -35,18 +35,35 @@ export function recordDrawing(): RecordDrawing | undefined {
 	return getContext<RecordDrawing | undefined>(KEY);
 }
 
-/** Calls `show` once the element is within about a screen of the viewport. */
+/** What to call when each watched element comes near the screen. */
+const nearScreen = new WeakMap<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+
+/**
+ * Calls `show` once the element is within about a screen of the viewport. One observer for every
+ * record of the page (a five-year plan has hundreds), not one each.
+ */
 export function whenNearScreen(node: HTMLElement, show: () => void) {
-	const observer = new IntersectionObserver(
+	observer ??= new IntersectionObserver(
 		(entries) => {
-			if (!entries.some((entry) => entry.isIntersecting)) return;
-			observer.disconnect();
-			show();
+			for (const entry of entries) {
+				if (!entry.isIntersecting) continue;
+				const onNear = nearScreen.get(entry.target);
+				nearScreen.delete(entry.target);
+				observer?.unobserve(entry.target);
+				onNear?.();
+			}
 		},
 		{ rootMargin: '100% 0px' }
 	);
+	nearScreen.set(node, show);
 	observer.observe(node);
-	return { destroy: () => observer.disconnect() };
+	return {
+		destroy: () => {
+			nearScreen.delete(node);
+			observer?.unobserve(node);
+		}
+	};
 }
 
 /**

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import { localDb } from '../local/db';
 import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
 import { FamilyPart } from '../plp/family';
@@ -6,6 +5,7 @@ import { Plan } from '../plp/plan';
 import { t } from '../messages';
 import { auth } from '../sync/auth.svelte';
 import type { PlanSync } from '../sync/plan-sync.svelte';
+import { UnsentMark } from '../sync/unsent';
 import { openSessions } from './open-sessions';
 
 export type SaveState = 'loading' | 'downloading' | 'saving' | 'saved' | 'error' | 'too-new' | 'not-found';
@@ -29,8 +29,12 @@ export class PlanSession {
 	#docs: LocalDoc[] = [];
 	#pendingSaves = 0;
 	#catalogTimer: ReturnType<typeof setTimeout> | undefined;
+	/** A change was made since the start screen's list was last brought up to date. */
+	#isCatalogStale = false;
 	#isClosed = false;
 	#isSchoolPlan = false;
+	/** A school plan's "not sent to the school yet" mark (its one writer is the sync layer). */
+	#unsent: UnsentMark | null = null;
 
 	constructor(readonly planId: string) {}
 
@@ -46,6 +50,13 @@ export class PlanSession {
 		const [entry] = await Promise.all([localDb().plans.get(this.planId), ...this.#docs.map((d) => d.load())]);
 		if (this.#isClosed) return;
 		this.#isSchoolPlan = entry?.source === 'school';
+		// Watching for this device's changes starts before anyone can type (or a migration writes).
+		if (this.#isSchoolPlan)
+			this.#unsent = new UnsentMark(
+				this.planId,
+				this.#docs.map((d) => d.doc),
+				entry?.hasUnsyncedChanges
+			);
 		this.lastSavedAt = entry?.lastEditedAt || null;
 		const access = this.#isSchoolPlan ? entry?.access : undefined;
 
@@ -84,25 +95,23 @@ export class PlanSession {
 		const user = auth.user;
 		if (!token || !user || this.#isClosed) return;
 		const [planDoc, familyDoc] = this.#docs;
-		if (!planDoc || !familyDoc) return;
+		const unsent = this.#unsent;
+		if (!planDoc || !familyDoc || !unsent) return;
 		// The sync layer (y-websocket) loads only for school plans, after the plan itself.
 		const { PlanSync } = await import('../sync/plan-sync.svelte');
 		if (this.#isClosed) return;
 		this.sync = new PlanSync(this.planId, { plan: planDoc.doc, family: familyDoc.doc }, token, user, access, {
 			refusedText: t.sync.changeRefused,
 			onSignedOut: () => auth.markExpired(),
-			onConfirmed: (isAllConfirmed) => {
-				localDb()
-					.plans.update(this.planId, { hasUnsyncedChanges: !isAllConfirmed })
-					.catch(() => undefined);
-			}
+			unsent
 		});
 	}
 
 	#onUpdate(local: LocalDoc) {
-		return (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+		return (_update: Uint8Array, origin: unknown) => {
 			if (origin === local.persistence) return; // read back from this device: already stored
 			this.#pendingSaves++;
+			this.#isCatalogStale = true;
 			if (this.state === 'saved') this.state = 'saving';
 			local
 				.whenSaved()
@@ -111,7 +120,7 @@ export class PlanSession {
 						this.state = 'saved';
 						this.lastSavedAt = Date.now();
 					}
-					this.#scheduleCatalogUpdate(transaction.local);
+					this.#scheduleCatalogUpdate();
 				})
 				.catch(() => {
 					this.#pendingSaves--;
@@ -121,20 +130,22 @@ export class PlanSession {
 	}
 
 	/** Keeps the start screen's list current without writing to it on every keystroke. */
-	#scheduleCatalogUpdate(isLocalEdit: boolean): void {
+	#scheduleCatalogUpdate(): void {
+		if (this.#isClosed) return; // closing brings the list up to date itself
 		clearTimeout(this.#catalogTimer);
-		this.#catalogTimer = setTimeout(() => {
-			const plan = this.plan;
-			if (!plan) return;
-			const changes = {
-				studentName: plan.info().studentName,
-				lastEditedAt: Date.now(),
-				...(isLocalEdit && this.#isSchoolPlan ? { hasUnsyncedChanges: true } : {})
-			};
-			localDb()
-				.plans.update(this.planId, changes)
-				.catch(() => undefined); // the list is a convenience; the plan itself is already saved
-		}, 300);
+		this.#catalogTimer = setTimeout(() => void this.#updateCatalog(), 300);
+	}
+
+	#updateCatalog(): Promise<void> {
+		this.#isCatalogStale = false;
+		const plan = this.plan;
+		if (!plan) return Promise.resolve();
+		return localDb()
+			.plans.update(this.planId, { studentName: plan.info().studentName, lastEditedAt: Date.now() })
+			.then(
+				() => undefined,
+				() => undefined // the list is a convenience; the plan itself is already saved
+			);
 	}
 
 	/** Resolves when every change so far is stored on this device. */
@@ -153,9 +164,12 @@ export class PlanSession {
 	async #close(): Promise<void> {
 		this.#isClosed = true;
 		openSessions.delete(this);
-		clearTimeout(this.#catalogTimer);
 		this.sync?.destroy();
 		await this.flush();
+		// A change saved just before leaving still reaches the list (its timer would not run now).
+		clearTimeout(this.#catalogTimer);
+		if (this.#isCatalogStale) await this.#updateCatalog();
+		await this.#unsent?.stop();
 		await Promise.all(this.#docs.map((d) => d.close()));
 	}
 }

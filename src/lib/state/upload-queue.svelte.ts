@@ -8,6 +8,7 @@ import {
 	recordUploaded,
 	type EvidenceStorage
 } from '../local/evidence-store';
+import { untrack } from 'svelte';
 import type { EvidenceUpload } from '../local/evidence-types';
 import { auth } from '../sync/auth.svelte';
 import { uploadFile } from '../sync/uploader';
@@ -80,9 +81,13 @@ class UploadQueue {
 		return freed;
 	}
 
-	/** Runs now, when the device comes online, and every few seconds while there is work. */
+	/**
+	 * Runs now, when the device comes online, and every few seconds while there is work. Called from
+	 * an effect: the run reads the queue's own state, which the effect must not follow (each run
+	 * would start the effect, and so the next run, again, for as long as the page is open).
+	 */
 	start(): () => void {
-		const kick = () => void this.run();
+		const kick = () => void untrack(() => this.run());
 		kick();
 		window.addEventListener('online', kick);
 		const timer = setInterval(() => {

@@ -3,6 +3,7 @@ import { docName, type Access } from '../plp/access';
 import type * as Y from 'yjs';
 import { t } from '../messages';
 import { DocSync } from './doc-sync';
+import type { UnsentMark } from './unsent';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'signed-out' | 'no-access';
 
@@ -37,7 +38,7 @@ export class PlanSync {
 
 	#syncs: DocSync[] = [];
 	#onOnline = () => this.#update();
-	#onConfirmed: (isAllConfirmed: boolean) => void;
+	#unsent: UnsentMark;
 
 	constructor(
 		readonly planId: string,
@@ -45,9 +46,14 @@ export class PlanSync {
 		token: string,
 		readonly user: UserView,
 		readonly access: { plan: Access; family: Access },
-		options: { onConfirmed: (isAllConfirmed: boolean) => void; onSignedOut: () => void; refusedText: string }
+		options: {
+			/** The plan's "not sent yet" mark: cleared here once the school has confirmed every change. */
+			unsent: UnsentMark;
+			onSignedOut: () => void;
+			refusedText: string;
+		}
 	) {
-		this.#onConfirmed = options.onConfirmed;
+		this.#unsent = options.unsent;
 		for (const kind of ['plan', 'family'] as const) {
 			const sync = new DocSync(docs[kind], docName(kind, planId), token, {
 				onChange: () => this.#update(),
@@ -107,7 +113,10 @@ export class PlanSync {
 			this.lastSyncedAt = Date.now();
 			if (this.notice === t.sync.tooManyConnections) this.notice = '';
 		}
-		if (this.state === 'synced' || wasPending > 0 !== pending > 0) this.#onConfirmed(this.state === 'synced');
+		// Changes from earlier sessions the relay still lacks (found when it sends its state vector)
+		// mark the plan too; a local edit marks it by itself (UnsentMark watches the documents).
+		if (this.state === 'synced') this.#unsent.set(false);
+		else if (pending > 0 && wasPending === 0) this.#unsent.set(true);
 	}
 
 	/** This device's client id in the plan's presence. */
