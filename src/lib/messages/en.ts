@@ -188,6 +188,8 @@ export const en = {
 		notArchive:
 			'This file is not a Pathways plan archive. Choose the .zip file the other school downloaded with “Download everything”.',
 		tooLarge: 'This archive is too large for this server. Ask the school’s Pathways administrator.',
+		tooNew:
+			'This archive comes from a newer version of Pathways. Ask the school’s Pathways administrator to update Pathways first.',
 		notPermitted: 'You may not bring a plan into this one. Ask the student’s advisor or a school admin.',
 		failed: 'The plan could not be brought in. Nothing was changed. {detail}',
 		historyWhat: 'Plan brought in from another school',

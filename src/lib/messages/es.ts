@@ -196,6 +196,8 @@ export const es: Catalogue = {
 			'Este archivo no es un archivo de plan de Pathways. Elija el .zip que la otra escuela descargó con “Descargar todo”.',
 		tooLarge:
 			'Este archivo es demasiado grande para este servidor. Pregunte al administrador de Pathways de la escuela.',
+		tooNew:
+			'Este archivo viene de una versión más nueva de Pathways. Pida al administrador de Pathways de la escuela que actualice Pathways primero.',
 		notPermitted:
 			'Usted no puede traer un plan a este. Pregunte al consejero del estudiante o a un administrador de la escuela.',
 		failed: 'No se pudo traer el plan. No cambió nada. {detail}',

@@ -5,6 +5,7 @@
  * - `POST /api/plans/:planId/import` (application/zip) an archive into this plan: for whoever may
  *   write the plan, and only into the documents they may write (a student's import leaves the
  *   family part alone);
+ * - `GET /api/archive-limits` the largest archive these routes take (the import screen says so first);
  * - `POST /api/plans/:planId/restore` (application/zip) the school's admin puts back both parts
  *   from an archive — a separate route because admins otherwise only read plans, and every
  *   restore is written to the audit log.
@@ -14,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTo, isPlanId } from '../../../src/lib/plp/access';
+import type { ArchiveLimits as ArchiveLimitsView } from '../../../src/lib/plp/api-types';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
@@ -140,6 +142,11 @@ export function registerExportRoutes(
 			ctx.audit.record({ userId: caller.user.id, planId, docKind, action: 'change', detail });
 		}
 	};
+
+	app.get('/api/archive-limits', async (request): Promise<ArchiveLimitsView> => {
+		requireCaller(ctx, request);
+		return { maxBytes: limits.maxBytes };
+	});
 
 	app.register(async (scope) => {
 		// The body stays a stream: readArchive takes it piece by piece.

@@ -10,6 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../../../src/lib/plp/access';
+import type { ArchiveImportResult } from '../../../src/lib/plp/api-types';
 import { detectFileType, isBlobHash, SNIFF_BYTES } from '../../../src/lib/plp/file-types';
 import {
 	isSameName,
@@ -52,16 +53,7 @@ export interface ImportTarget {
 	isOtherNameAccepted?: boolean;
 }
 
-export interface ImportResult {
-	planId: string;
-	files: number;
-	/** False when the plan already held everything in the archive (an import done before). */
-	isChanged: boolean;
-	/** Parts of the archive left out because the importer may not write them. */
-	skipped: DocKind[];
-	/** Plan information where this plan's value was kept over the archive's (school, grade…). */
-	replaced: InfoChange[];
-}
+export type ImportResult = ArchiveImportResult;
 
 const badArchive = (detail: string) =>
 	new ApiError(400, 'bad-archive', `This is not a Pathways plan archive we can read (${detail}).`);
