@@ -198,6 +198,24 @@ export const en = {
 		historyKept: 'The new school’s information was kept: {changes}.',
 		historyChange: '{field} was {archived}, now {kept}'
 	},
+	readers: {
+		link: 'Who can see my plan',
+		title: 'Who can see my plan',
+		titleStaff: 'Who can see this plan',
+		deciding: 'You are 18 or older, so you decide whether each family member can read your plan.',
+		notYet:
+			'From your 18th birthday you decide whether your family can read your plan. Until then, your school and your family decide.',
+		staffDeciding: 'The student is 18 or older and decides whether each family member can read the plan.',
+		family: 'Family',
+		hasAccess: '{name} can read this plan and write in the family part.',
+		ended: '{name} can no longer read this plan. You ended it on {date}.',
+		endedStaff: '{name} can no longer read this plan: the student chose this on {date}.',
+		end: 'End {name}’s access',
+		giveBack: 'Give {name} access again',
+		none: 'No family member is linked to this plan.',
+		saved: 'Saved. {name} sees the change at once.',
+		failed: 'That did not work. Nothing was changed. {detail}'
+	},
 	pwa: {
 		install: 'Install Pathways',
 		installHint: 'Add Pathways to this device so it opens without the internet.',

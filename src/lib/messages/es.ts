@@ -207,6 +207,24 @@ export const es: Catalogue = {
 		historyKept: 'Se mantuvo la información de la escuela nueva: {changes}.',
 		historyChange: '{field} era {archived}, ahora {kept}'
 	},
+	readers: {
+		link: 'Quién puede ver mi plan',
+		title: 'Quién puede ver mi plan',
+		titleStaff: 'Quién puede ver este plan',
+		deciding: 'Tienes 18 años o más, así que tú decides si cada familiar puede leer tu plan.',
+		notYet:
+			'Desde tu cumpleaños número 18 tú decides si tu familia puede leer tu plan. Hasta entonces deciden tu escuela y tu familia.',
+		staffDeciding: 'El estudiante tiene 18 años o más y decide si cada familiar puede leer el plan.',
+		family: 'Familia',
+		hasAccess: '{name} puede leer este plan y escribir en la parte de la familia.',
+		ended: '{name} ya no puede leer este plan. Tú lo decidiste el {date}.',
+		endedStaff: '{name} ya no puede leer este plan: el estudiante lo decidió el {date}.',
+		end: 'Quitar el acceso a {name}',
+		giveBack: 'Devolver el acceso a {name}',
+		none: 'No hay ningún familiar vinculado a este plan.',
+		saved: 'Guardado. {name} ve el cambio enseguida.',
+		failed: 'No funcionó. No cambió nada. {detail}'
+	},
 	pwa: {
 		install: 'Instalar Pathways',
 		installHint: 'Agrega Pathways a este dispositivo para que se abra sin internet.',

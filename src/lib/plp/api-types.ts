@@ -65,3 +65,10 @@ export interface ArchiveImportResult {
 export interface ArchiveLimits {
 	maxBytes: number;
 }
+
+/** `GET /api/plans/:planId/readers`: each linked guardian, and whether the student (18+) decides. */
+export interface PlanReaders {
+	/** The student is 18 or over (by the birth date the school holds) and decides for themself. */
+	isStudentDeciding: boolean;
+	guardians: { id: string; name: string; hasAccess: boolean; endedByStudentAt: string | null }[];
+}

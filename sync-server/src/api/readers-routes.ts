@@ -11,17 +11,14 @@
 import type { FastifyInstance } from 'fastify';
 import { hasOwnRights } from '../../../src/lib/plp/adulthood';
 import { isPlanId } from '../../../src/lib/plp/access';
+import type { PlanReaders } from '../../../src/lib/plp/api-types';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireRole, type Caller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError, forbidden, notFound } from './errors';
 import { iso } from './views';
 
-export interface PlanReaders {
-	/** The student is 18 or over (by the birth date the school holds) and decides for themself. */
-	isStudentDeciding: boolean;
-	guardians: { id: string; name: string; hasAccess: boolean; endedByStudentAt: string | null }[];
-}
+export type { PlanReaders };
 
 const guardianAccessSchema = {
 	body: {
