@@ -39,7 +39,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			SEED_DEMO: '1',
-			BACKUP_DIR: join(dataDir, 'backups')
+			BACKUP_DIR: join(dataDir, 'backups'),
+			// Small, so the import screen's "too large" answer is reached with a 5 MB file (import.spec.ts).
+			IMPORT_MAX_BYTES: String(4 * 1024 * 1024)
 		}
 	}
 });

@@ -286,5 +286,10 @@ export const MIGRATIONS: readonly string[] = [
 		files_hash TEXT NOT NULL,
 		created_at INTEGER NOT NULL
 	);
+	`,
+	// A student of 18 decides who reads their plan (issue 17): when they end a guardian's access the
+	// link stays (a re-import must not bring it back), marked with the moment they ended it.
+	`
+	ALTER TABLE guardian_links ADD COLUMN ended_by_student_at INTEGER;
 	`
 ];

@@ -154,6 +154,69 @@ export const en = {
 		downloading: 'Preparing the download…',
 		failed: 'The download did not work. Try again when you are online.'
 	},
+	planImport: {
+		link: 'Bring in a plan from another school',
+		title: 'Bring in a plan from another school',
+		intro:
+			'A student who comes from another school that uses Pathways can bring their plan. Ask that school for the plan’s archive (the .zip from “Download everything”), then choose it here.',
+		whose: 'Whose plan does it go into?',
+		file: 'The archive (.zip)',
+		reading: 'Reading the archive…',
+		holds: 'What the archive holds',
+		archiveStudent: 'Student in the archive',
+		archiveSchool: 'School in the archive',
+		exportedOn: 'Downloaded at the other school',
+		section: 'Part of the plan',
+		count: 'How many',
+		profileAnswers: 'About me answers',
+		files: 'Evidence files',
+		familyPart: 'Family part (reflections and comments)',
+		familyNotYours:
+			'The family part comes in only when a school admin brings in the plan. Everything else comes in now.',
+		keeps:
+			'Nothing in the plan is removed. The new school’s school, grade and student ID are kept; the old ones stay in the plan’s history.',
+		otherStudent:
+			'This archive is the plan of {archived}, but you chose the plan of {ours}. Bring it in only if they are the same student.',
+		sameStudent: 'Yes, this is the same student',
+		apply: 'Bring in the plan',
+		uploading: 'Sending the archive: {percent}%',
+		merging: 'Putting the plans together…',
+		done: 'The plan is in. Everything from the archive was added, and nothing was removed.',
+		unchanged: 'This plan already had everything in this archive. Nothing changed.',
+		keptField: '{field}: kept {kept} (the archive said {archived})',
+		openPlan: 'Open the plan',
+		noPlans: 'There is no plan here that you may bring a plan into.',
+		notArchive:
+			'This file is not a Pathways plan archive. Choose the .zip file the other school downloaded with “Download everything”.',
+		tooLarge: 'This archive is too large for this server. Ask the school’s Pathways administrator.',
+		tooNew:
+			'This archive comes from a newer version of Pathways. Ask the school’s Pathways administrator to update Pathways first.',
+		notPermitted: 'You may not bring a plan into this one. Ask the student’s advisor or a school admin.',
+		failed: 'The plan could not be brought in. Nothing was changed. {detail}',
+		historyWhat: 'Plan brought in from another school',
+		historyWhy: 'The plan the student kept at {school} was added to this one.',
+		historyOtherSchool: 'another school',
+		historyKept: 'The new school’s information was kept: {changes}.',
+		historyChange: '{field} was {archived}, now {kept}'
+	},
+	readers: {
+		link: 'Who can see my plan',
+		title: 'Who can see my plan',
+		titleStaff: 'Who can see this plan',
+		deciding: 'You are 18 or older, so you decide whether each family member can read your plan.',
+		notYet:
+			'From your 18th birthday you decide whether your family can read your plan. Until then, your school and your family decide.',
+		staffDeciding: 'The student is 18 or older and decides whether each family member can read the plan.',
+		family: 'Family',
+		hasAccess: '{name} can read this plan and write in the family part.',
+		ended: '{name} can no longer read this plan. You ended it on {date}.',
+		endedStaff: '{name} can no longer read this plan: the student chose this on {date}.',
+		end: 'End {name}’s access',
+		giveBack: 'Give {name} access again',
+		none: 'No family member is linked to this plan.',
+		saved: 'Saved. {name} sees the change at once.',
+		failed: 'That did not work. Nothing was changed. {detail}'
+	},
 	pwa: {
 		install: 'Install Pathways',
 		installHint: 'Add Pathways to this device so it opens without the internet.',

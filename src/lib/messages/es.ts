@@ -162,6 +162,71 @@ export const es: Catalogue = {
 		downloading: 'Preparando la descarga…',
 		failed: 'La descarga no funcionó. Inténtalo de nuevo cuando tengas internet.'
 	},
+	planImport: {
+		link: 'Traer un plan de otra escuela',
+		title: 'Traer un plan de otra escuela',
+		intro:
+			'Un estudiante que viene de otra escuela que usa Pathways puede traer su plan. Pida a esa escuela el archivo del plan (el .zip de “Descargar todo”) y elíjalo aquí.',
+		whose: '¿A qué plan se agrega?',
+		file: 'El archivo (.zip)',
+		reading: 'Leyendo el archivo…',
+		holds: 'Lo que contiene el archivo',
+		archiveStudent: 'Estudiante en el archivo',
+		archiveSchool: 'Escuela en el archivo',
+		exportedOn: 'Descargado en la otra escuela',
+		section: 'Parte del plan',
+		count: 'Cuántos',
+		profileAnswers: 'Respuestas de Sobre mí',
+		files: 'Archivos de evidencia',
+		familyPart: 'Parte de la familia (reflexiones y comentarios)',
+		familyNotYours:
+			'La parte de la familia solo llega cuando un administrador de la escuela trae el plan. Todo lo demás llega ahora.',
+		keeps:
+			'No se borra nada del plan. Se mantienen la escuela, el grado y el número de estudiante de la escuela nueva; los anteriores quedan en el historial del plan.',
+		otherStudent:
+			'Este archivo es el plan de {archived}, pero usted eligió el plan de {ours}. Tráigalo solo si son el mismo estudiante.',
+		sameStudent: 'Sí, es el mismo estudiante',
+		apply: 'Traer el plan',
+		uploading: 'Enviando el archivo: {percent} %',
+		merging: 'Uniendo los planes…',
+		done: 'El plan ya está aquí. Se agregó todo lo del archivo y no se borró nada.',
+		unchanged: 'Este plan ya tenía todo lo de este archivo. No cambió nada.',
+		keptField: '{field}: se mantuvo {kept} (el archivo decía {archived})',
+		openPlan: 'Abrir el plan',
+		noPlans: 'Aquí no hay ningún plan al que usted pueda traer un plan.',
+		notArchive:
+			'Este archivo no es un archivo de plan de Pathways. Elija el .zip que la otra escuela descargó con “Descargar todo”.',
+		tooLarge:
+			'Este archivo es demasiado grande para este servidor. Pregunte al administrador de Pathways de la escuela.',
+		tooNew:
+			'Este archivo viene de una versión más nueva de Pathways. Pida al administrador de Pathways de la escuela que actualice Pathways primero.',
+		notPermitted:
+			'Usted no puede traer un plan a este. Pregunte al consejero del estudiante o a un administrador de la escuela.',
+		failed: 'No se pudo traer el plan. No cambió nada. {detail}',
+		historyWhat: 'Plan traído de otra escuela',
+		historyWhy: 'El plan que el estudiante tenía en {school} se agregó a este.',
+		historyOtherSchool: 'otra escuela',
+		historyKept: 'Se mantuvo la información de la escuela nueva: {changes}.',
+		historyChange: '{field} era {archived}, ahora {kept}'
+	},
+	readers: {
+		link: 'Quién puede ver mi plan',
+		title: 'Quién puede ver mi plan',
+		titleStaff: 'Quién puede ver este plan',
+		deciding: 'Tienes 18 años o más, así que tú decides si cada familiar puede leer tu plan.',
+		notYet:
+			'Desde tu cumpleaños número 18 tú decides si tu familia puede leer tu plan. Hasta entonces deciden tu escuela y tu familia.',
+		staffDeciding: 'El estudiante tiene 18 años o más y decide si cada familiar puede leer el plan.',
+		family: 'Familia',
+		hasAccess: '{name} puede leer este plan y escribir en la parte de la familia.',
+		ended: '{name} ya no puede leer este plan. Tú lo decidiste el {date}.',
+		endedStaff: '{name} ya no puede leer este plan: el estudiante lo decidió el {date}.',
+		end: 'Quitar el acceso a {name}',
+		giveBack: 'Devolver el acceso a {name}',
+		none: 'No hay ningún familiar vinculado a este plan.',
+		saved: 'Guardado. {name} ve el cambio enseguida.',
+		failed: 'No funcionó. No cambió nada. {detail}'
+	},
 	pwa: {
 		install: 'Instalar Pathways',
 		installHint: 'Agrega Pathways a este dispositivo para que se abra sin internet.',

@@ -2,7 +2,8 @@
  * The JSON the server's API answers with. Shared by the app and the server (sync-server/src/api),
  * so the two can never disagree about a field.
  */
-import type { Access, Role } from './access';
+import type { Access, DocKind, Role } from './access';
+import type { InfoChange } from './merge';
 
 export type StaffTitle = 'advisor' | 'teacher' | 'counselor' | null;
 
@@ -45,4 +46,29 @@ export interface SignInResponse {
 /** Every error the API answers has this body; `message` is written for the person, not for developers. */
 export interface ErrorBody {
 	error: { code: string; message: string };
+}
+
+/** What `POST /api/plans/:planId/import` (and the admin's `/restore`) answers. */
+export interface ArchiveImportResult {
+	planId: string;
+	/** Evidence files brought in (each checked against its SHA-256). */
+	files: number;
+	/** False when the plan already held everything in the archive (an import done before). */
+	isChanged: boolean;
+	/** Parts of the archive left out because the importer may not write them. */
+	skipped: DocKind[];
+	/** Plan information where this plan's value was kept over the archive's (school, grade…). */
+	replaced: InfoChange[];
+}
+
+/** `GET /api/archive-limits`: the largest archive this server takes, so the screen can say so before sending. */
+export interface ArchiveLimits {
+	maxBytes: number;
+}
+
+/** `GET /api/plans/:planId/readers`: each linked guardian, and whether the student (18+) decides. */
+export interface PlanReaders {
+	/** The student is 18 or over (by the birth date the school holds) and decides for themself. */
+	isStudentDeciding: boolean;
+	guardians: { id: string; name: string; hasAccess: boolean; endedByStudentAt: string | null }[];
 }

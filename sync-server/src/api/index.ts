@@ -6,6 +6,7 @@ import type { ApiContext } from './context';
 import { registerHealthRoutes } from './health-routes';
 import { registerInviteRoutes } from './invite-routes';
 import { registerPlanRoutes } from './plan-routes';
+import { registerReadersRoutes } from './readers-routes';
 import { registerSessionRoutes } from './session-routes';
 
 export type { ApiContext } from './context';
@@ -17,4 +18,5 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
 	registerInviteRoutes(app, ctx);
 	registerAdminRoutes(app, ctx);
 	registerCatchUpRoutes(app, ctx);
+	registerReadersRoutes(app, ctx);
 }

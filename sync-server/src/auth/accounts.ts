@@ -223,7 +223,7 @@ export class AccountStore {
 			case 'guardian':
 				rows = this.db
 					.prepare(
-						`SELECT ${PLAN_COLUMNS} JOIN guardian_links g ON g.student_id = s.user_id WHERE g.guardian_id = ?${order}`
+						`SELECT ${PLAN_COLUMNS} JOIN guardian_links g ON g.student_id = s.user_id WHERE g.guardian_id = ? AND g.ended_by_student_at IS NULL${order}`
 					)
 					.all(user.id) as Row[];
 				break;
@@ -244,8 +244,51 @@ export class AccountStore {
 
 	isLinkedGuardian(guardianId: string, studentId: string): boolean {
 		return !!this.db
-			.prepare('SELECT 1 FROM guardian_links WHERE guardian_id = ? AND student_id = ?')
+			.prepare(
+				'SELECT 1 FROM guardian_links WHERE guardian_id = ? AND student_id = ? AND ended_by_student_at IS NULL'
+			)
 			.get(guardianId, studentId);
+	}
+
+	/** Every guardian linked to a student, with when the student (18 or over) ended their access. */
+	guardiansOf(studentId: string): { id: string; displayName: string; endedByStudentAt: number | null }[] {
+		const rows = this.db
+			.prepare(
+				`SELECT u.id, u.display_name, g.ended_by_student_at FROM guardian_links g JOIN users u ON u.id = g.guardian_id
+				 WHERE g.student_id = ? AND u.is_active = 1 ORDER BY u.display_name`
+			)
+			.all(studentId) as { id: string; display_name: string; ended_by_student_at: number | null }[];
+		return rows.map((row) => ({
+			id: row.id,
+			displayName: row.display_name,
+			endedByStudentAt: row.ended_by_student_at ?? null
+		}));
+	}
+
+	/** The student ends (or gives back) one guardian's access. False when they are not linked. */
+	setGuardianAccess(guardianId: string, studentId: string, hasAccess: boolean): boolean {
+		const result = this.db
+			.prepare('UPDATE guardian_links SET ended_by_student_at = ? WHERE guardian_id = ? AND student_id = ?')
+			.run(hasAccess ? null : this.now(), guardianId, studentId);
+		return result.changes > 0;
+	}
+
+	birthDateOf(studentId: string): string | null {
+		const row = this.db.prepare('SELECT birth_date FROM students WHERE user_id = ?').get(studentId) as
+			{ birth_date: string | null } | undefined;
+		return row?.birth_date ?? null;
+	}
+
+	setBirthDate(studentId: string, birthDate: string | null): boolean {
+		const result = this.db
+			.prepare('UPDATE students SET birth_date = ? WHERE user_id = ?')
+			.run(birthDate, studentId);
+		return result.changes > 0;
+	}
+
+	/** Today as `YYYY-MM-DD` (UTC) on this server's clock. */
+	today(): string {
+		return new Date(this.now()).toISOString().slice(0, 10);
 	}
 
 	/** Adds a student to a staff member's caseload. False when it was already there. */

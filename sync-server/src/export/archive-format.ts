@@ -6,32 +6,15 @@
  * - `evidence/<sha256>.<ext>`  every evidence file the plan references;
  * - `index.html`  the plan as a page that needs nothing but a browser.
  */
-import type { PlanSnapshot } from '../../../src/lib/plp/plan';
-import type { FamilyPart } from '../../../src/lib/plp/family';
-
-export const ARCHIVE_FORMAT = 'pathways-plan';
-export const ARCHIVE_FORMAT_VERSION = 1;
-export const MANIFEST_PATH = 'pathways-plan.json';
-export const PLAN_STATE_PATH = 'yjs/plan.bin';
-export const FAMILY_STATE_PATH = 'yjs/family.bin';
-
-export interface ArchiveEvidence {
-	hash: string;
-	size: number;
-	mimeType: string;
-	/** Path of the file inside the archive. */
-	path: string;
-}
-
-export interface ArchiveManifest {
-	format: typeof ARCHIVE_FORMAT;
-	formatVersion: number;
-	exportedAt: string;
-	planId: string;
-	plan: PlanSnapshot;
-	family: ReturnType<FamilyPart['snapshot']>;
-	evidence: ArchiveEvidence[];
-}
+export {
+	ARCHIVE_FORMAT,
+	ARCHIVE_FORMAT_VERSION,
+	FAMILY_STATE_PATH,
+	MANIFEST_PATH,
+	PLAN_STATE_PATH,
+	type ArchiveEvidence,
+	type ArchiveManifest
+} from '../../../src/lib/plp/archive';
 
 const EXTENSIONS: Record<string, string> = {
 	'application/pdf': 'pdf',

@@ -5,6 +5,7 @@
  * - `POST /api/plans/:planId/import` (application/zip) an archive into this plan: for whoever may
  *   write the plan, and only into the documents they may write (a student's import leaves the
  *   family part alone);
+ * - `GET /api/archive-limits` the largest archive these routes take (the import screen says so first);
  * - `POST /api/plans/:planId/restore` (application/zip) the school's admin puts back both parts
  *   from an archive — a separate route because admins otherwise only read plans, and every
  *   restore is written to the audit log.
@@ -14,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTo, isPlanId } from '../../../src/lib/plp/access';
+import type { ArchiveLimits as ArchiveLimitsView } from '../../../src/lib/plp/api-types';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
@@ -22,7 +24,8 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { DocStore } from '../contracts';
 import { writePlanArchive } from './plan-archive';
 import { readArchive, type ArchiveLimits } from './archive-reader';
-import { importPlanArchive } from './plan-import';
+import { describeImportIn } from './import-history';
+import { importPlanArchive, type ImportResult } from './plan-import';
 import { writeSchoolArchive } from './school-archive';
 
 export function registerExportRoutes(
@@ -94,6 +97,7 @@ export function registerExportRoutes(
 		planId: string,
 		writes: { plan: boolean; family: boolean }
 	) => {
+		const query = request.query as Record<string, string | undefined>;
 		let archive;
 		try {
 			const declared = Number(request.headers['content-length'] ?? 0);
@@ -112,6 +116,8 @@ export function registerExportRoutes(
 				planId,
 				userId: caller.user.id,
 				writes,
+				describe: describeImportIn(caller.user.language),
+				isOtherNameAccepted: query.sameStudent === '1',
 				applyUpdate: async (name, update) => {
 					if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
 					else deps.store.appendUpdate(name, update);
@@ -121,6 +127,26 @@ export function registerExportRoutes(
 			archive.discard();
 		}
 	};
+
+	/** Every document an archive changed is in the audit log; every admin's restore, changed or not. */
+	const audit = (
+		caller: Caller,
+		planId: string,
+		result: ImportResult,
+		how: { detail: string; isEvenUnchanged: boolean }
+	) => {
+		if (!result.isChanged && !how.isEvenUnchanged) return;
+		const { detail } = how;
+		for (const docKind of ['plan', 'family'] as const) {
+			if (result.skipped.includes(docKind)) continue;
+			ctx.audit.record({ userId: caller.user.id, planId, docKind, action: 'change', detail });
+		}
+	};
+
+	app.get('/api/archive-limits', async (request): Promise<ArchiveLimitsView> => {
+		requireCaller(ctx, request);
+		return { maxBytes: limits.maxBytes };
+	});
 
 	app.register(async (scope) => {
 		// The body stays a stream: readArchive takes it piece by piece.
@@ -134,10 +160,12 @@ export function registerExportRoutes(
 				const rel = relationship(caller, planId);
 				// Admins read plans (src/lib/plp/access.ts); their way back in is the audited restore.
 				if (accessTo('plan', rel) !== 'write') throw forbidden();
-				return importFrom(request, reply, caller, planId, {
+				const result = await importFrom(request, reply, caller, planId, {
 					plan: true,
 					family: accessTo('family', rel) === 'write'
 				});
+				audit(caller, planId, result, { detail: 'imported from an archive', isEvenUnchanged: false });
+				return result;
 			}
 		);
 		scope.post<{ Params: { planId: string } }>(
@@ -148,15 +176,7 @@ export function registerExportRoutes(
 				const { planId } = request.params;
 				if (!relationship(caller, planId).isSchoolAdmin) throw notFound('plan');
 				const result = await importFrom(request, reply, caller, planId, { plan: true, family: true });
-				for (const docKind of ['plan', 'family'] as const) {
-					ctx.audit.record({
-						userId: caller.user.id,
-						planId,
-						docKind,
-						action: 'change',
-						detail: 'restored from an archive'
-					});
-				}
+				audit(caller, planId, result, { detail: 'restored from an archive', isEvenUnchanged: true });
 				return result;
 			}
 		);

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
+import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import type { BlobStore } from '../blobs/blob-store';
 import type { DocStore } from '../contracts';
 import {
@@ -31,9 +32,12 @@ export interface ArchiveSource {
 	now: () => number;
 }
 
-/** A document as the server has stored it (the relay stores every update before applying it). */
+/**
+ * A document as the server has stored it (the relay stores every update before applying it), with
+ * its deleted content kept: the revisions' snapshots need it, in an archive too.
+ */
 export function loadStoredDoc(store: DocStore, name: string): Y.Doc {
-	const doc = new Y.Doc();
+	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	Y.transact(doc, () => {
 		for (const update of store.loadUpdates(name)) Y.applyUpdate(doc, update);
 	});

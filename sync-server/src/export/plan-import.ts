@@ -2,13 +2,26 @@
  * Imports a plan archive (archive-format.ts) into one plan of this server: the evidence files
  * (each checked against its SHA-256 and its type), then the full Yjs state of each document the
  * importer may write — a student's import brings their plan, never words into the family part,
- * which only guardians write. Yjs merges an update it already has into nothing, so importing the
- * same archive twice changes nothing the second time — no duplicated goals, reflections or files.
+ * which only guardians write. The plan here may already hold work or the new school's roster
+ * information: both are merged (src/lib/plp/merge.ts decides the fields only one side can have).
+ * Yjs merges an update it already has into nothing, so importing the same archive twice changes
+ * nothing the second time — no duplicated goals, reflections or files.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../../../src/lib/plp/access';
+import type { ArchiveImportResult } from '../../../src/lib/plp/api-types';
 import { detectFileType, isBlobHash, SNIFF_BYTES } from '../../../src/lib/plp/file-types';
+import {
+	isSameName,
+	mergeFamilyState,
+	mergePlanState,
+	readArchivedPlan,
+	type DescribeImport,
+	type InfoChange
+} from '../../../src/lib/plp/merge';
+import { Plan } from '../../../src/lib/plp/plan';
+import { SCHEMA_VERSION } from '../../../src/lib/plp/schema';
 import { ApiError } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
 import type { DocStore } from '../contracts';
@@ -34,19 +47,35 @@ export interface ImportTarget {
 	/** The documents this import may write (the importer's rights, or both for an admin's restore). */
 	writes: Record<'plan' | 'family', boolean>;
 	applyUpdate: ApplyUpdate;
+	/** The words of the history entry an import from another school leaves in the plan. */
+	describe: DescribeImport;
+	/** The person importing has seen that the archive names the student differently, and agrees. */
+	isOtherNameAccepted?: boolean;
 }
 
-export interface ImportResult {
-	planId: string;
-	files: number;
-	/** False when the plan already held everything in the archive (an import done before). */
-	isChanged: boolean;
-	/** Parts of the archive left out because the importer may not write them. */
-	skipped: DocKind[];
-}
+export type ImportResult = ArchiveImportResult;
 
 const badArchive = (detail: string) =>
 	new ApiError(400, 'bad-archive', `This is not a Pathways plan archive we can read (${detail}).`);
+
+const archiveTooNew = () =>
+	new ApiError(400, 'archive-too-new', 'This archive comes from a newer Pathways. Update Pathways first.');
+
+/**
+ * A wrong file picked from a folder of archives would put one student's plan into another's: an
+ * archive naming someone else is refused until the person importing says it is the same student
+ * (names are compared word by word, so "Okoye, Amara" is "Amara Okoye").
+ */
+function checkSameStudent(planDoc: Y.Doc, archivedName: string, isAccepted = false): void {
+	if (isAccepted || !Plan.hasContent(planDoc)) return;
+	const ourName = Plan.open(planDoc).plan.info().studentName;
+	if (!ourName || !archivedName || isSameName(ourName, archivedName)) return;
+	throw new ApiError(
+		409,
+		'other-student',
+		`This archive holds the plan of ${archivedName}, but this is the plan of ${ourName}. Check that you chose the right file.`
+	);
+}
 
 function readManifest(files: Map<string, Uint8Array>): ArchiveManifest {
 	const raw = files.get(MANIFEST_PATH);
@@ -58,13 +87,7 @@ function readManifest(files: Map<string, Uint8Array>): ArchiveManifest {
 		throw badArchive(`${MANIFEST_PATH} is not JSON`);
 	}
 	if (manifest.format !== ARCHIVE_FORMAT) throw badArchive('unknown format');
-	if (manifest.formatVersion > ARCHIVE_FORMAT_VERSION) {
-		throw new ApiError(
-			400,
-			'archive-too-new',
-			'This archive comes from a newer Pathways. Update Pathways first.'
-		);
-	}
+	if (manifest.formatVersion > ARCHIVE_FORMAT_VERSION) throw archiveTooNew();
 	return manifest;
 }
 
@@ -78,18 +101,6 @@ function readHead(file: string): Uint8Array {
 	}
 }
 
-/**
- * Two documents share history when they have an author (a Yjs client) in common. Merging a plan
- * into an unrelated one would put both plans' goals side by side, so that is refused.
- */
-function isRelated(target: Y.Doc, update: Uint8Array): boolean {
-	const targetClients = Y.encodeStateVector(target);
-	const ours = Y.decodeStateVector(targetClients);
-	if (ours.size === 0) return true;
-	const theirs = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-	return [...theirs.keys()].some((client) => ours.has(client));
-}
-
 export async function importPlanArchive(archive: ReadArchive, target: ImportTarget): Promise<ImportResult> {
 	const manifest = readManifest(archive.data);
 	const states = { plan: archive.data.get(PLAN_STATE_PATH), family: archive.data.get(FAMILY_STATE_PATH) };
@@ -99,15 +110,11 @@ export async function importPlanArchive(archive: ReadArchive, target: ImportTarg
 		kinds.map((kind) => [kind, loadStoredDoc(target.store, docName(kind, target.planId))])
 	);
 	try {
-		for (const [kind, doc] of docs) {
-			if (!isRelated(doc, states[kind]!)) {
-				throw new ApiError(
-					409,
-					'plan-not-empty',
-					'This plan already has other content. Import the archive into a new, empty plan.'
-				);
-			}
-		}
+		// Null for an archive of a plan nobody wrote in yet: it brings nothing to the plan document.
+		const archived = readArchivedPlan(states.plan);
+		if (archived && archived.schemaVersion > SCHEMA_VERSION) throw archiveTooNew();
+		const planDoc = docs.get('plan');
+		if (planDoc && archived) checkSameStudent(planDoc, archived.info.studentName, target.isOtherNameAccepted);
 		// Evidence is attached to the plan document, so only someone who writes it brings files.
 		const evidence = target.writes.plan ? manifest.evidence : [];
 		for (const entry of evidence) {
@@ -119,18 +126,25 @@ export async function importPlanArchive(archive: ReadArchive, target: ImportTarg
 			target.blobs.putFile(entry.hash, content.file, detected.mimeType);
 			target.blobs.linkToPlan(target.planId, entry.hash, target.userId);
 		}
-		const changed = [...docs].filter(
-			([kind, doc]) => !Y.snapshotContainsUpdate(Y.snapshot(doc), states[kind]!)
-		);
-		for (const [kind, doc] of changed) {
-			const update = Y.diffUpdate(states[kind]!, Y.encodeStateVector(doc));
-			await target.applyUpdate(docName(kind, target.planId), update);
+		const updates = new Map<DocKind, Uint8Array>();
+		let replaced: InfoChange[] = [];
+		if (planDoc && archived) {
+			const merge = mergePlanState(planDoc, states.plan, archived, target.describe);
+			if (merge.status === 'merged') {
+				updates.set('plan', merge.update);
+				replaced = merge.replaced;
+			}
 		}
+		const familyDoc = docs.get('family');
+		const familyUpdate = familyDoc && mergeFamilyState(familyDoc, states.family);
+		if (familyUpdate) updates.set('family', familyUpdate);
+		for (const [kind, update] of updates) await target.applyUpdate(docName(kind, target.planId), update);
 		return {
 			planId: target.planId,
 			files: evidence.length,
-			isChanged: changed.length > 0,
-			skipped: (['plan', 'family'] as const).filter((kind) => !target.writes[kind])
+			isChanged: updates.size > 0,
+			skipped: (['plan', 'family'] as const).filter((kind) => !target.writes[kind]),
+			replaced
 		};
 	} finally {
 		for (const doc of docs.values()) doc.destroy();
