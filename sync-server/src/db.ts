@@ -289,7 +289,8 @@ export const MIGRATIONS: readonly string[] = [
 	`,
 	// The school's self-assessment on the five essential attributes (src/self-assessment/): one per
 	// school and school year (the year it starts in), a rating row per attribute; the team of staff an
-	// admin added to rate with the admins; and the append-only record of who read, saved or changed what.
+	// admin added to rate with the admins; the append-only record of who read, saved or changed what;
+	// and of who named or removed a district admin (until now done only in the database).
 	`
 	CREATE TABLE self_assessments (
 		school_id TEXT NOT NULL REFERENCES schools(id),
@@ -329,5 +330,19 @@ export const MIGRATIONS: readonly string[] = [
 		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
 	CREATE TRIGGER self_assessment_log_no_delete BEFORE DELETE ON self_assessment_log
 		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
+
+	-- Who named or removed which district admin (src/self-assessment/district-admins.ts).
+	CREATE TABLE district_admin_changes (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		district_id TEXT NOT NULL,
+		target_id TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('named', 'removed'))
+	);
+	CREATE TRIGGER district_admin_changes_no_update BEFORE UPDATE ON district_admin_changes
+		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
+	CREATE TRIGGER district_admin_changes_no_delete BEFORE DELETE ON district_admin_changes
+		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
 	`
 ];

@@ -176,3 +176,36 @@ export interface SchoolEvidence {
 	schoolYears: number[];
 	series: IndicatorSeries[];
 }
+
+// ---- District view ------------------------------------------------------------------------------
+
+/** One school's column in the district view. */
+export interface DistrictSchoolColumn {
+	id: string;
+	name: string;
+	/** This school year's level per attribute (null: not rated or not saved). */
+	levels: Record<Attribute, Level | null>;
+	/** Last school year's, for the change. */
+	previousLevels: Record<Attribute, Level | null>;
+	/** ISO time of this year's save, or null. */
+	savedAt: string | null;
+	/** This school year's figures (not per pathway kind), small groups hidden. */
+	figures: { indicator: Indicator; figure: YearFigure }[];
+}
+
+export interface DistrictPerson {
+	userId: string;
+	name: string;
+	schoolName: string;
+}
+
+/** What GET /api/district answers a district admin. */
+export interface DistrictView {
+	district: { id: string; name: string };
+	schoolYear: number;
+	schools: DistrictSchoolColumn[];
+	/** The district's admins (they read every school's self-assessment and name other district admins). */
+	admins: DistrictPerson[];
+	/** Admins of the district's schools who could be named. */
+	candidates: DistrictPerson[];
+}

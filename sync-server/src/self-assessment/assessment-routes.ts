@@ -27,11 +27,11 @@ import { requireCaller, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
 import type { DocStore } from '../contracts';
-import { PlanFactsCache } from '../growth/plan-facts';
 import { SchoolStore } from '../roster/school-store';
 import { AssessmentRights, type SchoolRights } from './assessment-rights';
 import { AssessmentStore } from './assessment-store';
-import { schoolEvidence } from './evidence';
+import { registerDistrictRoutes } from './district-routes';
+import { SchoolEvidenceReader } from './school-evidence-reader';
 import { TeamStore } from './team-store';
 
 type SchoolParams = { schoolId: string };
@@ -84,7 +84,8 @@ export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiConte
 	const team = new TeamStore(ctx.db);
 	const schools = new SchoolStore(ctx.db);
 	const rights = new AssessmentRights(schools, team);
-	const facts = new PlanFactsCache(store, ctx.db);
+	const evidence = new SchoolEvidenceReader(ctx.accounts, store, ctx.db);
+	registerDistrictRoutes(app, ctx, { schools, assessments, evidence });
 
 	/** The caller and their rights on the school, or a logged refusal. */
 	function allow(
@@ -170,12 +171,7 @@ export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiConte
 			const { caller } = allow(request, 'canRead');
 			const { schoolId } = request.params;
 			schoolName(schoolId);
-			const date = today();
-			// Every active plan of the school: the figures are counts, shown only to those who may read them.
-			const plans = ctx.accounts
-				.plansVisibleTo({ ...caller.user, role: 'admin', schoolId })
-				.filter((plan) => plan.isActive);
-			const evidence = plans.map((plan) => facts.get(plan.planId, date).evidence);
+			const figures = evidence.of(schoolId, today());
 			assessments.log({
 				userId: caller.user.id,
 				schoolId,
@@ -183,7 +179,7 @@ export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiConte
 				action: 'read',
 				detail: 'evidence'
 			});
-			return schoolEvidence(schoolId, evidence, date);
+			return figures;
 		}
 	);
 
