@@ -1,14 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { schoolYearLabel, schoolYearOf } from '../../src/lib/school/self-assessment';
 import { expect, test } from './fixtures';
-import { signIn } from './pages/session';
+import { apiToken, signIn } from './pages/session';
 
 /**
  * The school's self-assessment (issue #18) in real Chromium against the built app and server: the
  * admin puts an advisor on the team; the advisor rates two attributes for last school year and
- * saves; this year's assessment shows last year's levels and the change at a glance, after a reload
- * too; axe finds no WCAG A/AA violation on the screen, in light and dark, in English and Arabic.
+ * saves; this year's assessment shows last year's levels and the change at a glance, read back
+ * from the server on the admin's device; axe finds no WCAG A/AA violation on the screen, in light and dark, in English and Arabic;
+ * the district view lists the district's schools side by side, and names and removes a district admin.
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const thisYear = schoolYearOf(new Date().toISOString().slice(0, 10));
@@ -123,3 +125,60 @@ async function signInWithIds(device: BrowserContext, username: string) {
 	await expect(page.locator('.plan-list').first()).toBeVisible();
 	return page;
 }
+
+test('the district view lists the schools side by side and names a district admin', async ({
+	newDevice,
+	baseURL
+}) => {
+	// Two more schools join the demo district through the district admin's OneRoster import.
+	const token = await apiToken(baseURL!, 'district');
+	const files = Object.fromEntries(
+		['orgs.csv', 'users.csv', 'classes.csv', 'enrollments.csv'].map((name) => [
+			name,
+			readFileSync(`sync-server/test/fixtures/oneroster/harbor-district/${name}`, 'utf8')
+		])
+	);
+	const post = (body: Record<string, unknown>) =>
+		fetch(`${baseURL}/api/roster/import`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ format: 'oneroster', files, ...body })
+		}).then(async (response) => ({
+			status: response.status,
+			body: (await response.json()) as Record<string, unknown>
+		}));
+	const check = await post({ dryRun: true });
+	expect(check.status).toBe(200);
+	const confirmations = (check.body.confirmations as { code: string }[]).map((one) => one.code);
+	const applied = await post({ dryRun: false, checkToken: check.body.checkToken, confirmed: confirmations });
+	expect(applied.body.isApplied).toBe(true);
+
+	const page = await signIn(await newDevice(), 'district');
+	await page.getByRole('link', { name: 'District view' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Schools of the district');
+	const table = page.getByTestId('district-schools');
+	for (const name of [
+		'Harbor View High (fictional)',
+		'Bayside Middle (fictional)',
+		'Maple Ridge Demo School (fictional)'
+	]) {
+		await expect(table.getByRole('columnheader', { name })).toBeVisible();
+	}
+	// The first test rated Maple Ridge this year: its level and change show in its column.
+	await expect(
+		table.locator('td[data-school="demo-maple-ridge"][data-attribute="relationships"]')
+	).toContainText('Developing');
+	await expect(
+		table.locator('td[data-school="demo-maple-ridge"][data-attribute="relationships"] [data-change="up"]')
+	).toBeVisible();
+	await expectNoViolations(page, 'district view');
+
+	// Dana Whitfield (the demo school's admin) is named district admin, then removed again.
+	await page
+		.getByLabel('School admin')
+		.selectOption({ label: 'Dana Whitfield · Maple Ridge Demo School (fictional)' });
+	await page.getByRole('button', { name: 'Name district admin' }).click();
+	await expect(page.getByTestId('district-admins')).toContainText('Dana Whitfield');
+	await page.getByRole('button', { name: 'Remove Dana Whitfield as district admin' }).click();
+	await expect(page.getByTestId('district-admins')).not.toContainText('Dana Whitfield');
+});

@@ -729,6 +729,17 @@ export const en = {
 			pathway: 'Plans with {kind}'
 		}
 	},
+	district: {
+		link: 'District view',
+		title: 'Schools of the district',
+		sideBySide: 'Each school’s self-assessment and figures, side by side',
+		savedOn: 'Saved',
+		admins: 'District admins',
+		adminsHint: 'District admins read every school’s self-assessment and name other district admins.',
+		schoolAdmin: 'School admin',
+		name: 'Name district admin',
+		remove: 'Remove {name} as district admin'
+	},
 	options: {
 		conference: 'PLP conference',
 		'annual-review': 'Yearly review',

@@ -746,6 +746,18 @@ export const es: Catalogue = {
 			pathway: 'Planes con {kind}'
 		}
 	},
+	district: {
+		link: 'Vista del distrito',
+		title: 'Escuelas del distrito',
+		sideBySide: 'La autoevaluación y las cifras de cada escuela, una al lado de otra',
+		savedOn: 'Guardado',
+		admins: 'Administradores del distrito',
+		adminsHint:
+			'Los administradores del distrito leen la autoevaluación de cada escuela y nombran a otros administradores del distrito.',
+		schoolAdmin: 'Administrador de escuela',
+		name: 'Nombrar administrador del distrito',
+		remove: 'Quitar a {name} como administrador del distrito'
+	},
 	options: {
 		conference: 'Reunión del PLP',
 		'annual-review': 'Revisión anual',

@@ -6,6 +6,7 @@ import type {
 	AssessableSchool,
 	AssessmentView,
 	AttributeRating,
+	DistrictView,
 	SchoolEvidence,
 	SelfAssessment,
 	TeamView
@@ -46,5 +47,18 @@ export const addToTeam = (schoolId: string, userId: string) =>
 
 export const removeFromTeam = (schoolId: string, userId: string) =>
 	request<{ isRemoved: boolean }>('DELETE', `${base(schoolId)}/team/${encodeURIComponent(userId)}`, {
+		token: token()
+	});
+
+export const districtView = (schoolYear: number) =>
+	request<DistrictView>('GET', `/api/district?year=${schoolYear}`, { token: token() });
+
+export const nameDistrictAdmin = (userId: string) =>
+	request<{ isNamed: boolean }>('PUT', `/api/district/admins/${encodeURIComponent(userId)}`, {
+		token: token()
+	});
+
+export const removeDistrictAdmin = (userId: string) =>
+	request<{ isRemoved: boolean }>('DELETE', `/api/district/admins/${encodeURIComponent(userId)}`, {
 		token: token()
 	});
