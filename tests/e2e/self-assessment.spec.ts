@@ -9,8 +9,9 @@ import { apiToken, signIn } from './pages/session';
  * The school's self-assessment (issue #18) in real Chromium against the built app and server: the
  * admin puts an advisor on the team; the advisor rates two attributes for last school year and
  * saves; this year's assessment shows last year's levels and the change at a glance, read back
- * from the server on the admin's device; axe finds no WCAG A/AA violation on the screen, in light and dark, in English and Arabic;
- * the district view lists the district's schools side by side, and names and removes a district admin.
+ * from the server on the admin's device; axe finds no WCAG A/AA violation on the screens, in light
+ * and dark, in English and Arabic; the district view lists the district's schools side by side,
+ * and names and removes a district admin.
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const thisYear = schoolYearOf(new Date().toISOString().slice(0, 10));
