@@ -17,43 +17,14 @@ import {
 	type TeamView
 } from '../../src/lib/school/self-assessment';
 import { AccountStore } from '../src/auth/accounts';
-import { hashPassword } from '../src/auth/passwords';
-import { SchoolStore } from '../src/roster/school-store';
 import { AssessmentStore } from '../src/self-assessment/assessment-store';
 import { createDocStore } from '../src/storage/sqlite-doc-store';
-import { DEMO_PASSWORD, api, signIn, startServer, type TestServer } from './helpers';
-import { seededSchoolPlans } from './self-assessment-seed';
+import { api, signIn, startServer, type TestServer } from './helpers';
+import { addTwoSchools, seededSchoolPlans } from './self-assessment-seed';
 
 let server: TestServer;
 const year = schoolYearOf(today());
 const DEMO = 'demo-maple-ridge';
-
-/** A second school in the demo district (with an admin), and a school of another district. */
-async function addSchools(): Promise<void> {
-	const db = server.server.db;
-	const accounts = new AccountStore(db);
-	const schools = new SchoolStore(db);
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	accounts.createSchool('Birch Hill (fictional)', 'birch');
-	schools.joinDistrict('birch', 'demo-district');
-	accounts.createUser({
-		schoolId: 'birch',
-		username: 'birch-admin',
-		displayName: 'Bo Admin',
-		role: 'admin',
-		passwordHash
-	});
-	schools.createDistrict('far-district', 'Far District (fictional)');
-	accounts.createSchool('Far Away High (fictional)', 'far');
-	schools.joinDistrict('far', 'far-district');
-	accounts.createUser({
-		schoolId: 'far',
-		username: 'far-admin',
-		displayName: 'Fay Admin',
-		role: 'admin',
-		passwordHash
-	});
-}
 
 const rating = (attribute: string, level: string | null, notes = ''): AttributeRating =>
 	({ attribute, level, notes, nextSteps: '' }) as AttributeRating;
@@ -62,7 +33,7 @@ const route = (school: string, y = year) => `/api/self-assessment/${school}/year
 
 beforeEach(async () => {
 	server = await startServer();
-	await addSchools();
+	await addTwoSchools(server.server.db);
 });
 afterEach(async () => {
 	await server.close();

@@ -6,11 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { today } from '../../src/lib/plp/ids';
 import { schoolYearOf, type DistrictView } from '../../src/lib/school/self-assessment';
-import { AccountStore } from '../src/auth/accounts';
-import { hashPassword } from '../src/auth/passwords';
-import { SchoolStore } from '../src/roster/school-store';
 import { DistrictAdmins } from '../src/self-assessment/district-admins';
-import { DEMO_PASSWORD, api, signIn, startServer, type TestServer } from './helpers';
+import { api, signIn, startServer, type TestServer } from './helpers';
+import { addTwoSchools } from './self-assessment-seed';
 
 let server: TestServer;
 const year = schoolYearOf(today());
@@ -18,30 +16,7 @@ let birchAdminId = '';
 
 beforeEach(async () => {
 	server = await startServer();
-	const db = server.server.db;
-	const accounts = new AccountStore(db);
-	const schools = new SchoolStore(db);
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	accounts.createSchool('Birch Hill (fictional)', 'birch');
-	schools.joinDistrict('birch', 'demo-district');
-	birchAdminId = accounts.createUser({
-		schoolId: 'birch',
-		username: 'birch-admin',
-		displayName: 'Bo Admin',
-		role: 'admin',
-		passwordHash
-	}).id;
-	schools.createDistrict('far-district', 'Far District (fictional)');
-	accounts.createSchool('Far Away High (fictional)', 'far');
-	schools.joinDistrict('far', 'far-district');
-	const far = accounts.createUser({
-		schoolId: 'far',
-		username: 'far-admin',
-		displayName: 'Fay',
-		role: 'admin',
-		passwordHash
-	});
-	schools.makeDistrictAdmin(far.id, 'far-district');
+	birchAdminId = (await addTwoSchools(server.server.db)).birchAdminId;
 });
 afterEach(async () => {
 	await server.close();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { Plan } from '../../src/lib/plp/plan';
+import { PATHWAY_KINDS } from '../../src/lib/plp/schema';
 import type { IndicatorSeries, SchoolEvidence } from '../../src/lib/school/self-assessment';
 import { schoolEvidence, yearFigure } from '../src/self-assessment/evidence';
 import { planEvidence } from '../src/self-assessment/plan-evidence';
@@ -105,17 +106,10 @@ describe('self-assessment figures from the plans', () => {
 			[2025, 'few', null],
 			[2026, 'few', null]
 		]);
+		// Every built-in kind but "other" (shown only when a plan has it), in the schema's order.
 		expect(
 			evidence.series.filter((one) => one.indicator === 'pathway').map((one) => one.pathwayKind)
-		).toEqual([
-			'dual-enrollment',
-			'early-college',
-			'blended-virtual',
-			'work-based',
-			'completion-program',
-			'expanded-learning',
-			'career-technical'
-		]);
+		).toEqual(PATHWAY_KINDS.filter((kind) => kind !== 'other'));
 	});
 
 	it('with exactly ten the count is shown; with nine it is "fewer than 10"', () => {

@@ -5,6 +5,11 @@
 import * as Y from 'yjs';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { Plan } from '../../src/lib/plp/plan';
+import { AccountStore } from '../src/auth/accounts';
+import { hashPassword } from '../src/auth/passwords';
+import type { Database } from '../src/db';
+import { DEMO_PASSWORD } from '../src/demo/demo-school';
+import { SchoolStore } from '../src/roster/school-store';
 
 export interface SeededPlan {
 	planId: string;
@@ -69,3 +74,34 @@ export function seededSchoolPlans(count = 12, prefix = 'seed'): SeededPlan[] {
 }
 
 export const SEED_DAY = '2026-11-15';
+
+/**
+ * Beside the demo school: Birch Hill in the demo district (admin `birch-admin`), and Far Away High
+ * in another district (admin `far-admin`, who acts for that district). Answers the two admins' ids.
+ */
+export async function addTwoSchools(db: Database): Promise<{ birchAdminId: string; farAdminId: string }> {
+	const accounts = new AccountStore(db);
+	const schools = new SchoolStore(db);
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	accounts.createSchool('Birch Hill (fictional)', 'birch');
+	schools.joinDistrict('birch', 'demo-district');
+	const birch = accounts.createUser({
+		schoolId: 'birch',
+		username: 'birch-admin',
+		displayName: 'Bo Admin',
+		role: 'admin',
+		passwordHash
+	});
+	schools.createDistrict('far-district', 'Far District (fictional)');
+	accounts.createSchool('Far Away High (fictional)', 'far');
+	schools.joinDistrict('far', 'far-district');
+	const far = accounts.createUser({
+		schoolId: 'far',
+		username: 'far-admin',
+		displayName: 'Fay Admin',
+		role: 'admin',
+		passwordHash
+	});
+	schools.makeDistrictAdmin(far.id, 'far-district');
+	return { birchAdminId: birch.id, farAdminId: far.id };
+}
