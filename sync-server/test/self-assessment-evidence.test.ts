@@ -33,7 +33,11 @@ function series(evidence: SchoolEvidence, indicator: string, pathwayKind?: strin
 function compact(one: IndicatorSeries) {
 	return one.years.map((year) => [
 		year.schoolYear,
-		'students' in year.count ? year.count.students : 'few',
+		'students' in year.count
+			? year.count.students
+			: 'moreThan' in year.count
+				? `more than ${year.count.moreThan}`
+				: 'few',
 		year.percent
 	]);
 }
@@ -57,7 +61,8 @@ describe('self-assessment figures from the plans', () => {
 		expect(compact(series(evidence, 'revised'))).toEqual([
 			[2024, 'few', null],
 			[2025, 'few', null],
-			[2026, 11, 92]
+			// 11 of 12: the one without it must not be told, so the count is only a bound.
+			[2026, 'more than 2', null]
 		]);
 	});
 
@@ -72,7 +77,7 @@ describe('self-assessment figures from the plans', () => {
 	it('count goals linked to proficiencies in the year they are due (undated ones this year)', () => {
 		expect(compact(series(evidence, 'goals-linked'))).toEqual([
 			[2024, 'few', null],
-			[2025, 10, 83],
+			[2025, 'more than 2', null],
 			[2026, 12, 100]
 		]);
 	});
@@ -81,12 +86,12 @@ describe('self-assessment figures from the plans', () => {
 		expect(compact(series(evidence, 'recent-progress'))).toEqual([
 			[2024, 'few', null],
 			[2025, 'few', null],
-			[2026, 10, 83]
+			[2026, 'more than 2', null]
 		]);
 		expect(compact(series(evidence, 'family-meeting'))).toEqual([
 			[2024, 'few', null],
 			[2025, 'few', null],
-			[2026, 10, 83]
+			[2026, 'more than 2', null]
 		]);
 	});
 
@@ -113,25 +118,58 @@ describe('self-assessment figures from the plans', () => {
 	});
 
 	it('with exactly ten the count is shown; with nine it is "fewer than 10"', () => {
-		expect(yearFigure(2026, 12, 10)).toEqual({
+		const figure = (of: number, count: number) => yearFigure(2026, of, count);
+		expect(figure(25, 10)).toEqual({
 			schoolYear: 2026,
-			of: { students: 12 },
+			of: { students: 25 },
 			count: { students: 10 },
-			percent: 83
+			percent: 40
 		});
-		expect(yearFigure(2026, 12, 9)).toEqual({
+		expect(figure(25, 9)).toEqual({ schoolYear: 2026, of: { students: 25 }, count: FEW, percent: null });
+		expect(figure(9, 9)).toEqual({ schoolYear: 2026, of: FEW, count: FEW, percent: null });
+		expect(figure(10, 0)).toEqual({ schoolYear: 2026, of: { students: 10 }, count: FEW, percent: null });
+	});
+
+	it('when fewer than 10 lack a figure, the count is only a bound, so they cannot be worked out', () => {
+		const figure = (of: number, count: number) => yearFigure(2026, of, count);
+		expect(figure(25, 15)).toEqual({
+			schoolYear: 2026,
+			of: { students: 25 },
+			count: { students: 15 },
+			percent: 60
+		});
+		expect(figure(25, 16)).toEqual({
+			schoolYear: 2026,
+			of: { students: 25 },
+			count: { moreThan: 15 },
+			percent: null
+		});
+		expect(figure(12, 11)).toEqual({
 			schoolYear: 2026,
 			of: { students: 12 },
-			count: FEW,
+			count: { moreThan: 2 },
 			percent: null
 		});
-		expect(yearFigure(2026, 9, 9)).toEqual({ schoolYear: 2026, of: FEW, count: FEW, percent: null });
-		expect(yearFigure(2026, 10, 0)).toEqual({
+		// All of them: nobody is left to single out.
+		expect(figure(12, 12)).toEqual({
 			schoolYear: 2026,
-			of: { students: 10 },
-			count: FEW,
-			percent: null
+			of: { students: 12 },
+			count: { students: 12 },
+			percent: 100
 		});
+	});
+
+	it('in a school of 24 the same plans give exact shares', () => {
+		const big = evidenceOf(24);
+		expect(compact(series(big, 'revised'))[2]).toEqual([2026, 11, 46]);
+		expect(compact(series(big, 'recent-progress'))[2]).toEqual([2026, 10, 42]);
+		expect(compact(series(big, 'family-meeting'))[2]).toEqual([2026, 10, 42]);
+		expect(compact(series(big, 'goals-linked'))).toEqual([
+			[2024, 'few', null],
+			[2025, 10, 42],
+			[2026, 24, 100]
+		]);
+		expect(compact(series(big, 'family-reflection'))[2]).toEqual([2026, 'few', null]);
 	});
 
 	it('a school of nine students answers no exact number at all', () => {

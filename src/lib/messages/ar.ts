@@ -630,6 +630,7 @@ export const ar: Catalogue = {
 		figureCount: 'الخطط التي فيها ذلك',
 		figureShare: 'النسبة',
 		fewerThan: 'أقل من 10',
+		moreThan: 'أكثر من {count}',
 		noFigures: 'تعذّر تحميل الأرقام. حاول مرة أخرى عندما تكون متصلًا.',
 		print: 'اطبع التقرير',
 		printedOn: 'طُبع في {date}.',

@@ -655,6 +655,7 @@ export const en = {
 		figureCount: 'Plans with it',
 		figureShare: 'Share',
 		fewerThan: 'fewer than 10',
+		moreThan: 'more than {count}',
 		noFigures: 'The figures could not be loaded. Try again when you are online.',
 		print: 'Print the report',
 		printedOn: 'Printed on {date}.',

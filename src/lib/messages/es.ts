@@ -670,6 +670,7 @@ export const es: Catalogue = {
 		figureCount: 'Planes que lo tienen',
 		figureShare: 'Parte',
 		fewerThan: 'menos de 10',
+		moreThan: 'más de {count}',
 		noFigures: 'No se pudieron cargar las cifras. Inténtelo de nuevo cuando tenga conexión.',
 		print: 'Imprimir el informe',
 		printedOn: 'Impreso el {date}.',

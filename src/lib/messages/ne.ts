@@ -638,6 +638,7 @@ export const ne: Catalogue = {
 		figureCount: 'यो भएका योजना',
 		figureShare: 'हिस्सा',
 		fewerThan: '१० भन्दा कम',
+		moreThan: '{count} भन्दा बढी',
 		noFigures: 'अङ्कहरू लोड गर्न सकिएन। अनलाइन हुँदा फेरि प्रयास गर्नुहोस्।',
 		print: 'प्रतिवेदन छाप्नुहोस्',
 		printedOn: '{date} मा छापिएको।',

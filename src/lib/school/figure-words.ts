@@ -1,9 +1,13 @@
 /** A figure of the self-assessment in words: "12", "fewer than 10", "65 % (11 / 17)". */
-import { t } from '../messages';
+import { format, t } from '../messages';
 import type { StudentCount, YearFigure } from './self-assessment';
 
 export const countText = (count: StudentCount): string =>
-	'students' in count ? String(count.students) : t.selfAssessment.fewerThan;
+	'students' in count
+		? String(count.students)
+		: 'moreThan' in count
+			? format(t.selfAssessment.moreThan, { count: count.moreThan })
+			: t.selfAssessment.fewerThan;
 
 /** The share and its counts, or only the counts when one of them is hidden. */
 export const figureText = (figure: YearFigure): string =>

@@ -130,8 +130,11 @@ export interface AssessableSchool {
 /** Groups smaller than this are never counted exactly in an answer. */
 export const SMALL_GROUP = 10;
 
-/** A count of students, or "fewer than 10" (the server never sends a smaller exact count). */
-export type StudentCount = { students: number } | { fewerThan: typeof SMALL_GROUP };
+/**
+ * A count of students, or "fewer than 10" (the server never sends a smaller exact count), or "more
+ * than N" when the students without it would be fewer than 10 (an exact count would tell how many).
+ */
+export type StudentCount = { students: number } | { fewerThan: typeof SMALL_GROUP } | { moreThan: number };
 
 export const INDICATORS = [
 	'revised',

@@ -10,7 +10,8 @@
  *                      a goal with no "by when" counts for the year under way only)
  *   pathway (per kind) a pathway taken part in that overlaps the school year (with no start date: this year only)
  * A plan counts in a year once it started on or before that day (a plan with no date at all: this
- * year only). Counts under SMALL_GROUP are answered as "fewer than 10", never exactly.
+ * year only). Counts under SMALL_GROUP are answered as "fewer than 10", never exactly; so is the
+ * rest of a group (those without): when 1 to 9 students lack a figure, the count is "more than N".
  */
 import { RECENT_PROGRESS_DAYS } from '../../../src/lib/proficiencies/growth-api';
 import { PATHWAY_KINDS } from '../../../src/lib/plp/schema';
@@ -74,13 +75,19 @@ export function shownCount(students: number): StudentCount {
 }
 
 export function yearFigure(schoolYear: number, of: number, count: number): YearFigure {
-	const isExact = of >= SMALL_GROUP && count >= SMALL_GROUP;
+	const without = of - count;
+	// A group under 10 hides its size and its count alike (a count could tell the size).
+	if (of < SMALL_GROUP) return { schoolYear, of: shownCount(of), count: shownCount(0), percent: null };
+	if (count < SMALL_GROUP) return { schoolYear, of: shownCount(of), count: shownCount(count), percent: null };
+	// The few without it must not be worked out from the size and the count: "more than" a bound.
+	if (without > 0 && without < SMALL_GROUP) {
+		return { schoolYear, of: shownCount(of), count: { moreThan: of - SMALL_GROUP }, percent: null };
+	}
 	return {
 		schoolYear,
-		// A group under 10 hides its size and its count alike (a count could tell the size).
 		of: shownCount(of),
-		count: of < SMALL_GROUP ? { fewerThan: SMALL_GROUP } : shownCount(count),
-		percent: isExact ? Math.round((count / of) * 100) : null
+		count: shownCount(count),
+		percent: Math.round((count / of) * 100)
 	};
 }
 
