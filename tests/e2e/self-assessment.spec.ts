@@ -9,9 +9,9 @@ import { apiToken, signIn } from './pages/session';
  * The school's self-assessment (issue #18) in real Chromium against the built app and server: the
  * admin puts an advisor on the team; the advisor rates two attributes for last school year and
  * saves; this year's assessment shows last year's levels and the change at a glance, read back
- * from the server on the admin's device; axe finds no WCAG A/AA violation on the screens, in light
- * and dark, in English and Arabic; the district view lists the district's schools side by side,
- * and names and removes a district admin.
+ * from the server on the admin's device and printed without controls; axe finds no WCAG A/AA
+ * violation on the screens, in light and dark, in English and Arabic; the district view lists the
+ * district's schools side by side, and names and removes a district admin.
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const thisYear = schoolYearOf(new Date().toISOString().slice(0, 10));
@@ -98,6 +98,16 @@ test('a team rates two attributes, saves, and the next year shows the change', a
 		'Advisory is mostly announcements.'
 	);
 	await expectNoViolations(admin, 'self-assessment (last year)');
+
+	// The printable report: the same screen, printed with only the chosen levels and no controls.
+	await admin.emulateMedia({ media: 'print' });
+	const relationships = attribute(admin, 'relationships');
+	await expect(relationships.locator('.level-option').filter({ hasText: /Initiating —/ })).toBeVisible();
+	await expect(relationships.locator('.level-option').filter({ hasText: /Performing —/ })).toBeHidden();
+	await expect(admin.getByRole('button', { name: 'Save the assessment' })).toBeHidden();
+	await expect(admin.getByText(/^Printed on /)).toBeVisible();
+	await admin.emulateMedia({ media: null });
+	await expect(admin.getByText(/^Printed on /)).toBeHidden();
 });
 
 test('the screen has no axe violations in Arabic (right to left), and a family cannot open it', async ({
