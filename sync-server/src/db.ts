@@ -291,5 +291,63 @@ export const MIGRATIONS: readonly string[] = [
 	// link stays (a re-import must not bring it back), marked with the moment they ended it.
 	`
 	ALTER TABLE guardian_links ADD COLUMN ended_by_student_at INTEGER;
+	`,
+	// The school's self-assessment on the five essential attributes (src/self-assessment/): one per
+	// school and school year (the year it starts in), a rating row per attribute; the team of staff an
+	// admin added to rate with the admins; the append-only record of who read, saved or changed what;
+	// and of who named or removed a district admin (until now done only in the database).
+	`
+	CREATE TABLE self_assessments (
+		school_id TEXT NOT NULL REFERENCES schools(id),
+		school_year INTEGER NOT NULL,
+		saved_by TEXT NOT NULL REFERENCES users(id),
+		saved_at INTEGER NOT NULL,
+		PRIMARY KEY (school_id, school_year)
+	);
+	CREATE TABLE self_assessment_ratings (
+		school_id TEXT NOT NULL,
+		school_year INTEGER NOT NULL,
+		attribute TEXT NOT NULL,
+		level TEXT CHECK (level IN ('initiating', 'developing', 'performing')),
+		notes TEXT NOT NULL DEFAULT '',
+		next_steps TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (school_id, school_year, attribute),
+		FOREIGN KEY (school_id, school_year) REFERENCES self_assessments(school_id, school_year)
+	);
+	CREATE TABLE self_assessment_team (
+		school_id TEXT NOT NULL REFERENCES schools(id),
+		user_id TEXT NOT NULL REFERENCES users(id),
+		added_by TEXT NOT NULL REFERENCES users(id),
+		added_at INTEGER NOT NULL,
+		PRIMARY KEY (school_id, user_id)
+	);
+	CREATE TABLE self_assessment_log (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		school_id TEXT NOT NULL,
+		school_year INTEGER,
+		action TEXT NOT NULL CHECK (action IN ('read', 'saved', 'team-added', 'team-removed', 'denied')),
+		detail TEXT
+	);
+	CREATE INDEX self_assessment_log_by_school ON self_assessment_log(school_id, id);
+	CREATE TRIGGER self_assessment_log_no_update BEFORE UPDATE ON self_assessment_log
+		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
+	CREATE TRIGGER self_assessment_log_no_delete BEFORE DELETE ON self_assessment_log
+		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
+
+	-- Who named or removed which district admin (src/self-assessment/district-admins.ts).
+	CREATE TABLE district_admin_changes (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		district_id TEXT NOT NULL,
+		target_id TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('named', 'removed'))
+	);
+	CREATE TRIGGER district_admin_changes_no_update BEFORE UPDATE ON district_admin_changes
+		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
+	CREATE TRIGGER district_admin_changes_no_delete BEFORE DELETE ON district_admin_changes
+		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
 	`
 ];

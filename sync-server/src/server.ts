@@ -25,6 +25,7 @@ import { registerGrowthRoutes } from './growth/growth-routes';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
 import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
+import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
 import { registerStatic } from './static';
 import { createDocStore } from './storage/sqlite-doc-store';
 
@@ -97,6 +98,7 @@ export async function createServer(
 		registerRosterRoutes(app, ctx, store);
 		registerFrameworkRoutes(app, ctx);
 		registerGrowthRoutes(app, ctx, store);
+		registerSelfAssessmentRoutes(app, ctx, store);
 		registerEvidence(app, ctx, store, now);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);

@@ -687,6 +687,124 @@ export const en = {
 		nothing: 'none',
 		confirmAll: 'Tick every change above before importing.'
 	},
+	// Issue #18: the school's self-assessment on the five essentials (src/routes/school/self-assessment).
+	selfAssessment: {
+		link: 'School self-assessment',
+		title: 'How our school is doing: the five essentials',
+		intro:
+			'Once a year the school team rates the school on five essentials of personal learning. Choose the words closest to your school today. The figures beside each one come from your students’ plans.',
+		school: 'School',
+		year: 'School year',
+		noAccess: 'Only the school’s admins, the team they choose and district admins can see this page.',
+		readOnly: 'You can read this assessment but not change it.',
+		closedYear: 'This school year is closed: it stays as it was saved.',
+		notSaved: 'Nothing is saved for this school year yet.',
+		savedBy: 'Saved by {name} on {date}.',
+		save: 'Save the assessment',
+		saved: 'Saved.',
+		level: 'Where we are now',
+		notRated: 'Not rated yet',
+		lastYear: 'Last year: {level}',
+		lastYearNone: 'Last year: not rated',
+		changeUp: 'Up since last year',
+		changeDown: 'Down since last year',
+		changeSame: 'Same as last year',
+		notes: 'Notes',
+		nextSteps: 'Next steps',
+		evidence: 'What the plans show',
+		evidenceHint:
+			'Share of students’ plans, by school year. Groups of fewer than 10 students are never counted exactly.',
+		figureYear: 'School year',
+		figureStudents: 'Students',
+		figureCount: 'Plans with it',
+		figureShare: 'Share',
+		fewerThan: 'fewer than 10',
+		moreThan: 'more than {count}',
+		noFigures: 'The figures could not be loaded. Try again when you are online.',
+		print: 'Print the report',
+		printedOn: 'Printed on {date}.',
+		team: 'The team',
+		teamHint: 'Staff on the team can rate the school with the admins.',
+		teamEmpty: 'No staff on the team yet.',
+		addToTeam: 'Add to the team',
+		staffMember: 'Staff member',
+		removeFromTeam: 'Remove {name} from the team',
+		levels: {
+			initiating: 'Initiating',
+			developing: 'Developing',
+			performing: 'Performing'
+		},
+		attributes: {
+			relationships: {
+				name: 'Personal relationships',
+				summary: 'Every student knows at least one adult at school who knows them well.',
+				initiating:
+					'Good relationships happen by chance. Advisory time goes mostly to announcements, and some students have no adult they trust.',
+				developing:
+					'Time for relationships is in the schedule, but it depends on the adult: many students have a trusted adult, many still do not.',
+				performing:
+					'Every student can name an adult they trust. Staff are trained for this and look out for students who are alone.'
+			},
+			flexibility: {
+				name: 'Flexible pathways',
+				summary: 'Students can learn in school and beyond it, in ways that count toward graduation.',
+				initiating:
+					'A few pathways exist, mostly for students who struggle or who ask for more. Many students do not know about them.',
+				developing:
+					'More pathways are growing, such as work-based learning. Students know how to join one, but adults still design most of them.',
+				performing:
+					'Every student has real choices and can plan their own path to graduation, and can say how it meets the proficiencies.'
+			},
+			'learner-profiles': {
+				name: 'Learner profiles and plans',
+				summary: 'Each student’s plan shows who they are, what they want and how they are doing.',
+				initiating: 'Plans are filled in because they must be. Students and staff see them as extra work.',
+				developing:
+					'Plans are made together at least once a year and families are invited. Some students make their plan their own.',
+				performing:
+					'Students care about their plans because the plans shape their learning, and they use them outside school too.'
+			},
+			proficiency: {
+				name: 'Proficiency-based progress',
+				summary: 'Students move ahead by showing what they can do, against clear goals.',
+				initiating:
+					'Courses list proficiencies, but teaching and grading have not changed. Students often do not know what they are working on.',
+				developing:
+					'Teachers use shared scoring guides, mostly in their own subjects. Students in pathways show proficiency with them too.',
+				performing:
+					'Students and families always know the learning goals and the results, and students move on when they show they are ready.'
+			},
+			agency: {
+				name: 'Student agency',
+				summary: 'Students make real decisions about their learning and carry them through.',
+				initiating:
+					'Adults decide most of the learning. Students say they have few choices, or choices that do not interest them.',
+				developing:
+					'Students get choices and help to learn to choose well. Some classes and activities show real engagement.',
+				performing:
+					'Students can explain the choices they made about their learning, and adults in and out of school back them.'
+			}
+		},
+		indicators: {
+			revised: 'Plans revised in the last 12 months',
+			'family-reflection': 'Plans with a family reflection in the last 12 months',
+			'goals-linked': 'Plans with a goal linked to a proficiency',
+			'recent-progress': 'Plans with progress in the last 60 days',
+			'family-meeting': 'Plans with a meeting the family took part in',
+			pathway: 'Plans with {kind}'
+		}
+	},
+	district: {
+		link: 'District view',
+		title: 'Schools of the district',
+		sideBySide: 'Each school’s self-assessment and figures, side by side',
+		savedOn: 'Saved',
+		admins: 'District admins',
+		adminsHint: 'District admins read every school’s self-assessment and name other district admins.',
+		schoolAdmin: 'School admin',
+		name: 'Name district admin',
+		remove: 'Remove {name} as district admin'
+	},
 	options: {
 		conference: 'PLP conference',
 		'annual-review': 'Yearly review',

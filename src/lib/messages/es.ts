@@ -704,6 +704,128 @@ export const es: Catalogue = {
 		nothing: 'ninguno',
 		confirmAll: 'Marca cada cambio de arriba antes de importar.'
 	},
+	// Issue #18: the school's self-assessment on the five essentials (src/routes/school/self-assessment).
+	selfAssessment: {
+		link: 'Autoevaluación de la escuela',
+		title: 'Cómo va nuestra escuela: los cinco esenciales',
+		intro:
+			'Una vez al año, el equipo de la escuela evalúa la escuela en cinco esenciales del aprendizaje personal. Elija las palabras que más se parecen a su escuela hoy. Las cifras al lado de cada uno salen de los planes de sus estudiantes.',
+		school: 'Escuela',
+		year: 'Año escolar',
+		noAccess:
+			'Solo los administradores de la escuela, el equipo que ellos eligen y los administradores del distrito pueden ver esta página.',
+		readOnly: 'Puede leer esta evaluación, pero no cambiarla.',
+		closedYear: 'Este año escolar está cerrado: queda como se guardó.',
+		notSaved: 'Todavía no hay nada guardado para este año escolar.',
+		savedBy: 'Guardado por {name} el {date}.',
+		save: 'Guardar la evaluación',
+		saved: 'Guardado.',
+		level: 'Dónde estamos ahora',
+		notRated: 'Sin evaluar todavía',
+		lastYear: 'El año pasado: {level}',
+		lastYearNone: 'El año pasado: sin evaluar',
+		changeUp: 'Mejor que el año pasado',
+		changeDown: 'Peor que el año pasado',
+		changeSame: 'Igual que el año pasado',
+		notes: 'Notas',
+		nextSteps: 'Próximos pasos',
+		evidence: 'Lo que muestran los planes',
+		evidenceHint:
+			'Parte de los planes de los estudiantes, por año escolar. Los grupos de menos de 10 estudiantes nunca se cuentan con exactitud.',
+		figureYear: 'Año escolar',
+		figureStudents: 'Estudiantes',
+		figureCount: 'Planes que lo tienen',
+		figureShare: 'Parte',
+		fewerThan: 'menos de 10',
+		moreThan: 'más de {count}',
+		noFigures: 'No se pudieron cargar las cifras. Inténtelo de nuevo cuando tenga conexión.',
+		print: 'Imprimir el informe',
+		printedOn: 'Impreso el {date}.',
+		team: 'El equipo',
+		teamHint: 'El personal del equipo puede evaluar la escuela junto con los administradores.',
+		teamEmpty: 'Todavía no hay personal en el equipo.',
+		addToTeam: 'Añadir al equipo',
+		staffMember: 'Miembro del personal',
+		removeFromTeam: 'Quitar a {name} del equipo',
+		levels: {
+			initiating: 'Iniciando',
+			developing: 'En desarrollo',
+			performing: 'Logrado'
+		},
+		attributes: {
+			relationships: {
+				name: 'Relaciones personales',
+				summary: 'Cada estudiante conoce al menos a un adulto de la escuela que lo conoce bien.',
+				initiating:
+					'Las buenas relaciones surgen por casualidad. El tiempo de tutoría se usa sobre todo para avisos, y algunos estudiantes no tienen un adulto de confianza.',
+				developing:
+					'El horario tiene tiempo para las relaciones, pero depende del adulto: muchos estudiantes tienen un adulto de confianza y muchos todavía no.',
+				performing:
+					'Cada estudiante puede nombrar a un adulto de confianza. El personal está preparado para ello y busca a los estudiantes que están solos.'
+			},
+			flexibility: {
+				name: 'Caminos flexibles',
+				summary:
+					'Los estudiantes pueden aprender dentro y fuera de la escuela, de formas que cuentan para graduarse.',
+				initiating:
+					'Hay pocos caminos, sobre todo para quienes tienen dificultades o piden más. Muchos estudiantes no los conocen.',
+				developing:
+					'Crecen más caminos, como el aprendizaje en el trabajo. Los estudiantes saben cómo unirse a uno, pero los adultos todavía diseñan la mayoría.',
+				performing:
+					'Cada estudiante tiene opciones reales, puede planear su propio camino hasta la graduación y sabe decir cómo cumple las competencias.'
+			},
+			'learner-profiles': {
+				name: 'Perfiles y planes de aprendizaje',
+				summary: 'El plan de cada estudiante muestra quién es, qué quiere y cómo le va.',
+				initiating:
+					'Los planes se llenan porque es obligatorio. Estudiantes y personal los ven como trabajo extra.',
+				developing:
+					'Los planes se hacen juntos al menos una vez al año y se invita a las familias. Algunos estudiantes hacen suyo su plan.',
+				performing:
+					'A los estudiantes les importan sus planes porque dan forma a su aprendizaje, y también los usan fuera de la escuela.'
+			},
+			proficiency: {
+				name: 'Avance por competencias',
+				summary: 'Los estudiantes avanzan mostrando lo que saben hacer, frente a metas claras.',
+				initiating:
+					'Los cursos tienen competencias en una lista, pero la enseñanza y las notas no han cambiado. Muchas veces los estudiantes no saben en qué trabajan.',
+				developing:
+					'Los docentes usan guías de evaluación compartidas, sobre todo en su propia materia. Quienes siguen otros caminos también muestran sus competencias con ellas.',
+				performing:
+					'Estudiantes y familias siempre conocen las metas de aprendizaje y los resultados, y los estudiantes avanzan cuando muestran que están listos.'
+			},
+			agency: {
+				name: 'Autonomía del estudiante',
+				summary: 'Los estudiantes toman decisiones reales sobre su aprendizaje y las llevan a cabo.',
+				initiating:
+					'Los adultos deciden casi todo el aprendizaje. Los estudiantes dicen que tienen pocas opciones, o que no les interesan.',
+				developing:
+					'Los estudiantes tienen opciones y ayuda para aprender a elegir bien. Algunas clases y actividades muestran verdadero interés.',
+				performing:
+					'Los estudiantes saben explicar las decisiones que tomaron sobre su aprendizaje, y los adultos dentro y fuera de la escuela los apoyan.'
+			}
+		},
+		indicators: {
+			revised: 'Planes revisados en los últimos 12 meses',
+			'family-reflection': 'Planes con una reflexión de la familia en los últimos 12 meses',
+			'goals-linked': 'Planes con una meta unida a una competencia',
+			'recent-progress': 'Planes con avances en los últimos 60 días',
+			'family-meeting': 'Planes con una reunión en la que participó la familia',
+			pathway: 'Planes con {kind}'
+		}
+	},
+	district: {
+		link: 'Vista del distrito',
+		title: 'Escuelas del distrito',
+		sideBySide: 'La autoevaluación y las cifras de cada escuela, una al lado de otra',
+		savedOn: 'Guardado',
+		admins: 'Administradores del distrito',
+		adminsHint:
+			'Los administradores del distrito leen la autoevaluación de cada escuela y nombran a otros administradores del distrito.',
+		schoolAdmin: 'Administrador de escuela',
+		name: 'Nombrar administrador del distrito',
+		remove: 'Quitar a {name} como administrador del distrito'
+	},
 	options: {
 		conference: 'Reunión del PLP',
 		'annual-review': 'Revisión anual',

@@ -228,11 +228,16 @@ export class AccountStore {
 					.all(user.id) as Row[];
 				break;
 			case 'admin':
-				rows = this.db
-					.prepare(`SELECT ${PLAN_COLUMNS} WHERE u.school_id = ?${order}`)
-					.all(user.schoolId) as Row[];
-				break;
+				return this.plansOfSchool(user.schoolId);
 		}
+		return rows.map(toPlan);
+	}
+
+	/** Every student plan of one school (an admin's view of it; callers check the right first). */
+	plansOfSchool(schoolId: string): StudentPlan[] {
+		const rows = this.db
+			.prepare(`SELECT ${PLAN_COLUMNS} WHERE u.school_id = ? ORDER BY u.display_name`)
+			.all(schoolId) as Row[];
 		return rows.map(toPlan);
 	}
 

@@ -8,6 +8,7 @@ import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { RECENT_PROGRESS_DAYS } from '../../../src/lib/proficiencies/growth-api';
 import type { StatementSync } from 'node:sqlite';
+import { planEvidence, type PlanEvidence } from '../self-assessment/plan-evidence';
 import type { DocStore } from '../contracts';
 import type { Database } from '../db';
 
@@ -23,6 +24,8 @@ export interface PlanFacts {
 	pathwayKinds: Set<string>;
 	/** Latest level per proficiency id. */
 	latestLevels: Map<string, string>;
+	/** The dated facts the school's self-assessment counts. */
+	evidence: PlanEvidence;
 }
 
 function load(store: DocStore, name: string): Y.Doc {
@@ -94,6 +97,7 @@ export function planFacts(store: DocStore, planId: string, today: string): PlanF
 				.map((pathway) => pathway.kind)
 				.filter(Boolean)
 		),
-		latestLevels: new Map([...latestLevels].map(([id, { level }]) => [id, level]))
+		latestLevels: new Map([...latestLevels].map(([id, { level }]) => [id, level])),
+		evidence: planEvidence(plan, family)
 	};
 }
