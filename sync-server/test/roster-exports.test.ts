@@ -358,7 +358,14 @@ describe('CSV as exports really write it', () => {
 		const files = { 'orgs.csv': orgs, 'users.csv': users };
 		const check = await postRoster(server.url, admin, { files, dryRun: true });
 		// Line 6 is Xan's (grade "1O" with a letter O): the one row refused, by the line it is on.
-		const problems = [{ file: 'users.csv', line: 6, reason: 'grade "1O" is not a grade from KG to 13' }];
+		const problems = [
+			{
+				file: 'users.csv',
+				line: 6,
+				reason: 'grade "1O" is not a grade from KG to 13',
+				why: { code: 'grade-invalid', value: '1O' }
+			}
+		];
 		expect(check.body.problems).toEqual(problems);
 		const report = await importRoster({ files, onlyGoodRows: true });
 		expect(report.body).toMatchObject({ isApplied: true, problems });

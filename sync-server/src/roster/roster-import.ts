@@ -19,6 +19,7 @@ import { transaction, type Database } from '../db';
 import { newPlanUpdates } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
 import { pairKey, RosterStore, type LinkedUser } from './roster-store';
+import { rowProblem, type RowReason } from './row-reason';
 
 const MAX_CHANGES_LISTED = 500;
 /** Documents written per commit when a first import creates many plans (bounds the memory held). */
@@ -201,19 +202,19 @@ export class RosterImport {
 		const keep = new Set(roster.rejectedSourceIds);
 		for (const person of roster.people) {
 			const counts = report.counts[person.role];
-			const problem = (reason: string) => {
-				report.problems.push({ file: person.file, line: person.line, reason });
+			const problem = (why: RowReason) => {
+				report.problems.push(rowProblem(person.file, person.line, why));
 				keep.add(person.sourceId);
 			};
 			const existing = linked.get(person.sourceId);
 			if (existing) {
 				if (existing.role !== person.role) {
-					problem(`${person.displayName} is a ${existing.role} in Pathways; a role cannot change by import`);
+					problem({ code: 'role-cannot-change', name: person.displayName, role: existing.role });
 					continue;
 				}
 				const owner = existing.username === person.username ? undefined : byUsername(person.username);
 				if (owner) {
-					problem(`username ${person.username} is already used by another account`);
+					problem({ code: 'username-taken', username: person.username });
 					continue;
 				}
 				userIdOf.set(person.sourceId, existing.userId);
@@ -233,7 +234,7 @@ export class RosterImport {
 			}
 			const owner = byUsername(person.username);
 			if (owner && (owner.isLinked || owner.schoolId !== school.id || owner.role !== person.role)) {
-				problem(`username ${person.username} is already used by another account`);
+				problem({ code: 'username-taken', username: person.username });
 				continue;
 			}
 			const planId = person.role === 'student' && !owner ? newPlanId() : null;

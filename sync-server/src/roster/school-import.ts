@@ -9,6 +9,7 @@ import { readOneRoster, type SchoolOrg } from './oneroster';
 import type { OneRosterExport } from './oneroster-export';
 import type { ImportOptions, RosterImport } from './roster-import';
 import { splitBySchool } from './roster-types';
+import { english } from './row-reason';
 import { SchoolScope, type SchoolTarget } from './school-scope';
 import type { SchoolStore } from './school-store';
 
@@ -50,8 +51,14 @@ export function importOneRoster(
 	result.report.files = files.uses;
 	result.report.version = files.version;
 	if (!options.dryRun) {
-		for (const [sourceId, reason] of scope.refused) {
-			schools.recordChange({ userId: admin.id, schoolId: null, sourceId, action: 'refused', detail: reason });
+		for (const [sourceId, why] of scope.refused) {
+			schools.recordChange({
+				userId: admin.id,
+				schoolId: null,
+				sourceId,
+				action: 'refused',
+				detail: english(why)
+			});
 		}
 	}
 	return result;

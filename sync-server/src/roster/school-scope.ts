@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { School, User } from '../auth/accounts';
 import type { SchoolDecision, SchoolOrg } from './oneroster';
+import { rowProblem, type RowReason } from './row-reason';
 import type { SchoolRecord, SchoolStore } from './school-store';
 
 export interface SchoolTarget {
@@ -33,7 +34,7 @@ const ORGS = 'orgs.csv';
 
 export class SchoolScope {
 	readonly targets = new Map<string, SchoolTarget>();
-	readonly refused = new Map<string, string>();
+	readonly refused = new Map<string, RowReason>();
 
 	constructor(
 		private readonly store: SchoolStore,
@@ -49,29 +50,25 @@ export class SchoolScope {
 			for (const org of orgs) {
 				const existing = this.store.bySourceId(org.sourceId);
 				if (existing && existing.districtId !== district.id) {
-					this.refuse(
-						org,
-						`${org.name} (${org.sourceId}) is a school of another district: it cannot be changed from ${district.name}`
-					);
+					this.refuse(org, {
+						code: 'school-other-district',
+						school: org.name,
+						orgId: org.sourceId,
+						district: district.name
+					});
 				} else this.target(org, existing, district.id);
 			}
 		} else {
 			const own = this.store.school(this.admin.schoolId);
 			const ownOrg = own && this.ownOrg(own, orgs);
-			if (!own || typeof ownOrg === 'string') {
-				problems.push({
-					file: ORGS,
-					line: 0,
-					reason: typeof ownOrg === 'string' ? ownOrg : 'your school is not known'
-				});
+			if (!own || !ownOrg || 'code' in ownOrg) {
+				problems.push(
+					rowProblem(ORGS, 0, ownOrg && 'code' in ownOrg ? ownOrg : { code: 'own-school-unknown' })
+				);
 			} else {
 				for (const org of orgs) {
 					if (org === ownOrg) this.target(org, own, own.districtId);
-					else
-						this.refuse(
-							org,
-							`${org.name} (${org.sourceId}) is not your school: only a district admin can create or change other schools`
-						);
+					else this.refuse(org, { code: 'school-not-yours', school: org.name, orgId: org.sourceId });
 				}
 			}
 		}
@@ -79,28 +76,28 @@ export class SchoolScope {
 	}
 
 	/** The org of the admin's own school, or why it cannot be told. */
-	private ownOrg(own: SchoolRecord, orgs: SchoolOrg[]): SchoolOrg | string {
+	private ownOrg(own: SchoolRecord, orgs: SchoolOrg[]): SchoolOrg | RowReason {
 		const wanted = own.sourceId ?? this.chosen;
 		if (own.sourceId && this.chosen && this.chosen !== own.sourceId) {
-			return `your school is ${own.sourceId} in the roster, not ${this.chosen}`;
+			return { code: 'own-school-is', rosterId: own.sourceId, chosen: this.chosen };
 		}
 		if (wanted) {
 			const org = orgs.find((one) => one.sourceId === wanted);
-			if (!org) return `no school with sourcedId ${wanted}`;
+			if (!org) return { code: 'school-not-in-file', orgId: wanted };
 			const holder = own.sourceId ? undefined : this.store.bySourceId(wanted);
-			if (holder) return `${wanted} is already the roster id of ${holder.name}`;
+			if (holder) return { code: 'roster-id-taken', orgId: wanted, holder: holder.name };
 			return org;
 		}
 		if (orgs.length === 1) {
 			const holder = this.store.bySourceId(orgs[0]!.sourceId);
-			if (holder) return `${orgs[0]!.sourceId} is already the roster id of ${holder.name}`;
+			if (holder) return { code: 'roster-id-taken', orgId: orgs[0]!.sourceId, holder: holder.name };
 			return orgs[0]!;
 		}
-		return `${orgs.length} schools: choose which one is yours (${orgs.map((org) => org.sourceId).join(', ')})`;
+		return { code: 'choose-school', orgIds: orgs.map((org) => org.sourceId) };
 	}
 
-	private refuse(org: SchoolOrg, reason: string): void {
-		this.refused.set(org.sourceId, reason);
+	private refuse(org: SchoolOrg, why: RowReason): void {
+		this.refused.set(org.sourceId, why);
 	}
 
 	private target(org: SchoolOrg, existing: SchoolRecord | undefined, districtId: string | null): void {
