@@ -506,6 +506,10 @@ export const ar: Catalogue = {
 		noGrade: 'بلا صف'
 	},
 	rowReasons: {
+		tooMany: 'في {field} ‏{count} عنصرًا: لا يُقرأ أكثر من {limit}',
+		caseItemRepeated: 'العنصر CFItem ‏{id} مذكور مرتين',
+		caseLinkUnknown: 'يذكر {field} المعرّف {id}، وهو ليس بين عناصر CFItems',
+		caseItemNotPlaced: 'العنصر CFItem ‏{item} ليس تحت الوثيقة ولا تحت عنصر آخر (لا يوجد isChildOf)',
 		fileMissing: 'هذا الملف ناقص',
 		csvUnreadable: 'تعذّرت قراءة الملف بصيغة CSV ‏({detail})',
 		fileEmpty: 'الملف فارغ',

@@ -529,6 +529,10 @@ export const en = {
 		noGrade: 'No grade'
 	},
 	rowReasons: {
+		tooMany: '{field} has {count} entries: at most {limit} are read',
+		caseItemRepeated: 'CFItem {id} is listed twice',
+		caseLinkUnknown: '{field} names {id}, which is not among the CFItems',
+		caseItemNotPlaced: 'CFItem {item} is under neither the document nor another item (no isChildOf)',
 		fileMissing: 'this file is missing',
 		csvUnreadable: 'the file could not be read as CSV ({detail})',
 		fileEmpty: 'the file is empty',

@@ -542,6 +542,10 @@ export const es: Catalogue = {
 		noGrade: 'Sin grado'
 	},
 	rowReasons: {
+		tooMany: '{field} tiene {count} entradas: se leen como mucho {limit}',
+		caseItemRepeated: 'el CFItem {id} aparece dos veces',
+		caseLinkUnknown: '{field} nombra {id}, que no está entre los CFItems',
+		caseItemNotPlaced: 'el CFItem {item} no está bajo el documento ni bajo otro elemento (no tiene isChildOf)',
 		fileMissing: 'falta este archivo',
 		csvUnreadable: 'el archivo no se pudo leer como CSV ({detail})',
 		fileEmpty: 'el archivo está vacío',

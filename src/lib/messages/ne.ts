@@ -513,6 +513,10 @@ export const ne: Catalogue = {
 		noGrade: 'कक्षा छैन'
 	},
 	rowReasons: {
+		tooMany: '{field} मा {count} वटा प्रविष्टि छन्: बढीमा {limit} मात्र पढिन्छ',
+		caseItemRepeated: 'CFItem {id} दुई पटक छ',
+		caseLinkUnknown: '{field} ले {id} भन्छ, जुन CFItems मा छैन',
+		caseItemNotPlaced: 'CFItem {item} न कागजातमुनि छ न अर्को वस्तुमुनि (isChildOf छैन)',
 		fileMissing: 'यो फाइल छैन',
 		csvUnreadable: 'फाइल CSV को रूपमा पढ्न सकिएन ({detail})',
 		fileEmpty: 'फाइल खाली छ',

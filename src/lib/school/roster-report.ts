@@ -110,6 +110,11 @@ export type RowReason =
 	| { code: 'scale-level-twice'; scaleId: string }
 	| { code: 'proficiency-repeated'; id: string }
 	| { code: 'scale-unknown'; id: string; scaleId: string }
+	// CASE 1.0 packages
+	| { code: 'too-many'; field: string; count: number; limit: number }
+	| { code: 'case-item-repeated'; id: string }
+	| { code: 'case-link-unknown'; field: string; id: string }
+	| { code: 'case-item-not-placed'; id: string; itemCode: string }
 	// A whole OneRoster export
 	| { code: 'manifest-says-absent' }
 	| { code: 'manifest-does-not-list' }

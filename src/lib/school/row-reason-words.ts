@@ -121,6 +121,14 @@ export function words(why: RowReason): string | undefined {
 			return format(w.scaleLevelTwice, { scaleId: why.scaleId });
 		case 'proficiency-repeated':
 			return format(w.proficiencyRepeated, { id: why.id });
+		case 'too-many':
+			return format(w.tooMany, { field: why.field, count: why.count, limit: why.limit });
+		case 'case-item-repeated':
+			return format(w.caseItemRepeated, { id: why.id });
+		case 'case-link-unknown':
+			return format(w.caseLinkUnknown, { field: why.field, id: why.id });
+		case 'case-item-not-placed':
+			return format(w.caseItemNotPlaced, { item: why.itemCode ? `${why.itemCode} (${why.id})` : why.id });
 		case 'scale-unknown':
 			return format(w.scaleUnknown, { id: why.id, scaleId: why.scaleId });
 		case 'manifest-says-absent':

@@ -195,7 +195,7 @@ export function readFrameworkJson(text: string | undefined): {
 }
 
 /** What must hold whatever the format: unique ids, known scales, scales of two levels or more. */
-function checkFramework(framework: Framework, file: string): RowProblem[] {
+export function checkFramework(framework: Framework, file: string): RowProblem[] {
 	const problems: RowProblem[] = [];
 	const problem = (why: RowReason) => problems.push(rowProblem(file, 0, why));
 	if (framework.scales.length === 0) problem({ code: 'no-scales' });

@@ -107,6 +107,14 @@ export function english(why: RowReason): string {
 			return `scale ${why.scaleId} lists a level twice`;
 		case 'proficiency-repeated':
 			return `proficiency ${why.id} is listed twice`;
+		case 'too-many':
+			return `${why.field} has ${why.count} entries: at most ${why.limit} are read`;
+		case 'case-item-repeated':
+			return `CFItem ${why.id} is listed twice`;
+		case 'case-link-unknown':
+			return `${why.field} names ${why.id}, which is not among the CFItems`;
+		case 'case-item-not-placed':
+			return `CFItem ${why.itemCode ? `${why.itemCode} (${why.id})` : why.id} is under neither the document nor another item (no isChildOf)`;
 		case 'scale-unknown':
 			return `proficiency ${why.id} uses scale ${why.scaleId}, which is not in the scales`;
 		case 'manifest-says-absent':
