@@ -201,6 +201,17 @@ describe('a whole OneRoster 1.1 export', () => {
 			'Cleo Diaz-Ruiz: name Cleo Diaz → Cleo Diaz-Ruiz, grade 9 → 10',
 			'Dev Ito: left'
 		]);
+		expect(report.body.personChanges).toEqual([
+			{
+				code: 'person-changed',
+				name: 'Cleo Diaz-Ruiz',
+				fields: [
+					{ field: 'name', from: 'Cleo Diaz', to: 'Cleo Diaz-Ruiz' },
+					{ field: 'grade', from: '9', to: '10' }
+				]
+			},
+			{ code: 'person-changed', name: 'Dev Ito', fields: [], activity: 'left' }
+		]);
 		const after = people();
 		const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
 		expect(changed).toEqual([

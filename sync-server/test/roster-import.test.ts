@@ -307,6 +307,7 @@ describe('OneRoster import', () => {
 		expect(response.body.isApplied).toBe(true);
 		expect(response.body.counts.student).toMatchObject({ deactivated: 1, unchanged: 2 });
 		expect(response.body.changes).toEqual(['Cy Walker: not in the file any more, turned off']);
+		expect(response.body.personChanges).toEqual([{ code: 'person-absent', name: 'Cy Walker' }]);
 		const abeAfter = (snapshot() as { id: string }[]).find(
 			(row) => row.id === userByUsername('abe.turner')!.id
 		);

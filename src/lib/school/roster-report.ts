@@ -136,6 +136,20 @@ export type RowReason =
 	| { code: 'delta-class-unknown'; classId: string }
 	| { code: 'delta-user-unknown'; userId: string };
 
+/** What an import changes about one person, as a code (the English is in RosterReport.changes). */
+export type PersonChange =
+	| { code: 'person-new'; name: string; role: string }
+	| { code: 'person-adopted'; name: string; username: string }
+	| {
+			code: 'person-changed';
+			name: string;
+			fields: { field: PersonField; from: string; to: string }[];
+			/** back: turned on again; left: turned off (the file marks them gone). */
+			activity?: 'back' | 'left';
+	  }
+	| { code: 'person-absent'; name: string };
+export type PersonField = 'name' | 'username' | 'title' | 'grade' | 'studentId' | 'birthDate';
+
 export interface PeopleCounts {
 	created: number;
 	updated: number;
@@ -158,8 +172,10 @@ export interface RosterReport {
 	guardianLinks: { added: number; removed: number };
 	/** OneRoster: each school org the import writes, and what happens to it (empty for the simple format). */
 	schools: SchoolChange[];
-	/** Each change in words ("Amara Osei: grade 9 → 10"), the first 500. */
+	/** Each change in English ("Amara Osei: grade 9 → 10"), the first 500 (logs, API clients). */
 	changes: string[];
+	/** The same changes as codes with parameters, which the app words in the reader's language. */
+	personChanges: PersonChange[];
 	/** OneRoster: every file received, and whether it is used (empty for the simple format). */
 	files: RosterFileUse[];
 	/** OneRoster: the version the export says it is (manifest.csv, else told from the files). */

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../messages/languages';
 import { setLanguage } from '../messages/i18n.svelte';
-import type { RowProblem, RowReason } from './roster-report';
-import { reasonWords, words } from './row-reason-words';
+import type { PersonChange, RowProblem, RowReason } from './roster-report';
+import { personChangeWords, reasonWords, words } from './row-reason-words';
 
 type Samples = { [C in RowReason['code']]: Extract<RowReason, { code: C }>[] };
 
@@ -175,5 +175,39 @@ describe('row reasons in words', () => {
 	it('shows the English only for a code this app does not know (a newer server)', () => {
 		const newer = { file: 'users.csv', line: 3, reason: 'a reason from later', why: { code: 'later' } };
 		expect(reasonWords(newer as unknown as RowProblem)).toBe('a reason from later');
+	});
+
+	it('words each kind of change to a person in every language, with the names and values', async () => {
+		const changes: { [C in PersonChange['code']]: Extract<PersonChange, { code: C }> } = {
+			'person-new': { code: 'person-new', name: 'Maya Lopez', role: 'advisor' },
+			'person-adopted': { code: 'person-adopted', name: 'Sam Park', username: 'sam.park' },
+			'person-absent': { code: 'person-absent', name: 'Cy Walker' },
+			'person-changed': {
+				code: 'person-changed',
+				name: 'Amara Osei',
+				fields: [
+					{ field: 'grade', from: '9', to: '10' },
+					{ field: 'studentId', from: 'HV1', to: 'HV2' }
+				],
+				activity: 'back'
+			}
+		};
+		expect(personChangeWords(changes['person-new'])).toBe('Maya Lopez: new Advisor');
+		expect(personChangeWords(changes['person-changed'])).toBe(
+			'Amara Osei: grade 9 → 10, student ID HV1 → HV2, back at school'
+		);
+		for (const { code } of LANGUAGES) {
+			await setLanguage(code);
+			for (const change of Object.values(changes)) {
+				const text = personChangeWords(change);
+				expect(text, code).not.toMatch(/[{}]/);
+				expect(text).toContain(change.name);
+			}
+			expect(personChangeWords(changes['person-changed'])).toMatch(/9.*10.*HV1.*HV2/);
+		}
+		await setLanguage('es');
+		expect(personChangeWords(changes['person-changed'])).toBe(
+			'Amara Osei: grado 9 → 10, ID de estudiante HV1 → HV2, de vuelta en la escuela'
+		);
 	});
 });

@@ -3,8 +3,14 @@
  * code and parameters (RowReason). Every reason the server writes has one; the English `reason` is
  * shown only for a code this version of the app does not know yet (a newer server).
  */
-import { format, language, t } from '../messages';
-import { orgLabel, type RowProblem, type RowReason } from './roster-report';
+import { format, language, optionLabel, t } from '../messages';
+import {
+	orgLabel,
+	type PersonChange,
+	type PersonField,
+	type RowProblem,
+	type RowReason
+} from './roster-report';
 
 export function reasonWords(problem: RowProblem): string {
 	return words(problem.why) ?? problem.reason;
@@ -171,6 +177,35 @@ export function words(why: RowReason): string | undefined {
 			return format(w.deltaUserUnknown, { userId: why.userId });
 		default:
 			return unknown(why);
+	}
+}
+
+/** One person's change in an import ("Amara Osei: grade 9 → 10"), in the reader's language. */
+export function personChangeWords(change: PersonChange): string {
+	const w = t.rowReasons;
+	switch (change.code) {
+		case 'person-new':
+			return format(w.personNew, { name: change.name, role: optionLabel(change.role) });
+		case 'person-adopted':
+			return format(w.personAdopted, { name: change.name, username: change.username });
+		case 'person-absent':
+			return format(w.personAbsent, { name: change.name });
+		case 'person-changed': {
+			const fieldWords: Record<PersonField, string> = {
+				name: w.fieldName,
+				username: w.fieldUsername,
+				title: w.fieldTitle,
+				grade: w.fieldGrade,
+				studentId: w.fieldStudentId,
+				birthDate: w.fieldBirthDate
+			};
+			const value = (field: PersonField, text: string) => (field === 'title' ? optionLabel(text) : text);
+			const parts = change.fields.map(({ field, from, to }) =>
+				format(w.fieldChange, { field: fieldWords[field], from: value(field, from), to: value(field, to) })
+			);
+			if (change.activity) parts.push(change.activity === 'back' ? w.backAtSchool : w.left);
+			return format(w.personChanged, { name: change.name, changes: parts.join(', ') });
+		}
 	}
 }
 

@@ -7,7 +7,7 @@
  *   GET  /api/proficiencies/:version  admin: one version
  *   GET  /api/proficiencies/:version/changes  admin: what it changed from the version before
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FrameworkFormat, FrameworkUploadReport } from '../../../src/lib/proficiencies/framework-api';
 import { frameworkChanges } from '../../../src/lib/proficiencies/framework-changes';
 import { requireCaller, requireRole } from '../api/authenticate';
@@ -110,30 +110,27 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 		return { versions: store.list(admin.user.schoolId) };
 	});
 
+	type VersionRequest = FastifyRequest<{ Params: { version: number } }>;
+	/** The admin's school and the version asked for (404 when it does not exist). */
+	const versionAsked = (request: VersionRequest) => {
+		const admin = requireRole(ctx, request, 'admin');
+		const framework = store.get(admin.user.schoolId, request.params.version);
+		if (!framework) throw notFound('version of the framework');
+		return { schoolId: admin.user.schoolId, framework };
+	};
+
 	// What a version changed from the one before it (every item of version 1 is "added").
-	app.get<{ Params: { version: number } }>(
+	app.get(
 		'/api/proficiencies/:version/changes',
 		{ schema: versionParams },
-		async (request) => {
-			const admin = requireRole(ctx, request, 'admin');
-			const framework = store.get(admin.user.schoolId, request.params.version);
-			if (!framework) throw notFound('version of the framework');
-			const before = store.get(admin.user.schoolId, request.params.version - 1) ?? {
-				proficiencies: [],
-				scales: []
-			};
+		async (request: VersionRequest) => {
+			const { schoolId, framework } = versionAsked(request);
+			const before = store.get(schoolId, framework.version - 1) ?? { proficiencies: [], scales: [] };
 			return { version: framework.version, changes: frameworkChanges(before, framework) };
 		}
 	);
 
-	app.get<{ Params: { version: number } }>(
-		'/api/proficiencies/:version',
-		{ schema: versionParams },
-		async (request) => {
-			const admin = requireRole(ctx, request, 'admin');
-			const framework = store.get(admin.user.schoolId, request.params.version);
-			if (!framework) throw notFound('version of the framework');
-			return { framework };
-		}
-	);
+	app.get('/api/proficiencies/:version', { schema: versionParams }, async (request: VersionRequest) => ({
+		framework: versionAsked(request).framework
+	}));
 }

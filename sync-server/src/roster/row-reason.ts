@@ -2,7 +2,12 @@
  * A row problem from its code: the code and parameters for the app to word, and the same reason
  * in English for logs and API clients.
  */
-import { orgLabel, type RowReason } from '../../../src/lib/school/roster-report';
+import {
+	orgLabel,
+	type PersonChange,
+	type PersonField,
+	type RowReason
+} from '../../../src/lib/school/roster-report';
 import type { RowProblem } from './roster-types';
 
 export type { RowReason };
@@ -157,6 +162,32 @@ export function english(why: RowReason): string {
 			return `class ${why.classId} is not in this delta's classes.csv: advisor links come from a bulk export`;
 		case 'delta-user-unknown':
 			return `user ${why.userId} is not in this delta's users.csv: advisor links come from a bulk export`;
+	}
+}
+
+const FIELD_ENGLISH: Record<PersonField, string> = {
+	name: 'name',
+	username: 'username',
+	title: 'title',
+	grade: 'grade',
+	studentId: 'student ID',
+	birthDate: 'birth date'
+};
+
+/** A person's change in English ("Amara Osei: grade 9 → 10"), for the report's `changes`. */
+export function personChangeEnglish(change: PersonChange): string {
+	switch (change.code) {
+		case 'person-new':
+			return `${change.name}: new ${change.role}`;
+		case 'person-adopted':
+			return `${change.name}: existing account ${change.username} now kept by the roster`;
+		case 'person-absent':
+			return `${change.name}: not in the file any more, turned off`;
+		case 'person-changed': {
+			const parts = change.fields.map(({ field, from, to }) => `${FIELD_ENGLISH[field]} ${from} → ${to}`);
+			if (change.activity) parts.push(change.activity === 'back' ? 'back at school' : 'left');
+			return `${change.name}: ${parts.join(', ')}`;
+		}
 	}
 }
 
