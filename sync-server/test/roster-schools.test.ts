@@ -62,14 +62,16 @@ describe('a district admin', () => {
 				name: 'Harbor View High (fictional)',
 				identifier: 'HV',
 				action: 'created',
-				changes: []
+				changes: [],
+				fields: []
 			},
 			{
 				sourceId: 'org-bay',
 				name: 'Bayside Middle (fictional)',
 				identifier: 'BM',
 				action: 'created',
-				changes: []
+				changes: [],
+				fields: []
 			}
 		]);
 		expect(rows('SELECT id FROM schools WHERE source_id IS NOT NULL')).toEqual([]);
@@ -144,7 +146,11 @@ describe('a district admin', () => {
 			name: 'Bayside Academy (fictional)',
 			identifier: 'BA',
 			action: 'updated',
-			changes: ['name Bayside Middle (fictional) → Bayside Academy (fictional)', 'identifier BM → BA']
+			changes: ['name Bayside Middle (fictional) → Bayside Academy (fictional)', 'identifier BM → BA'],
+			fields: [
+				{ field: 'name', from: 'Bayside Middle (fictional)', to: 'Bayside Academy (fictional)' },
+				{ field: 'identifier', from: 'BM', to: 'BA' }
+			]
 		});
 		expect(rows("SELECT name FROM schools WHERE source_id = 'org-bay'")).toEqual([
 			{ name: 'Bayside Middle (fictional)' }
@@ -232,6 +238,11 @@ describe('a single-school admin', () => {
 					'roster id → org-hv',
 					'name Maple Ridge Demo School (fictional) → Harbor View High (fictional)',
 					'identifier — → HV'
+				],
+				fields: [
+					{ field: 'rosterId', from: '', to: 'org-hv' },
+					{ field: 'name', from: 'Maple Ridge Demo School (fictional)', to: 'Harbor View High (fictional)' },
+					{ field: 'identifier', from: '—', to: 'HV' }
 				]
 			}
 		]);

@@ -515,6 +515,8 @@ export const ar: Catalogue = {
 		noGrade: 'بلا صف'
 	},
 	rowReasons: {
+		schoolRosterId: 'معرّف السجل ← {to}',
+		fieldIdentifier: 'المعرّف',
 		personNew: '{name}: جديد ({role})',
 		personAdopted: '{name}: الحساب الموجود {username} صار يحفظه السجل',
 		personAbsent: '{name}: لم يعد في الملف، أُوقف حسابه',

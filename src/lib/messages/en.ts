@@ -538,6 +538,8 @@ export const en = {
 		noGrade: 'No grade'
 	},
 	rowReasons: {
+		schoolRosterId: 'roster id → {to}',
+		fieldIdentifier: 'identifier',
 		personNew: '{name}: new {role}',
 		personAdopted: '{name}: existing account {username} now kept by the roster',
 		personAbsent: '{name}: not in the file any more, turned off',

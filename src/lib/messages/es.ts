@@ -551,6 +551,8 @@ export const es: Catalogue = {
 		noGrade: 'Sin grado'
 	},
 	rowReasons: {
+		schoolRosterId: 'id de lista → {to}',
+		fieldIdentifier: 'identificador',
 		personNew: '{name}: nuevo ({role})',
 		personAdopted: '{name}: la cuenta existente {username} ahora la mantiene la lista',
 		personAbsent: '{name}: ya no está en el archivo, desactivado',

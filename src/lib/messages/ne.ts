@@ -522,6 +522,8 @@ export const ne: Catalogue = {
 		noGrade: 'कक्षा छैन'
 	},
 	rowReasons: {
+		schoolRosterId: 'नामसूची id → {to}',
+		fieldIdentifier: 'पहिचान कोड',
 		personNew: '{name}: नयाँ ({role})',
 		personAdopted: '{name}: पहिलेको खाता {username} अब नामसूचीले राख्छ',
 		personAbsent: '{name}: अब फाइलमा छैन, बन्द गरियो',

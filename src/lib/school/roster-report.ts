@@ -223,8 +223,16 @@ export interface SchoolChange {
 	name: string;
 	identifier: string;
 	action: 'created' | 'updated' | 'unchanged';
-	/** For an update, each change in words ("name A → B"). */
+	/** For an update, each change in English ("name A → B"; logs, API clients). */
 	changes: string[];
+	/** The same changes as codes, which the app words (a roster id has no `from` worth showing). */
+	fields: SchoolFieldChange[];
+}
+
+export interface SchoolFieldChange {
+	field: 'rosterId' | 'name' | 'identifier';
+	from: string;
+	to: string;
 }
 
 export function emptyCounts(): Record<RosterRole, PeopleCounts> {

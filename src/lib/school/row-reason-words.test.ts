@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../messages/languages';
 import { setLanguage } from '../messages/i18n.svelte';
 import type { PersonChange, RowProblem, RowReason } from './roster-report';
-import { personChangeWords, reasonWords, words } from './row-reason-words';
+import { personChangeWords, reasonWords, schoolChangeWords, words } from './row-reason-words';
 
 type Samples = { [C in RowReason['code']]: Extract<RowReason, { code: C }>[] };
 
@@ -209,5 +209,28 @@ describe('row reasons in words', () => {
 		expect(personChangeWords(changes['person-changed'])).toBe(
 			'Amara Osei: grado 9 → 10, ID de estudiante HV1 → HV2, de vuelta en la escuela'
 		);
+	});
+
+	it('words a school’s changes in the reader language', async () => {
+		const fields = [
+			{ field: 'rosterId', from: '', to: 'org-hv' },
+			{ field: 'name', from: 'Maple Ridge', to: 'Harbor View' },
+			{ field: 'identifier', from: '—', to: 'HV' }
+		] as const;
+		expect(fields.map(schoolChangeWords)).toEqual([
+			'roster id → org-hv',
+			'name Maple Ridge → Harbor View',
+			'identifier — → HV'
+		]);
+		await setLanguage('es');
+		expect(fields.map(schoolChangeWords)).toEqual([
+			'id de lista → org-hv',
+			'nombre Maple Ridge → Harbor View',
+			'identificador — → HV'
+		]);
+		for (const { code } of LANGUAGES) {
+			await setLanguage(code);
+			for (const field of fields) expect(schoolChangeWords(field)).toContain(field.to);
+		}
 	});
 });

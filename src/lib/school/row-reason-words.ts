@@ -9,7 +9,8 @@ import {
 	type PersonChange,
 	type PersonField,
 	type RowProblem,
-	type RowReason
+	type RowReason,
+	type SchoolFieldChange
 } from './roster-report';
 
 export function reasonWords(problem: RowProblem): string {
@@ -207,6 +208,13 @@ export function personChangeWords(change: PersonChange): string {
 			return format(w.personChanged, { name: change.name, changes: parts.join(', ') });
 		}
 	}
+}
+
+/** A school's change ("name A → B"), in the reader's language. */
+export function schoolChangeWords({ field, from, to }: SchoolFieldChange): string {
+	const w = t.rowReasons;
+	if (field === 'rosterId') return format(w.schoolRosterId, { to });
+	return format(w.fieldChange, { field: field === 'name' ? w.fieldName : w.fieldIdentifier, from, to });
 }
 
 /** A code from a newer server than this app (its English is shown); every known code is worded above. */

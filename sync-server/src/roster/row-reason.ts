@@ -6,7 +6,8 @@ import {
 	orgLabel,
 	type PersonChange,
 	type PersonField,
-	type RowReason
+	type RowReason,
+	type SchoolFieldChange
 } from '../../../src/lib/school/roster-report';
 import type { RowProblem } from './roster-types';
 
@@ -189,6 +190,11 @@ export function personChangeEnglish(change: PersonChange): string {
 			return `${change.name}: ${parts.join(', ')}`;
 		}
 	}
+}
+
+/** A school's change in English ("name A → B"), for the report and the school_changes record. */
+export function schoolChangeEnglish({ field, from, to }: SchoolFieldChange): string {
+	return field === 'rosterId' ? `roster id → ${to}` : `${field} ${from} → ${to}`;
 }
 
 export function rowProblem(file: string, line: number, why: RowReason): RowProblem {

@@ -12,6 +12,7 @@
  * A school left out of a later file is never deleted, and its people stay as they are.
  */
 import { randomUUID } from 'node:crypto';
+import type { SchoolFieldChange } from '../../../src/lib/school/roster-report';
 import type { School, User } from '../auth/accounts';
 import type { SchoolDecision, SchoolOrg } from './oneroster';
 import { rowProblem, type RowReason } from './row-reason';
@@ -22,8 +23,8 @@ export interface SchoolTarget {
 	/** The school as it will be after the import (a new one has a fresh id). */
 	school: School;
 	isNew: boolean;
-	/** What changes for an existing school ("name A → B"); empty when nothing does. */
-	changes: string[];
+	/** What changes for an existing school; empty when nothing does. */
+	fields: SchoolFieldChange[];
 	/** The record before the import; undefined for a new school. */
 	before?: SchoolRecord;
 	/** The district a new school joins. */
@@ -103,19 +104,20 @@ export class SchoolScope {
 	private target(org: SchoolOrg, existing: SchoolRecord | undefined, districtId: string | null): void {
 		if (!existing) {
 			const school = { id: randomUUID(), name: org.name };
-			this.targets.set(org.sourceId, { org, school, isNew: true, changes: [], districtId });
+			this.targets.set(org.sourceId, { org, school, isNew: true, fields: [], districtId });
 			return;
 		}
-		const changes: string[] = [];
-		if (existing.sourceId !== org.sourceId) changes.push(`roster id → ${org.sourceId}`);
-		if (existing.name !== org.name) changes.push(`name ${existing.name} → ${org.name}`);
+		const fields: SchoolFieldChange[] = [];
+		if (existing.sourceId !== org.sourceId)
+			fields.push({ field: 'rosterId', from: existing.sourceId ?? '', to: org.sourceId });
+		if (existing.name !== org.name) fields.push({ field: 'name', from: existing.name, to: org.name });
 		if ((existing.identifier ?? '') !== org.identifier)
-			changes.push(`identifier ${existing.identifier || '—'} → ${org.identifier || '—'}`);
+			fields.push({ field: 'identifier', from: existing.identifier || '—', to: org.identifier || '—' });
 		this.targets.set(org.sourceId, {
 			org,
 			school: { id: existing.id, name: org.name },
 			isNew: false,
-			changes,
+			fields,
 			before: existing,
 			districtId
 		});
