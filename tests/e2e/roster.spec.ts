@@ -35,7 +35,7 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	const report = admin.getByTestId('roster-report');
 	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
 	await expect(report.getByTestId('roster-counts').getByRole('row', { name: /Students/ })).toContainText('4');
-	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new advisor');
+	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new (Advisor)');
 	// The admin's school takes its org from orgs.csv: the check shows how the school changes.
 	await expect(
 		report.getByTestId('roster-schools').getByRole('row', { name: /Harbor View High \(fictional\)/ })

@@ -540,7 +540,7 @@ export const en = {
 	rowReasons: {
 		schoolRosterId: 'roster id → {to}',
 		fieldIdentifier: 'identifier',
-		personNew: '{name}: new {role}',
+		personNew: '{name}: new ({role})',
 		personAdopted: '{name}: existing account {username} now kept by the roster',
 		personAbsent: '{name}: not in the file any more, turned off',
 		personChanged: '{name}: {changes}',

@@ -192,7 +192,7 @@ describe('row reasons in words', () => {
 				activity: 'back'
 			}
 		};
-		expect(personChangeWords(changes['person-new'])).toBe('Maya Lopez: new Advisor');
+		expect(personChangeWords(changes['person-new'])).toBe('Maya Lopez: new (Advisor)');
 		expect(personChangeWords(changes['person-changed'])).toBe(
 			'Amara Osei: grade 9 → 10, student ID HV1 → HV2, back at school'
 		);
