@@ -45,7 +45,8 @@ describe('proficiency frameworks', () => {
 			isNewVersion: false,
 			version: null,
 			problems: [],
-			counts: { graduation: 2, transferable: 1, indicators: 6, scales: 2 }
+			counts: { graduation: 2, transferable: 1, indicators: 6, scales: 2 },
+			changes: null
 		});
 		expect(await latest(admin)).toBeNull();
 
@@ -112,13 +113,29 @@ describe('proficiency frameworks', () => {
 		const response = await upload({ files });
 		expect(response.body.isSaved).toBe(false);
 		expect(response.body.problems).toEqual([
-			{ file: 'scales.csv', line: 10, reason: 'level "four" is not a number' },
+			{
+				file: 'scales.csv',
+				line: 10,
+				reason: 'level "four" is not a number',
+				why: { code: 'not-a-number', field: 'level', value: 'four' }
+			},
 			{
 				file: 'proficiencies.csv',
 				line: 8,
-				reason: 'kind "wisdom" is not one of: graduation, transferable'
+				reason: 'kind "wisdom" is not one of: graduation, transferable',
+				why: {
+					code: 'value-not-allowed',
+					field: 'kind',
+					value: 'wisdom',
+					allowed: ['graduation', 'transferable']
+				}
 			},
-			{ file: 'proficiencies.csv', line: 9, reason: 'indicator SCI-1.a is listed twice' }
+			{
+				file: 'proficiencies.csv',
+				line: 9,
+				reason: 'indicator SCI-1.a is listed twice',
+				why: { code: 'indicator-repeated', id: 'SCI-1.a' }
+			}
 		]);
 		expect(await latest(admin)).toBeNull();
 
@@ -126,8 +143,18 @@ describe('proficiency frameworks', () => {
 			files: { 'proficiencies.csv': 'id,title\nX,Y\n', 'scales.csv': fixture('scales.csv') }
 		});
 		expect(missing.body.problems).toEqual([
-			{ file: 'proficiencies.csv', line: 1, reason: 'missing columns: kind, indicator' },
-			{ file: 'proficiencies.csv', line: 0, reason: 'there are no proficiencies' }
+			{
+				file: 'proficiencies.csv',
+				line: 1,
+				reason: 'missing columns: kind, indicator',
+				why: { code: 'columns-missing', columns: ['kind', 'indicator'] }
+			},
+			{
+				file: 'proficiencies.csv',
+				line: 0,
+				reason: 'there are no proficiencies',
+				why: { code: 'no-proficiencies' }
+			}
 		]);
 		const badScale = await upload({
 			format: 'json',
@@ -139,8 +166,18 @@ describe('proficiency frameworks', () => {
 			}
 		});
 		expect(badScale.body.problems).toEqual([
-			{ file: 'framework.json', line: 0, reason: 'scale one needs at least two levels' },
-			{ file: 'framework.json', line: 0, reason: 'proficiency A uses scale nope, which is not in the scales' }
+			{
+				file: 'framework.json',
+				line: 0,
+				reason: 'scale one needs at least two levels',
+				why: { code: 'scale-too-short', scaleId: 'one' }
+			},
+			{
+				file: 'framework.json',
+				line: 0,
+				reason: 'proficiency A uses scale nope, which is not in the scales',
+				why: { code: 'scale-unknown', id: 'A', scaleId: 'nope' }
+			}
 		]);
 		const notJson = await upload({ format: 'json', files: { 'framework.json': '{ nope' } });
 		expect(notJson.body.problems[0]!.reason).toMatch(/^not valid JSON/);

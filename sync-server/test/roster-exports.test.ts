@@ -201,6 +201,17 @@ describe('a whole OneRoster 1.1 export', () => {
 			'Cleo Diaz-Ruiz: name Cleo Diaz → Cleo Diaz-Ruiz, grade 9 → 10',
 			'Dev Ito: left'
 		]);
+		expect(report.body.personChanges).toEqual([
+			{
+				code: 'person-changed',
+				name: 'Cleo Diaz-Ruiz',
+				fields: [
+					{ field: 'name', from: 'Cleo Diaz', to: 'Cleo Diaz-Ruiz' },
+					{ field: 'grade', from: '9', to: '10' }
+				]
+			},
+			{ code: 'person-changed', name: 'Dev Ito', fields: [], activity: 'left' }
+		]);
 		const after = people();
 		const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
 		expect(changed).toEqual([
@@ -358,7 +369,14 @@ describe('CSV as exports really write it', () => {
 		const files = { 'orgs.csv': orgs, 'users.csv': users };
 		const check = await postRoster(server.url, admin, { files, dryRun: true });
 		// Line 6 is Xan's (grade "1O" with a letter O): the one row refused, by the line it is on.
-		const problems = [{ file: 'users.csv', line: 6, reason: 'grade "1O" is not a grade from KG to 13' }];
+		const problems = [
+			{
+				file: 'users.csv',
+				line: 6,
+				reason: 'grade "1O" is not a grade from KG to 13',
+				why: { code: 'grade-invalid', value: '1O' }
+			}
+		];
 		expect(check.body.problems).toEqual(problems);
 		const report = await importRoster({ files, onlyGoodRows: true });
 		expect(report.body).toMatchObject({ isApplied: true, problems });

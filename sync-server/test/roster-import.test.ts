@@ -263,15 +263,27 @@ describe('OneRoster import', () => {
 					file: 'orgs.csv',
 					line: 4,
 					reason:
-						'Bayside Middle (fictional) (org-bay) is not your school: only a district admin can create or change other schools'
+						'Bayside Middle (fictional) (org-bay) is not your school: only a district admin can create or change other schools',
+					why: { code: 'school-not-yours', school: 'Bayside Middle (fictional)', orgId: 'org-bay' }
 				},
-				{ file: 'users.csv', line: 7, reason: 'unknown role "wizard"' },
+				{
+					file: 'users.csv',
+					line: 7,
+					reason: 'unknown role "wizard"',
+					why: { code: 'role-unknown', value: 'wizard', allowed: [] }
+				},
 				{
 					file: 'users.csv',
 					line: 10,
-					reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+					reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change',
+					why: { code: 'org-not-writable', school: 'Bayside Middle (fictional)', orgId: 'org-bay' }
 				},
-				{ file: 'users.csv', line: 12, reason: 'linked to s-bea, whose row was not imported' }
+				{
+					file: 'users.csv',
+					line: 12,
+					reason: 'linked to s-bea, whose row was not imported',
+					why: { code: 'agent-row-refused', agentId: 's-bea' }
+				}
 			]
 		});
 		expect(snapshot()).toEqual(before);
@@ -295,6 +307,7 @@ describe('OneRoster import', () => {
 		expect(response.body.isApplied).toBe(true);
 		expect(response.body.counts.student).toMatchObject({ deactivated: 1, unchanged: 2 });
 		expect(response.body.changes).toEqual(['Cy Walker: not in the file any more, turned off']);
+		expect(response.body.personChanges).toEqual([{ code: 'person-absent', name: 'Cy Walker' }]);
 		const abeAfter = (snapshot() as { id: string }[]).find(
 			(row) => row.id === userByUsername('abe.turner')!.id
 		);
@@ -308,7 +321,12 @@ describe('OneRoster import', () => {
 		files['users.csv'] = files['users.csv']!.replace(',student,abe.turner,', ',student,rivera,');
 		const response = await importRoster({ files, dryRun: true });
 		expect(response.body.problems).toEqual([
-			{ file: 'users.csv', line: 6, reason: 'username rivera is already used by another account' }
+			{
+				file: 'users.csv',
+				line: 6,
+				reason: 'username rivera is already used by another account',
+				why: { code: 'username-taken', username: 'rivera' }
+			}
 		]);
 
 		await importRoster({ files: oneRosterFixture('harbor-view') });
@@ -322,7 +340,8 @@ describe('OneRoster import', () => {
 			{
 				file: 'users.csv',
 				line: 3,
-				reason: 'Sam Park is a staff in Pathways; a role cannot change by import'
+				reason: 'Sam Park is a staff in Pathways; a role cannot change by import',
+				why: { code: 'role-cannot-change', name: 'Sam Park', role: 'staff' }
 			}
 		]);
 	});

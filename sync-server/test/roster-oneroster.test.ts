@@ -72,7 +72,9 @@ describe('OneRoster 1.1 CSV', () => {
 				seen.push(...orgs.map((org) => `${org.sourceId}:${org.name}:${org.identifier}:${org.line}`));
 				return {
 					allowed: new Set(['org-hv']),
-					refused: new Map([['org-bay', 'not yours']]),
+					refused: new Map([
+						['org-bay', { code: 'school-not-yours', school: 'Bayside', orgId: 'org-bay' } as const]
+					]),
 					problems: []
 				};
 			}
@@ -83,23 +85,37 @@ describe('OneRoster 1.1 CSV', () => {
 		]);
 		expect(schools.map((school) => school.sourceId)).toEqual(['org-hv']);
 		expect(roster.problems).toEqual([
-			{ file: 'orgs.csv', line: 4, reason: 'not yours' },
+			{
+				file: 'orgs.csv',
+				line: 4,
+				reason:
+					'Bayside (org-bay) is not your school: only a district admin can create or change other schools',
+				why: { code: 'school-not-yours', school: 'Bayside', orgId: 'org-bay' }
+			},
 			{
 				file: 'users.csv',
 				line: 10,
-				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change',
+				why: { code: 'org-not-writable', school: 'Bayside Middle (fictional)', orgId: 'org-bay' }
 			},
 			{
 				file: 'users.csv',
 				line: 13,
-				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change',
+				why: { code: 'org-not-writable', school: 'Bayside Middle (fictional)', orgId: 'org-bay' }
 			},
 			{
 				file: 'users.csv',
 				line: 14,
-				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change'
+				reason: 'belongs to Bayside Middle (fictional) (org-bay), which this import may not change',
+				why: { code: 'org-not-writable', school: 'Bayside Middle (fictional)', orgId: 'org-bay' }
 			},
-			{ file: 'users.csv', line: 15, reason: 'linked to s-finn, whose row was not imported' }
+			{
+				file: 'users.csv',
+				line: 15,
+				reason: 'linked to s-finn, whose row was not imported',
+				why: { code: 'agent-row-refused', agentId: 's-finn' }
+			}
 		]);
 		expect(roster.people.map((person) => person.sourceId)).not.toContain('g-marsh');
 
@@ -108,7 +124,8 @@ describe('OneRoster 1.1 CSV', () => {
 		expect(undecided.skipped).toContainEqual({
 			file: 'users.csv',
 			line: 10,
-			reason: 'belongs to no school this import writes'
+			reason: 'belongs to no school this import writes',
+			why: { code: 'no-school-written' }
 		});
 	});
 
@@ -148,8 +165,18 @@ describe('OneRoster 1.1 CSV', () => {
 		});
 		expect(schools.map((school) => school.sourceId)).toEqual(['org-hv']);
 		expect(roster.problems).toEqual([
-			{ file: 'orgs.csv', line: 4, reason: 'school org-x has no name' },
-			{ file: 'orgs.csv', line: 5, reason: 'sourcedId org-hv is also on line 3' }
+			{
+				file: 'orgs.csv',
+				line: 4,
+				reason: 'school org-x has no name',
+				why: { code: 'school-no-name', orgId: 'org-x' }
+			},
+			{
+				file: 'orgs.csv',
+				line: 5,
+				reason: 'sourcedId org-hv is also on line 3',
+				why: { code: 'id-repeated', column: 'sourcedId', id: 'org-hv', otherLine: 3 }
+			}
 		]);
 	});
 
@@ -157,15 +184,30 @@ describe('OneRoster 1.1 CSV', () => {
 		const roster = read('missing-columns');
 		expect(roster.people).toEqual([]);
 		expect(roster.problems).toEqual([
-			{ file: 'users.csv', line: 1, reason: 'missing columns: role, familyName' }
+			{
+				file: 'users.csv',
+				line: 1,
+				reason: 'missing columns: role, familyName',
+				why: { code: 'columns-missing', columns: ['role', 'familyName'] }
+			}
 		]);
 	});
 
 	it('rejects an unknown role, and a parent linked to that rejected student', () => {
 		const roster = read('unknown-role');
 		expect(roster.problems).toEqual([
-			{ file: 'users.csv', line: 7, reason: 'unknown role "wizard"' },
-			{ file: 'users.csv', line: 12, reason: 'linked to s-bea, whose row was not imported' }
+			{
+				file: 'users.csv',
+				line: 7,
+				reason: 'unknown role "wizard"',
+				why: { code: 'role-unknown', value: 'wizard', allowed: [] }
+			},
+			{
+				file: 'users.csv',
+				line: 12,
+				reason: 'linked to s-bea, whose row was not imported',
+				why: { code: 'agent-row-refused', agentId: 's-bea' }
+			}
 		]);
 		expect(roster.people.map((person) => person.sourceId)).not.toContain('s-bea');
 		expect(roster.people.map((person) => person.sourceId)).not.toContain('p-ortiz');
@@ -175,7 +217,12 @@ describe('OneRoster 1.1 CSV', () => {
 	it('rejects a guardian linked to a student who is not in the file', () => {
 		const roster = read('unknown-student');
 		expect(roster.problems).toEqual([
-			{ file: 'users.csv', line: 11, reason: 'linked to s-ghost, who is not a student in users.csv' }
+			{
+				file: 'users.csv',
+				line: 11,
+				reason: 'linked to s-ghost, who is not a student in users.csv',
+				why: { code: 'agent-not-found', agentId: 's-ghost', wanted: 'student' }
+			}
 		]);
 		expect(roster.guardianLinks).toEqual([['p-ortiz', 's-bea']]);
 	});
@@ -183,11 +230,31 @@ describe('OneRoster 1.1 CSV', () => {
 	it('rejects both rows of a duplicated sourcedId, and what depends on them', () => {
 		const roster = read('duplicate-ids');
 		expect(roster.problems).toEqual([
-			{ file: 'users.csv', line: 8, reason: 'sourcedId s-abe is also on line 6' },
-			{ file: 'users.csv', line: 6, reason: 'sourcedId s-abe is also on line 8' },
-			{ file: 'users.csv', line: 11, reason: 'linked to s-abe, whose row was not imported' },
+			{
+				file: 'users.csv',
+				line: 8,
+				reason: 'sourcedId s-abe is also on line 6',
+				why: { code: 'id-repeated', column: 'sourcedId', id: 's-abe', otherLine: 6 }
+			},
+			{
+				file: 'users.csv',
+				line: 6,
+				reason: 'sourcedId s-abe is also on line 8',
+				why: { code: 'id-repeated', column: 'sourcedId', id: 's-abe', otherLine: 8 }
+			},
+			{
+				file: 'users.csv',
+				line: 11,
+				reason: 'linked to s-abe, whose row was not imported',
+				why: { code: 'agent-row-refused', agentId: 's-abe' }
+			},
 			// The duplicate replaced Cy's row, so Cy's advisory enrollment points at nobody.
-			{ file: 'enrollments.csv', line: 6, reason: 'user s-cy is not in users.csv for the schools imported' }
+			{
+				file: 'enrollments.csv',
+				line: 6,
+				reason: 'user s-cy is not in users.csv for the schools imported',
+				why: { code: 'user-unknown', userId: 's-cy' }
+			}
 		]);
 		const ids = roster.people.map((person) => person.sourceId);
 		expect(ids).not.toContain('s-abe');
@@ -203,7 +270,12 @@ describe('OneRoster 1.1 CSV', () => {
 		const roster = allowOnly('org-hv')(files);
 		expect(roster.problems.map((problem) => problem.file)).toEqual(['orgs.csv', 'users.csv']);
 		expect(roster.problems[0]!.reason).toMatch(/could not be read as CSV/);
-		expect(roster.problems[1]).toEqual({ file: 'users.csv', line: 0, reason: 'this file is missing' });
+		expect(roster.problems[1]).toEqual({
+			file: 'users.csv',
+			line: 0,
+			reason: 'this file is missing',
+			why: { code: 'file-missing' }
+		});
 	});
 });
 
@@ -246,11 +318,40 @@ describe('simple roster CSV', () => {
 			].join('\n')
 		);
 		expect(roster.problems).toEqual([
-			{ file: 'people.csv', line: 2, reason: expect.stringContaining('unknown role "principal"') },
-			{ file: 'people.csv', line: 3, reason: 'grade "fifth" is not a grade from KG to 13' },
-			{ file: 'people.csv', line: 6, reason: 'id S2 is also on line 4' },
-			{ file: 'people.csv', line: 4, reason: 'advisor_id A9 is not a staff row in this file' },
-			{ file: 'people.csv', line: 5, reason: 'linked to S7, who is not a student in this file' }
+			{
+				file: 'people.csv',
+				line: 2,
+				reason: expect.stringContaining('unknown role "principal"'),
+				why: {
+					code: 'role-unknown',
+					value: 'principal',
+					allowed: ['student', 'advisor', 'teacher', 'counselor', 'guardian']
+				}
+			},
+			{
+				file: 'people.csv',
+				line: 3,
+				reason: 'grade "fifth" is not a grade from KG to 13',
+				why: { code: 'grade-invalid', value: 'fifth' }
+			},
+			{
+				file: 'people.csv',
+				line: 6,
+				reason: 'id S2 is also on line 4',
+				why: { code: 'id-repeated', column: 'id', id: 'S2', otherLine: 4 }
+			},
+			{
+				file: 'people.csv',
+				line: 4,
+				reason: 'advisor_id A9 is not a staff row in this file',
+				why: { code: 'advisor-not-staff', advisorId: 'A9' }
+			},
+			{
+				file: 'people.csv',
+				line: 5,
+				reason: 'linked to S7, who is not a student in this file',
+				why: { code: 'child-not-student', studentId: 'S7' }
+			}
 		]);
 		expect(roster.people).toEqual([]);
 	});

@@ -62,14 +62,16 @@ describe('a district admin', () => {
 				name: 'Harbor View High (fictional)',
 				identifier: 'HV',
 				action: 'created',
-				changes: []
+				changes: [],
+				fields: []
 			},
 			{
 				sourceId: 'org-bay',
 				name: 'Bayside Middle (fictional)',
 				identifier: 'BM',
 				action: 'created',
-				changes: []
+				changes: [],
+				fields: []
 			}
 		]);
 		expect(rows('SELECT id FROM schools WHERE source_id IS NOT NULL')).toEqual([]);
@@ -144,7 +146,11 @@ describe('a district admin', () => {
 			name: 'Bayside Academy (fictional)',
 			identifier: 'BA',
 			action: 'updated',
-			changes: ['name Bayside Middle (fictional) → Bayside Academy (fictional)', 'identifier BM → BA']
+			changes: ['name Bayside Middle (fictional) → Bayside Academy (fictional)', 'identifier BM → BA'],
+			fields: [
+				{ field: 'name', from: 'Bayside Middle (fictional)', to: 'Bayside Academy (fictional)' },
+				{ field: 'identifier', from: 'BM', to: 'BA' }
+			]
 		});
 		expect(rows("SELECT name FROM schools WHERE source_id = 'org-bay'")).toEqual([
 			{ name: 'Bayside Middle (fictional)' }
@@ -185,7 +191,13 @@ describe('a district admin', () => {
 			file: 'orgs.csv',
 			line: 4,
 			reason:
-				'Bayside Middle (fictional) (org-bay) is a school of another district: it cannot be changed from Maple Ridge Demo District (fictional)'
+				'Bayside Middle (fictional) (org-bay) is a school of another district: it cannot be changed from Maple Ridge Demo District (fictional)',
+			why: {
+				code: 'school-other-district',
+				school: 'Bayside Middle (fictional)',
+				orgId: 'org-bay',
+				district: 'Maple Ridge Demo District (fictional)'
+			}
 		});
 		expect(rows("SELECT name FROM schools WHERE id = 'other-bay'")).toEqual([{ name: 'Bayside elsewhere' }]);
 		expect(rows("SELECT count(*) AS n FROM users WHERE school_id = 'other-bay'")).toEqual([{ n: 0 }]);
@@ -226,6 +238,11 @@ describe('a single-school admin', () => {
 					'roster id → org-hv',
 					'name Maple Ridge Demo School (fictional) → Harbor View High (fictional)',
 					'identifier — → HV'
+				],
+				fields: [
+					{ field: 'rosterId', from: '', to: 'org-hv' },
+					{ field: 'name', from: 'Maple Ridge Demo School (fictional)', to: 'Harbor View High (fictional)' },
+					{ field: 'identifier', from: '—', to: 'HV' }
 				]
 			}
 		]);
@@ -243,7 +260,14 @@ describe('a single-school admin', () => {
 		const other = await importAs('admin', { files, schoolSourcedId: 'org-bay' });
 		expect(other.body).toMatchObject({
 			isApplied: false,
-			problems: [{ file: 'orgs.csv', line: 0, reason: 'your school is org-hv in the roster, not org-bay' }]
+			problems: [
+				{
+					file: 'orgs.csv',
+					line: 0,
+					reason: 'your school is org-hv in the roster, not org-bay',
+					why: { code: 'own-school-is', rosterId: 'org-hv', chosen: 'org-bay' }
+				}
+			]
 		});
 		// And the same single-school file again changes nothing, without naming the school.
 		const again = await importAs('admin', { files: oneRosterFixture('harbor-view') });
@@ -254,7 +278,12 @@ describe('a single-school admin', () => {
 	it('is asked which school is theirs when a first file lists several', async () => {
 		const response = await importAs('admin', { files: oneRosterFixture('harbor-district'), dryRun: true });
 		expect(response.body.problems).toEqual([
-			{ file: 'orgs.csv', line: 0, reason: '2 schools: choose which one is yours (org-hv, org-bay)' }
+			{
+				file: 'orgs.csv',
+				line: 0,
+				reason: '2 schools: choose which one is yours (org-hv, org-bay)',
+				why: { code: 'choose-school', orgIds: ['org-hv', 'org-bay'] }
+			}
 		]);
 	});
 });

@@ -35,7 +35,7 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	const report = admin.getByTestId('roster-report');
 	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
 	await expect(report.getByTestId('roster-counts').getByRole('row', { name: /Students/ })).toContainText('4');
-	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new advisor');
+	await expect(report.getByTestId('roster-changes')).toContainText('Maya Lopez: new (Advisor)');
 	// The admin's school takes its org from orgs.csv: the check shows how the school changes.
 	await expect(
 		report.getByTestId('roster-schools').getByRole('row', { name: /Harbor View High \(fictional\)/ })
@@ -219,4 +219,35 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	);
 	// Each name in the caseload table leads to that student's growth screen.
 	await expect(advisor.getByRole('link', { name: 'Abe Turner' })).toBeVisible();
+});
+
+test('an admin uploads a CASE 1.0 package, then its next version shows what changed', async ({
+	newDevice
+}) => {
+	const caseDir = path.join(import.meta.dirname, '..', '..', 'sync-server', 'test', 'fixtures', 'case');
+	const admin = await signIn(await newDevice(), 'admin');
+	await admin.getByRole('link', { name: 'Proficiencies' }).click();
+	await admin.getByLabel(/CASE 1\.0 package/).check();
+	const files = admin.getByLabel('Files', { exact: true });
+	const report = admin.getByTestId('framework-report');
+	await files.setInputFiles(path.join(caseDir, 'graduate-profile-v1.json'));
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	await expect(report).toContainText(
+		'1 graduation requirements, 1 transferable skills, 5 performance indicators'
+	);
+	await admin.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(report).toContainText(/Saved as version \d+\./);
+	// People read the standard's own code, not its CASE identifier.
+	await expect(admin.getByTestId('framework-list')).toContainText('SCI · Scientific investigation');
+
+	await files.setInputFiles(path.join(caseDir, 'graduate-profile-v2.json'));
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	const changes = admin.getByTestId('framework-changes');
+	await expect(changes.getByRole('row')).toHaveCount(4);
+	await expect(changes.getByRole('row', { name: /COM\.2/ })).toContainText('reworded');
+	await expect(changes.getByRole('row', { name: /SCI-A\.3/ })).toContainText('added');
+	await expect(changes.getByRole('row', { name: /COM\.3/ })).toContainText('removed');
+	await admin.getByRole('button', { name: 'Save as a new version' }).click();
+	await expect(report).toContainText(/Saved as version \d+\./);
+	await expect(admin.getByTestId('framework-list')).toContainText('SCI-A · Scientific investigation');
 });

@@ -1,5 +1,9 @@
 /** What POST /api/proficiencies answers, shared by the server and the admin screen. */
 import type { RowProblem } from '../school/roster-report';
+import type { FrameworkChange } from './framework-changes';
+
+/** csv: proficiencies.csv + scales.csv; json: framework.json; case: a CASE 1.0 package (case.json). */
+export type FrameworkFormat = 'csv' | 'json' | 'case';
 
 export interface FrameworkUploadReport {
 	isDryRun: boolean;
@@ -10,4 +14,6 @@ export interface FrameworkUploadReport {
 	version: number | null;
 	problems: RowProblem[];
 	counts: { graduation: number; transferable: number; indicators: number; scales: number };
+	/** What differs from the latest saved version (null when there is none yet). */
+	changes: FrameworkChange[] | null;
 }

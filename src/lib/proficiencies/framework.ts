@@ -9,13 +9,21 @@ export const PROFICIENCY_KINDS = ['graduation', 'transferable'] as const;
 export type ProficiencyKind = (typeof PROFICIENCY_KINDS)[number];
 
 export interface PerformanceIndicator {
+	/** Stable across versions (a CASE item's identifier for a CASE framework). */
 	id: string;
 	text: string;
+	/** The code people read (CASE `humanCodingScheme`), when it is not the id. */
+	code?: string;
 }
 
 export interface Proficiency {
-	/** The school's code for it ("SCI-1"): stable across versions, stored in progress entries. */
+	/**
+	 * The school's code for it ("SCI-1"), or a CASE item's identifier: stable across versions,
+	 * stored in progress entries.
+	 */
 	id: string;
+	/** The code people read (CASE `humanCodingScheme`), when the id is a CASE identifier. */
+	code?: string;
 	kind: ProficiencyKind;
 	/** The content area or skill group ("Science", "Communication"). */
 	area: string;

@@ -36,10 +36,10 @@ export interface RosterImportRequest {
 export interface RowProblem {
 	file: string;
 	line: number;
-	/** The reason in English (logs, API clients). */
+	/** The reason in English (logs, API clients), made from `why` (sync-server/src/roster/row-reason.ts). */
 	reason: string;
 	/** The reason as a code with parameters, which the app words in the reader's language. */
-	why?: RowReason;
+	why: RowReason;
 }
 
 /** An org as a reason names it: its OneRoster type (school, department, district…), id and name. */
@@ -53,10 +53,69 @@ export interface OrgRef {
 export const orgLabel = (ref: OrgRef) => `${ref.type || 'org'} ${ref.id}${ref.name ? ` (${ref.name})` : ''}`;
 
 /**
- * Reasons for rows left out or refused, as codes with parameters (the app words them, see
- * src/lib/school/row-reason-words.ts). The reading of a whole OneRoster export writes these.
+ * Reasons for rows left out or refused, and for a framework's problems, as codes with parameters:
+ * every reason the server writes is one of these. The app words them (src/lib/school/row-reason-words.ts);
+ * the server's English for logs and API clients comes from the same code (sync-server/src/roster/row-reason.ts).
  */
 export type RowReason =
+	// Any file (CSV or JSON)
+	| { code: 'file-missing' }
+	| { code: 'csv-unreadable'; detail: string }
+	| { code: 'file-empty' }
+	| { code: 'columns-missing'; columns: string[] }
+	| { code: 'json-invalid'; detail: string }
+	/** A column (CSV) or a place (JSON, e.g. `scales[0].id`) with nothing in it. */
+	| { code: 'field-empty'; field: string }
+	| { code: 'names-empty'; given: string; family: string }
+	| { code: 'id-repeated'; column: string; id: string; otherLine: number }
+	// People
+	| { code: 'username-invalid'; value: string }
+	| { code: 'username-repeated'; username: string; otherLine: number }
+	| { code: 'username-taken'; username: string }
+	| { code: 'role-unknown'; value: string; allowed: string[] }
+	| { code: 'role-cannot-change'; name: string; role: string }
+	| { code: 'grade-invalid'; value: string }
+	| { code: 'org-unknown'; orgId: string }
+	| { code: 'org-not-writable'; school: string; orgId: string }
+	| { code: 'no-school-written' }
+	| { code: 'agent-row-refused'; agentId: string }
+	| { code: 'agent-not-found'; agentId: string; wanted: 'student' | 'guardian' }
+	| { code: 'no-child-here' }
+	| { code: 'class-unknown'; classId: string }
+	| { code: 'user-unknown'; userId: string }
+	| { code: 'other-school-link'; link: 'advisor' | 'guardian'; student: string }
+	| { code: 'guardian-needs-children' }
+	| { code: 'advisor-not-staff'; advisorId: string }
+	| { code: 'child-not-student'; studentId: string }
+	// Schools (who may write which)
+	| { code: 'school-other-district'; school: string; orgId: string; district: string }
+	| { code: 'school-not-yours'; school: string; orgId: string }
+	| { code: 'own-school-unknown' }
+	| { code: 'own-school-is'; rosterId: string; chosen: string }
+	| { code: 'school-not-in-file'; orgId: string }
+	| { code: 'roster-id-taken'; orgId: string; holder: string }
+	| { code: 'choose-school'; orgIds: string[] }
+	| { code: 'school-no-name'; orgId: string }
+	// Proficiency frameworks
+	| { code: 'not-a-number'; field: string; value: string }
+	| { code: 'not-a-list'; field: string }
+	| { code: 'value-not-allowed'; field: string; value: string; allowed: string[] }
+	| { code: 'level-repeated'; level: number; scaleId: string }
+	| { code: 'kind-conflict'; id: string; first: string; second: string }
+	| { code: 'indicator-repeated'; id: string }
+	| { code: 'no-scales' }
+	| { code: 'no-proficiencies' }
+	| { code: 'scale-repeated'; scaleId: string }
+	| { code: 'scale-too-short'; scaleId: string }
+	| { code: 'scale-level-twice'; scaleId: string }
+	| { code: 'proficiency-repeated'; id: string }
+	| { code: 'scale-unknown'; id: string; scaleId: string }
+	// CASE 1.0 packages
+	| { code: 'too-many'; field: string; count: number; limit: number }
+	| { code: 'case-item-repeated'; id: string }
+	| { code: 'case-link-unknown'; field: string; id: string }
+	| { code: 'case-item-not-placed'; id: string; itemCode: string }
+	// A whole OneRoster export
 	| { code: 'manifest-says-absent' }
 	| { code: 'manifest-does-not-list' }
 	| { code: 'manifest-file-missing'; mode: RosterFileMode }
@@ -76,6 +135,20 @@ export type RowReason =
 	| { code: 'birth-date-row-refused'; userId: string }
 	| { code: 'delta-class-unknown'; classId: string }
 	| { code: 'delta-user-unknown'; userId: string };
+
+/** What an import changes about one person, as a code (the English is in RosterReport.changes). */
+export type PersonChange =
+	| { code: 'person-new'; name: string; role: string }
+	| { code: 'person-adopted'; name: string; username: string }
+	| {
+			code: 'person-changed';
+			name: string;
+			fields: { field: PersonField; from: string; to: string }[];
+			/** back: turned on again; left: turned off (the file marks them gone). */
+			activity?: 'back' | 'left';
+	  }
+	| { code: 'person-absent'; name: string };
+export type PersonField = 'name' | 'username' | 'title' | 'grade' | 'studentId' | 'birthDate';
 
 export interface PeopleCounts {
 	created: number;
@@ -99,8 +172,10 @@ export interface RosterReport {
 	guardianLinks: { added: number; removed: number };
 	/** OneRoster: each school org the import writes, and what happens to it (empty for the simple format). */
 	schools: SchoolChange[];
-	/** Each change in words ("Amara Osei: grade 9 → 10"), the first 500. */
+	/** Each change in English ("Amara Osei: grade 9 → 10"), the first 500 (logs, API clients). */
 	changes: string[];
+	/** The same changes as codes with parameters, which the app words in the reader's language. */
+	personChanges: PersonChange[];
 	/** OneRoster: every file received, and whether it is used (empty for the simple format). */
 	files: RosterFileUse[];
 	/** OneRoster: the version the export says it is (manifest.csv, else told from the files). */
@@ -148,8 +223,16 @@ export interface SchoolChange {
 	name: string;
 	identifier: string;
 	action: 'created' | 'updated' | 'unchanged';
-	/** For an update, each change in words ("name A → B"). */
+	/** For an update, each change in English ("name A → B"; logs, API clients). */
 	changes: string[];
+	/** The same changes as codes, which the app words (a roster id has no `from` worth showing). */
+	fields: SchoolFieldChange[];
+}
+
+export interface SchoolFieldChange {
+	field: 'rosterId' | 'name' | 'identifier';
+	from: string;
+	to: string;
 }
 
 export function emptyCounts(): Record<RosterRole, PeopleCounts> {

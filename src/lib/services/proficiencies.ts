@@ -1,6 +1,6 @@
 /** The school's proficiency framework: keep the device's copy fresh, and the admin's uploads. */
 import type { FrameworkVersion } from '../proficiencies/framework';
-import type { FrameworkUploadReport } from '../proficiencies/framework-api';
+import type { FrameworkFormat, FrameworkUploadReport } from '../proficiencies/framework-api';
 import { cachedFramework, cacheFramework } from '../proficiencies/framework-cache';
 import { frameworkState } from '../state/framework.svelte';
 import { request } from '../sync/api';
@@ -43,7 +43,7 @@ export function loadFramework(options: { isForced?: boolean } = {}): Promise<voi
 }
 
 export function uploadFramework(input: {
-	format: 'csv' | 'json';
+	format: FrameworkFormat;
 	files: Record<string, string>;
 	dryRun: boolean;
 }): Promise<FrameworkUploadReport> {

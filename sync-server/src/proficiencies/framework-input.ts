@@ -15,6 +15,7 @@ import {
 } from '../../../src/lib/proficiencies/framework';
 import type { RowProblem } from '../../../src/lib/school/roster-report';
 import { readCsv } from '../roster/csv-table';
+import { rowProblem, type RowReason } from '../roster/row-reason';
 
 export const FRAMEWORK_CSV_FILES = ['proficiencies.csv', 'scales.csv'] as const;
 export const FRAMEWORK_JSON_FILE = 'framework.json';
@@ -34,32 +35,32 @@ export function readFrameworkCsv(files: Partial<Record<string, string>>): {
 	const problems: RowProblem[] = [];
 	const framework: Framework = { proficiencies: [], scales: [] };
 	for (const file of FRAMEWORK_CSV_FILES) {
-		if (files[file] === undefined) problems.push({ file, line: 0, reason: 'this file is missing' });
+		if (files[file] === undefined) problems.push(rowProblem(file, 0, { code: 'file-missing' }));
 	}
 	if (problems.length > 0) return { framework, problems };
 	const scales = readCsv('scales.csv', files['scales.csv']!, ['scale_id', 'level', 'label']);
 	problems.push(...scales.problems);
 	const byScale = new Map<string, Scale>();
 	for (const row of scales.table.rows) {
-		const problem = (reason: string) => problems.push({ file: 'scales.csv', line: row.line, reason });
+		const problem = (why: RowReason) => problems.push(rowProblem('scales.csv', row.line, why));
 		const id = row.get('scale_id');
 		const value = Number(row.get('level'));
 		if (!id) {
-			problem('scale_id is empty');
+			problem({ code: 'field-empty', field: 'scale_id' });
 			continue;
 		}
 		if (!row.get('level') || !Number.isFinite(value)) {
-			problem(`level "${row.get('level')}" is not a number`);
+			problem({ code: 'not-a-number', field: 'level', value: row.get('level') });
 			continue;
 		}
 		if (!row.get('label')) {
-			problem('label is empty');
+			problem({ code: 'field-empty', field: 'label' });
 			continue;
 		}
 		const scale = byScale.get(id) ?? { id, name: row.get('scale_name') || id, levels: [] };
 		byScale.set(id, scale);
 		if (scale.levels.some((level) => level.value === value)) {
-			problem(`level ${value} of scale ${id} is listed twice`);
+			problem({ code: 'level-repeated', level: value, scaleId: id });
 			continue;
 		}
 		scale.levels.push({ value, label: row.get('label'), description: row.get('description') });
@@ -71,21 +72,26 @@ export function readFrameworkCsv(files: Partial<Record<string, string>>): {
 	problems.push(...proficiencies.problems);
 	const byId = new Map<string, Proficiency>();
 	for (const row of proficiencies.table.rows) {
-		const problem = (reason: string) => problems.push({ file: 'proficiencies.csv', line: row.line, reason });
+		const problem = (why: RowReason) => problems.push(rowProblem('proficiencies.csv', row.line, why));
 		const id = row.get('id');
 		const kind = KIND_WORDS[row.get('kind').toLowerCase()];
 		if (!id) {
-			problem('id is empty');
+			problem({ code: 'field-empty', field: 'id' });
 			continue;
 		}
 		if (!kind) {
-			problem(`kind "${row.get('kind')}" is not one of: ${PROFICIENCY_KINDS.join(', ')}`);
+			problem({
+				code: 'value-not-allowed',
+				field: 'kind',
+				value: row.get('kind'),
+				allowed: [...PROFICIENCY_KINDS]
+			});
 			continue;
 		}
 		let proficiency = byId.get(id);
 		if (!proficiency) {
 			if (!row.get('title')) {
-				problem('title is empty');
+				problem({ code: 'field-empty', field: 'title' });
 				continue;
 			}
 			proficiency = {
@@ -98,14 +104,14 @@ export function readFrameworkCsv(files: Partial<Record<string, string>>): {
 			};
 			byId.set(id, proficiency);
 		} else if (proficiency.kind !== kind) {
-			problem(`proficiency ${id} is listed as both ${proficiency.kind} and ${kind}`);
+			problem({ code: 'kind-conflict', id, first: proficiency.kind, second: kind });
 			continue;
 		}
 		const text = row.get('indicator');
 		if (!text) continue;
 		const indicatorId = row.get('indicator_id') || `${id}.${proficiency.indicators.length + 1}`;
 		if (proficiency.indicators.some((indicator) => indicator.id === indicatorId)) {
-			problem(`indicator ${indicatorId} is listed twice`);
+			problem({ code: 'indicator-repeated', id: indicatorId });
 			continue;
 		}
 		proficiency.indicators.push({ id: indicatorId, text });
@@ -123,37 +129,37 @@ export function readFrameworkJson(text: string | undefined): {
 	const file = FRAMEWORK_JSON_FILE;
 	const empty: Framework = { proficiencies: [], scales: [] };
 	if (text === undefined)
-		return { framework: empty, problems: [{ file, line: 0, reason: 'this file is missing' }] };
+		return { framework: empty, problems: [rowProblem(file, 0, { code: 'file-missing' })] };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
 		return {
 			framework: empty,
-			problems: [{ file, line: 0, reason: `not valid JSON (${(error as Error).message})` }]
+			problems: [rowProblem(file, 0, { code: 'json-invalid', detail: (error as Error).message })]
 		};
 	}
 	const problems: RowProblem[] = [];
-	const problem = (reason: string) => problems.push({ file, line: 0, reason });
+	const problem = (why: RowReason) => problems.push(rowProblem(file, 0, why));
 	const record = (value: unknown) =>
 		value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 	const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 	const root = record(data);
 	const list = (value: unknown, where: string) => {
 		if (Array.isArray(value)) return value;
-		problem(`${where} must be a list`);
+		problem({ code: 'not-a-list', field: where });
 		return [];
 	};
 	const scales: Scale[] = list(root.scales, 'scales').map((raw, i) => {
 		const scale = record(raw);
 		const id = str(scale.id);
-		if (!id) problem(`scales[${i}].id is empty`);
+		if (!id) problem({ code: 'field-empty', field: `scales[${i}].id` });
 		const levels = list(scale.levels, `scales[${i}].levels`).map((rawLevel, j) => {
 			const level = record(rawLevel);
 			if (typeof level.value !== 'number' || !Number.isFinite(level.value)) {
-				problem(`scales[${i}].levels[${j}].value is not a number`);
+				problem({ code: 'not-a-number', field: `scales[${i}].levels[${j}].value`, value: str(level.value) });
 			}
-			if (!str(level.label)) problem(`scales[${i}].levels[${j}].label is empty`);
+			if (!str(level.label)) problem({ code: 'field-empty', field: `scales[${i}].levels[${j}].label` });
 			return { value: Number(level.value), label: str(level.label), description: str(level.description) };
 		});
 		return { id, name: str(scale.name) || id, levels };
@@ -162,10 +168,12 @@ export function readFrameworkJson(text: string | undefined): {
 		const item = record(raw);
 		const id = str(item.id);
 		const kind = KIND_WORDS[str(item.kind).toLowerCase()];
-		if (!id) problem(`proficiencies[${i}].id is empty`);
-		if (!kind)
-			problem(`proficiencies[${i}].kind "${str(item.kind)}" is not one of: ${PROFICIENCY_KINDS.join(', ')}`);
-		if (!str(item.title)) problem(`proficiencies[${i}].title is empty`);
+		if (!id) problem({ code: 'field-empty', field: `proficiencies[${i}].id` });
+		if (!kind) {
+			const field = `proficiencies[${i}].kind`;
+			problem({ code: 'value-not-allowed', field, value: str(item.kind), allowed: [...PROFICIENCY_KINDS] });
+		}
+		if (!str(item.title)) problem({ code: 'field-empty', field: `proficiencies[${i}].title` });
 		const indicators = list(item.indicators ?? [], `proficiencies[${i}].indicators`).map(
 			(rawIndicator, j) => {
 				const indicator = record(rawIndicator);
@@ -187,28 +195,28 @@ export function readFrameworkJson(text: string | undefined): {
 }
 
 /** What must hold whatever the format: unique ids, known scales, scales of two levels or more. */
-function checkFramework(framework: Framework, file: string): RowProblem[] {
+export function checkFramework(framework: Framework, file: string): RowProblem[] {
 	const problems: RowProblem[] = [];
-	const problem = (reason: string) => problems.push({ file, line: 0, reason });
-	if (framework.scales.length === 0) problem('there is no assessment scale');
-	if (framework.proficiencies.length === 0) problem('there are no proficiencies');
+	const problem = (why: RowReason) => problems.push(rowProblem(file, 0, why));
+	if (framework.scales.length === 0) problem({ code: 'no-scales' });
+	if (framework.proficiencies.length === 0) problem({ code: 'no-proficiencies' });
 	const scaleIds = new Set<string>();
 	for (const scale of framework.scales) {
-		if (scaleIds.has(scale.id)) problem(`scale ${scale.id} is listed twice`);
+		if (scaleIds.has(scale.id)) problem({ code: 'scale-repeated', scaleId: scale.id });
 		scaleIds.add(scale.id);
-		if (scale.levels.length < 2) problem(`scale ${scale.id} needs at least two levels`);
+		if (scale.levels.length < 2) problem({ code: 'scale-too-short', scaleId: scale.id });
 		if (new Set(scale.levels.map((level) => level.value)).size !== scale.levels.length) {
-			problem(`scale ${scale.id} lists a level twice`);
+			problem({ code: 'scale-level-twice', scaleId: scale.id });
 		}
 		scale.levels.sort((a, b) => a.value - b.value);
 	}
 	const ids = new Set<string>();
 	for (const proficiency of framework.proficiencies) {
 		if (proficiency.id && ids.has(proficiency.id) && file.endsWith('.json'))
-			problem(`proficiency ${proficiency.id} is listed twice`);
+			problem({ code: 'proficiency-repeated', id: proficiency.id });
 		ids.add(proficiency.id);
 		if (proficiency.scaleId && !scaleIds.has(proficiency.scaleId)) {
-			problem(`proficiency ${proficiency.id} uses scale ${proficiency.scaleId}, which is not in the scales`);
+			problem({ code: 'scale-unknown', id: proficiency.id, scaleId: proficiency.scaleId });
 		}
 	}
 	return problems;

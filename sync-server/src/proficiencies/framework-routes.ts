@@ -1,16 +1,19 @@
 /**
  * The proficiency framework API. Admins upload (CSV or JSON, with a dry run); everyone in the school
  * reads the latest version, which the app keeps on the device for offline use.
- *   POST /api/proficiencies           admin  { format: 'csv' | 'json', files, dryRun }
+ *   POST /api/proficiencies           admin  { format: 'csv' | 'json' | 'case', files, dryRun }
  *   GET  /api/proficiencies           signed in: { framework: FrameworkVersion | null }
  *   GET  /api/proficiencies/versions  admin: every version, newest first
  *   GET  /api/proficiencies/:version  admin: one version
+ *   GET  /api/proficiencies/:version/changes  admin: what it changed from the version before
  */
-import type { FastifyInstance } from 'fastify';
-import type { FrameworkUploadReport } from '../../../src/lib/proficiencies/framework-api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FrameworkFormat, FrameworkUploadReport } from '../../../src/lib/proficiencies/framework-api';
+import { frameworkChanges } from '../../../src/lib/proficiencies/framework-changes';
 import { requireCaller, requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { notFound } from '../api/errors';
+import { CASE_FILE, readCasePackage } from './case-package';
 import {
 	FRAMEWORK_CSV_FILES,
 	FRAMEWORK_JSON_FILE,
@@ -20,7 +23,7 @@ import {
 import { FrameworkStore } from './framework-store';
 
 interface UploadBody {
-	format: 'csv' | 'json';
+	format: FrameworkFormat;
 	files: Record<string, string>;
 	dryRun: boolean;
 }
@@ -31,10 +34,10 @@ const uploadSchema = {
 		required: ['format', 'files', 'dryRun'],
 		additionalProperties: false,
 		properties: {
-			format: { type: 'string', enum: ['csv', 'json'] },
+			format: { type: 'string', enum: ['csv', 'json', 'case'] },
 			files: {
 				type: 'object',
-				propertyNames: { enum: [...FRAMEWORK_CSV_FILES, FRAMEWORK_JSON_FILE] },
+				propertyNames: { enum: [...FRAMEWORK_CSV_FILES, FRAMEWORK_JSON_FILE, CASE_FILE] },
 				additionalProperties: { type: 'string' }
 			},
 			dryRun: { type: 'boolean' }
@@ -60,15 +63,29 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 			const admin = requireRole(ctx, request, 'admin');
 			const { format, files, dryRun } = request.body;
 			const { framework, problems } =
-				format === 'json' ? readFrameworkJson(files[FRAMEWORK_JSON_FILE]) : readFrameworkCsv(files);
+				format === 'case'
+					? readCasePackage(files[CASE_FILE])
+					: format === 'json'
+						? readFrameworkJson(files[FRAMEWORK_JSON_FILE])
+						: readFrameworkCsv(files);
 			const counts = {
 				graduation: framework.proficiencies.filter((p) => p.kind === 'graduation').length,
 				transferable: framework.proficiencies.filter((p) => p.kind === 'transferable').length,
 				indicators: framework.proficiencies.reduce((sum, p) => sum + p.indicators.length, 0),
 				scales: framework.scales.length
 			};
+			const latest = store.latest(admin.user.schoolId);
+			const changes = latest && problems.length === 0 ? frameworkChanges(latest, framework) : null;
 			if (problems.length > 0 || dryRun) {
-				return { isDryRun: dryRun, isSaved: false, isNewVersion: false, version: null, problems, counts };
+				return {
+					isDryRun: dryRun,
+					isSaved: false,
+					isNewVersion: false,
+					version: null,
+					problems,
+					counts,
+					changes
+				};
 			}
 			const saved = store.save(admin.user.schoolId, admin.user.id, framework);
 			return {
@@ -77,7 +94,8 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 				isNewVersion: saved.isNew,
 				version: saved.version.version,
 				problems,
-				counts
+				counts,
+				changes
 			};
 		}
 	);
@@ -92,14 +110,27 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 		return { versions: store.list(admin.user.schoolId) };
 	});
 
-	app.get<{ Params: { version: number } }>(
-		'/api/proficiencies/:version',
+	type VersionRequest = FastifyRequest<{ Params: { version: number } }>;
+	/** The admin's school and the version asked for (404 when it does not exist). */
+	const versionAsked = (request: VersionRequest) => {
+		const admin = requireRole(ctx, request, 'admin');
+		const framework = store.get(admin.user.schoolId, request.params.version);
+		if (!framework) throw notFound('version of the framework');
+		return { schoolId: admin.user.schoolId, framework };
+	};
+
+	// What a version changed from the one before it (every item of version 1 is "added").
+	app.get(
+		'/api/proficiencies/:version/changes',
 		{ schema: versionParams },
-		async (request) => {
-			const admin = requireRole(ctx, request, 'admin');
-			const framework = store.get(admin.user.schoolId, request.params.version);
-			if (!framework) throw notFound('version of the framework');
-			return { framework };
+		async (request: VersionRequest) => {
+			const { schoolId, framework } = versionAsked(request);
+			const before = store.get(schoolId, framework.version - 1) ?? { proficiencies: [], scales: [] };
+			return { version: framework.version, changes: frameworkChanges(before, framework) };
 		}
 	);
+
+	app.get('/api/proficiencies/:version', { schema: versionParams }, async (request: VersionRequest) => ({
+		framework: versionAsked(request).framework
+	}));
 }

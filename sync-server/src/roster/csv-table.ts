@@ -5,6 +5,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RowProblem } from './roster-types';
+import { rowProblem } from './row-reason';
 
 export interface CsvRow {
 	line: number;
@@ -43,15 +44,14 @@ export function readCsv(
 		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (error) {
 		const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-		const reason = `the file could not be read as CSV (${(error as Error).message})`;
-		return { ...empty, problems: [{ file, line, reason }] };
+		const detail = (error as Error).message;
+		return { ...empty, problems: [rowProblem(file, line, { code: 'csv-unreadable', detail })] };
 	}
 	const header = records[0]?.record.map(key);
-	if (!header) return { ...empty, problems: [{ file, line: 1, reason: 'the file is empty' }] };
+	if (!header) return { ...empty, problems: [rowProblem(file, 1, { code: 'file-empty' })] };
 	const missing = required.filter((column) => !header.includes(key(column)));
 	if (missing.length > 0) {
-		const reason = `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
-		return { ...empty, problems: [{ file, line: 1, reason }] };
+		return { ...empty, problems: [rowProblem(file, 1, { code: 'columns-missing', columns: [...missing] })] };
 	}
 	const index = new Map(header.map((name, i) => [name, i]));
 	const rows = records.slice(1).map(({ record, info }) => ({

@@ -7,6 +7,7 @@
 import type { OrgRef } from '../../../src/lib/school/roster-report';
 import type { CsvTable } from './csv-table';
 import type { RowProblem } from './roster-types';
+import { rowProblem, type RowReason } from './row-reason';
 
 /** A row of orgs.csv of type `school` (or a school known from an earlier import: line 0). */
 export interface SchoolOrg {
@@ -43,20 +44,20 @@ export function readOrgs(orgs: CsvTable | undefined, known: SchoolOrg[], problem
 		const sourceId = row.get('sourcedId');
 		const name = row.get('name');
 		const type = row.get('type').toLowerCase();
-		const problem = (reason: string) => problems.push({ file: 'orgs.csv', line: row.line, reason });
+		const problem = (why: RowReason) => problems.push(rowProblem('orgs.csv', row.line, why));
 		if (!sourceId) {
-			problem('sourcedId is empty');
+			problem({ code: 'field-empty', field: 'sourcedId' });
 			continue;
 		}
 		const earlier = rows.get(sourceId);
 		if (earlier) {
-			problem(`sourcedId ${sourceId} is also on line ${earlier.line}`);
+			problem({ code: 'id-repeated', column: 'sourcedId', id: sourceId, otherLine: earlier.line });
 			continue;
 		}
 		rows.set(sourceId, { type, name, parent: row.get('parentSourcedId'), line: row.line });
 		// A school marked tobedeleted is not read (and never deleted in Pathways: its people stay).
 		if (type !== 'school' || isDeleted(row.get('status'))) continue;
-		if (!name) problem(`school ${sourceId} has no name`);
+		if (!name) problem({ code: 'school-no-name', orgId: sourceId });
 		else schools.set(sourceId, { sourceId, name, identifier: row.get('identifier'), line: row.line });
 	}
 	for (const school of known) {

@@ -19,7 +19,7 @@ import {
 	type RosterPerson,
 	type RowProblem
 } from './roster-types';
-import { rowProblem } from './row-reason';
+import { rowProblem, type RowReason } from './row-reason';
 
 export type { SchoolOrg };
 
@@ -51,7 +51,7 @@ const GUARDIAN_ROLES = new Set(['guardian', 'parent', 'relative']);
  */
 export interface SchoolDecision {
 	allowed: Set<string>;
-	refused: Map<string, string>;
+	refused: Map<string, RowReason>;
 	problems: RowProblem[];
 }
 
@@ -89,7 +89,7 @@ export function readOneRoster(input: OneRosterInput): OneRosterResult {
 		if (text === undefined) {
 			// A delta sends only what changed; a bulk export always has its orgs and users.
 			const isRequired = (file === 'orgs.csv' || file === 'users.csv') && !isDeltaExport;
-			if (isRequired) roster.problems.push({ file, line: 0, reason: 'this file is missing' });
+			if (isRequired) roster.problems.push(rowProblem(file, 0, { code: 'file-missing' }));
 			continue;
 		}
 		const required = file === 'users.csv' && version === '1.2' ? REQUIRED_USERS_12 : REQUIRED[file]!;
@@ -110,11 +110,11 @@ export function readOneRoster(input: OneRosterInput): OneRosterResult {
 	const decision =
 		orgs.schools.length > 0
 			? input.decide(orgs.schools)
-			: { allowed: new Set<string>(), refused: new Map<string, string>(), problems: [] };
+			: { allowed: new Set<string>(), refused: new Map<string, RowReason>(), problems: [] };
 	roster.problems.push(...decision.problems);
 	for (const school of orgs.schools) {
-		const reason = decision.refused.get(school.sourceId);
-		if (reason !== undefined) roster.problems.push({ file: 'orgs.csv', line: school.line, reason });
+		const why = decision.refused.get(school.sourceId);
+		if (why !== undefined) roster.problems.push(rowProblem('orgs.csv', school.line, why));
 	}
 	result.schools = orgs.schools.filter((school) => decision.allowed.has(school.sourceId));
 	if (!users) return result;
@@ -136,7 +136,7 @@ export function readOneRoster(input: OneRosterInput): OneRosterResult {
 
 interface OrgScope {
 	allowed: Set<string>;
-	refused: Map<string, string>;
+	refused: Map<string, RowReason>;
 	orgs: Orgs;
 	names: Map<string, string>;
 	isVersion12: boolean;
@@ -160,29 +160,32 @@ function readUsers(
 	for (const row of users.rows) {
 		const sourceId = row.get('sourcedId');
 		const role = row.get('role').toLowerCase();
-		const reject = (reason: string) => {
-			roster.problems.push({ file, line: row.line, reason });
+		const reject = (why: RowReason) => {
+			roster.problems.push(rowProblem(file, row.line, why));
 			if (sourceId) roster.rejectedSourceIds.add(sourceId);
 		};
 		if (!sourceId) {
-			reject('sourcedId is empty');
+			reject({ code: 'field-empty', field: 'sourcedId' });
 			continue;
 		}
 		const firstLine = seenIds.get(sourceId);
 		if (firstLine !== undefined) {
-			reject(`sourcedId ${sourceId} is also on line ${firstLine}`);
+			reject({ code: 'id-repeated', column: 'sourcedId', id: sourceId, otherLine: firstLine });
 			if (accepted.delete(sourceId)) {
-				roster.problems.push({
-					file,
-					line: firstLine,
-					reason: `sourcedId ${sourceId} is also on line ${row.line}`
-				});
+				roster.problems.push(
+					rowProblem(file, firstLine, {
+						code: 'id-repeated',
+						column: 'sourcedId',
+						id: sourceId,
+						otherLine: row.line
+					})
+				);
 			}
 			continue;
 		}
 		seenIds.set(sourceId, row.line);
 		if (!role) {
-			if (!scope.isVersion12) reject('role is empty');
+			if (!scope.isVersion12) reject({ code: 'field-empty', field: 'role' });
 			else roster.problems.push(rowProblem(file, row.line, { code: 'no-role-in-roles' }));
 			roster.rejectedSourceIds.add(sourceId);
 			continue;
@@ -197,19 +200,19 @@ function readUsers(
 		const isTeacher = role === 'teacher' || role === 'counselor';
 		const isGuardian = GUARDIAN_ROLES.has(role);
 		if (!isStudent && !isTeacher && !isGuardian) {
-			reject(`unknown role "${row.get('role')}"`);
+			reject({ code: 'role-unknown', value: row.get('role'), allowed: [] });
 			continue;
 		}
 		const userOrgs = listField(row.get('orgSourcedIds'));
 		if (userOrgs.length === 0) {
-			if (!scope.isVersion12) reject('orgSourcedIds is empty');
+			if (!scope.isVersion12) reject({ code: 'field-empty', field: 'orgSourcedIds' });
 			else roster.problems.push(rowProblem(file, row.line, { code: 'no-org-in-roles' }));
 			roster.rejectedSourceIds.add(sourceId);
 			continue;
 		}
 		const unknownOrg = userOrgs.find((org) => !scope.orgs.ids.has(org));
 		if (unknownOrg) {
-			reject(`org ${unknownOrg} is not in orgs.csv`);
+			reject({ code: 'org-unknown', orgId: unknownOrg });
 			continue;
 		}
 		// A person lands in the first school that this import writes among their orgs (a
@@ -220,7 +223,7 @@ function readUsers(
 		if (!isGuardian && school === undefined) {
 			const refused = userSchools.find((org) => org !== undefined && scope.refused.has(org));
 			if (refused !== undefined) {
-				reject(`belongs to ${scope.names.get(refused)} (${refused}), which this import may not change`);
+				reject({ code: 'org-not-writable', school: scope.names.get(refused) ?? '', orgId: refused });
 			} else {
 				roster.skipped.push(
 					userSchools.every((org) => org === undefined)
@@ -228,7 +231,7 @@ function readUsers(
 								code: 'org-in-no-school',
 								orgs: userOrgs.map(scope.orgs.describe)
 							})
-						: { file, line: row.line, reason: 'belongs to no school this import writes' }
+						: rowProblem(file, row.line, { code: 'no-school-written' })
 				);
 				skippedIds.add(sourceId);
 			}
@@ -240,7 +243,7 @@ function readUsers(
 			.join(' ')
 			.replace(/\s+/g, ' ');
 		if (!displayName) {
-			reject('givenName and familyName are empty');
+			reject({ code: 'names-empty', given: 'givenName', family: 'familyName' });
 			continue;
 		}
 		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
@@ -262,7 +265,7 @@ function readUsers(
 			const grades = listField(row.get('grades'));
 			const grade = parseGrade(grades[grades.length - 1] ?? '');
 			if (grade === undefined) {
-				reject(`grade "${row.get('grades')}" is not a grade from KG to 13`);
+				reject({ code: 'grade-invalid', value: row.get('grades') });
 				continue;
 			}
 			person = { ...base, role: 'student', studentNumber: row.get('identifier') || sourceId, grade };
@@ -302,11 +305,10 @@ function linkGuardians(
 				continue;
 			}
 			if (!other || other.role !== wantedRole) {
-				const what = person.role === 'guardian' ? 'a student' : 'a guardian or parent';
-				const reason = roster.rejectedSourceIds.has(agentId)
-					? `linked to ${agentId}, whose row was not imported`
-					: `linked to ${agentId}, who is not ${what} in users.csv`;
-				roster.problems.push({ file: person.file, line: person.line, reason });
+				const why: RowReason = roster.rejectedSourceIds.has(agentId)
+					? { code: 'agent-row-refused', agentId }
+					: { code: 'agent-not-found', agentId, wanted: wantedRole };
+				roster.problems.push(rowProblem(person.file, person.line, why));
 				rejected.add(person.sourceId);
 				continue;
 			}
@@ -333,7 +335,7 @@ function linkGuardians(
 			person.school ??= earlierSchool;
 			return true;
 		}
-		roster.skipped.push({ file: person.file, line: person.line, reason: 'no child in this school' });
+		roster.skipped.push(rowProblem(person.file, person.line, { code: 'no-child-here' }));
 		return false;
 	});
 }
@@ -363,12 +365,11 @@ function readAdvisories(
 	for (const row of enrollments.rows) {
 		const classId = row.get('classSourcedId');
 		const userId = row.get('userSourcedId');
-		const problem = (reason: string) =>
-			roster.problems.push({ file: enrollments.file, line: row.line, reason });
+		const problem = (why: RowReason) => roster.problems.push(rowProblem(enrollments.file, row.line, why));
 		if (!classIds.has(classId)) {
 			if (roster.isDelta) {
 				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-class-unknown', classId }));
-			} else problem(`class ${classId} is not in classes.csv`);
+			} else problem({ code: 'class-unknown', classId });
 			continue;
 		}
 		if (!advisories.has(classId) || isDeleted(row)) continue;
@@ -376,8 +377,7 @@ function readAdvisories(
 		if (!person) {
 			if (roster.isDelta) {
 				roster.skipped.push(rowProblem(enrollments.file, row.line, { code: 'delta-user-unknown', userId }));
-			} else if (!roster.rejectedSourceIds.has(userId))
-				problem(`user ${userId} is not in users.csv for the schools imported`);
+			} else if (!roster.rejectedSourceIds.has(userId)) problem({ code: 'user-unknown', userId });
 			continue;
 		}
 		const group = members.get(classId) ?? { staff: [], students: [] };

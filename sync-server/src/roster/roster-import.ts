@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { PlanInfo } from '../../../src/lib/plp/schema';
 import {
 	emptyCounts,
+	type PersonChange,
+	type PersonField,
 	type RosterConfirmation,
 	type RosterConfirmationCode,
 	type RosterReport
@@ -19,6 +21,7 @@ import { transaction, type Database } from '../db';
 import { newPlanUpdates } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
 import { pairKey, RosterStore, type LinkedUser } from './roster-store';
+import { personChangeEnglish, rowProblem, type RowReason } from './row-reason';
 
 const MAX_CHANGES_LISTED = 500;
 /** Documents written per commit when a first import creates many plans (bounds the memory held). */
@@ -82,22 +85,23 @@ interface Update {
 const staffTitleOf = (person: RosterPerson): StaffTitle | null =>
 	person.role === 'staff' ? person.title : null;
 
-/** The words of one person's changes ("grade 9 → 10"); empty when nothing changed. */
-function differences(person: RosterPerson, linked: LinkedUser): string[] {
-	const changes: string[] = [];
-	const change = (what: string, from: unknown, to: unknown) => {
-		if (from !== to) changes.push(`${what} ${String(from ?? '—')} → ${String(to ?? '—')}`);
+/** One person's changes ("grade 9 → 10"), as a code; undefined when nothing changed. */
+function differences(person: RosterPerson, linked: LinkedUser): PersonChange | undefined {
+	const fields: { field: PersonField; from: string; to: string }[] = [];
+	const change = (field: PersonField, from: unknown, to: unknown) => {
+		if (from !== to) fields.push({ field, from: String(from ?? '—'), to: String(to ?? '—') });
 	};
 	change('name', linked.displayName, person.displayName);
 	change('username', linked.username, person.username);
 	change('title', linked.staffTitle, staffTitleOf(person));
 	if (person.role === 'student') {
 		change('grade', linked.grade, person.grade);
-		change('student ID', linked.studentNumber, person.studentNumber);
-		if (person.birthDate !== undefined) change('birth date', linked.birthDate, person.birthDate);
+		change('studentId', linked.studentNumber, person.studentNumber);
+		if (person.birthDate !== undefined) change('birthDate', linked.birthDate, person.birthDate);
 	}
-	if (linked.isActive !== person.isActive) changes.push(person.isActive ? 'back at school' : 'left');
-	return changes;
+	const activity = linked.isActive === person.isActive ? undefined : person.isActive ? 'back' : 'left';
+	if (fields.length === 0 && !activity) return undefined;
+	return { code: 'person-changed', name: person.displayName, fields, ...(activity ? { activity } : {}) };
 }
 
 export class RosterImport {
@@ -149,6 +153,7 @@ export class RosterImport {
 			guardianLinks: { added: 0, removed: 0 },
 			schools: [],
 			changes: [],
+			personChanges: [],
 			files: [],
 			confirmations: [...(input.confirmations ?? [])]
 		};
@@ -189,8 +194,10 @@ export class RosterImport {
 
 	/** What one school's roster changes, added to the report; nothing is written. */
 	private compare(school: School, roster: Roster, report: RosterReport): Pending {
-		const note = (text: string) => {
-			if (report.changes.length < MAX_CHANGES_LISTED) report.changes.push(text);
+		const note = (change: PersonChange) => {
+			if (report.changes.length >= MAX_CHANGES_LISTED) return;
+			report.changes.push(personChangeEnglish(change));
+			report.personChanges.push(change);
 		};
 		const linked = this.store.linkedUsers(school.id);
 		const byUsername = this.store.userByUsername();
@@ -201,24 +208,24 @@ export class RosterImport {
 		const keep = new Set(roster.rejectedSourceIds);
 		for (const person of roster.people) {
 			const counts = report.counts[person.role];
-			const problem = (reason: string) => {
-				report.problems.push({ file: person.file, line: person.line, reason });
+			const problem = (why: RowReason) => {
+				report.problems.push(rowProblem(person.file, person.line, why));
 				keep.add(person.sourceId);
 			};
 			const existing = linked.get(person.sourceId);
 			if (existing) {
 				if (existing.role !== person.role) {
-					problem(`${person.displayName} is a ${existing.role} in Pathways; a role cannot change by import`);
+					problem({ code: 'role-cannot-change', name: person.displayName, role: existing.role });
 					continue;
 				}
 				const owner = existing.username === person.username ? undefined : byUsername(person.username);
 				if (owner) {
-					problem(`username ${person.username} is already used by another account`);
+					problem({ code: 'username-taken', username: person.username });
 					continue;
 				}
 				userIdOf.set(person.sourceId, existing.userId);
 				const changes = differences(person, existing);
-				if (changes.length === 0) {
+				if (!changes) {
 					counts.unchanged++;
 					continue;
 				}
@@ -228,12 +235,12 @@ export class RosterImport {
 					isReactivation: !existing.isActive && person.isActive,
 					isDeactivation: existing.isActive && !person.isActive
 				});
-				note(`${person.displayName}: ${changes.join(', ')}`);
+				note(changes);
 				continue;
 			}
 			const owner = byUsername(person.username);
 			if (owner && (owner.isLinked || owner.schoolId !== school.id || owner.role !== person.role)) {
-				problem(`username ${person.username} is already used by another account`);
+				problem({ code: 'username-taken', username: person.username });
 				continue;
 			}
 			const planId = person.role === 'student' && !owner ? newPlanId() : null;
@@ -241,10 +248,14 @@ export class RosterImport {
 			userIdOf.set(person.sourceId, entry.userId);
 			if (owner) {
 				adopts.push(entry);
-				note(`${person.displayName}: existing account ${person.username} now kept by the roster`);
+				note({ code: 'person-adopted', name: person.displayName, username: person.username });
 			} else {
 				creates.push(entry);
-				note(`${person.displayName}: new ${person.role === 'staff' ? person.title : person.role}`);
+				note({
+					code: 'person-new',
+					name: person.displayName,
+					role: person.role === 'staff' ? person.title : person.role
+				});
 			}
 		}
 		const inFile = new Set(roster.people.map((person) => person.sourceId));
@@ -290,7 +301,7 @@ export class RosterImport {
 		}
 		for (const user of leavers) {
 			report.counts[user.role as 'student' | 'staff' | 'guardian'].deactivated++;
-			note(`${user.displayName}: not in the file any more, turned off`);
+			note({ code: 'person-absent', name: user.displayName });
 		}
 		const studentsBefore = [...linked.values()].filter(
 			(user) => user.role === 'student' && user.isActive

@@ -4,6 +4,7 @@
  */
 import type { RowProblem } from '../../../src/lib/school/roster-report';
 import { isValidUsername, type StaffTitle } from '../auth/accounts';
+import { rowProblem, type RowReason } from './row-reason';
 
 export type { RowProblem };
 
@@ -89,7 +90,11 @@ export function splitBySchool(roster: Roster, schools: string[]): Map<string, Ro
 	);
 	const people = new Map(roster.people.map((person) => [person.sourceId, person]));
 	for (const person of roster.people) if (person.school) parts.get(person.school)?.people.push(person);
-	const pairs = (list: [string, string][], pick: (part: Roster) => [string, string][], what: string) => {
+	const pairs = (
+		list: [string, string][],
+		pick: (part: Roster) => [string, string][],
+		what: 'advisor' | 'guardian'
+	) => {
 		for (const [a, b] of list) {
 			const first = people.get(a);
 			const student = people.get(b);
@@ -103,19 +108,21 @@ export function splitBySchool(roster: Roster, schools: string[]): Map<string, Ro
 			}
 			if (!first || !student) continue;
 			if (first.school !== student.school) {
-				roster.skipped.push({
-					file: first.file,
-					line: first.line,
-					reason: `${what} ${student.displayName} is at another school: link them by hand`
-				});
+				roster.skipped.push(
+					rowProblem(first.file, first.line, {
+						code: 'other-school-link',
+						link: what,
+						student: student.displayName
+					})
+				);
 				continue;
 			}
 			const part = student.school ? parts.get(student.school) : undefined;
 			if (part) pick(part).push([a, b]);
 		}
 	};
-	pairs(roster.caseloads, (part) => part.caseloads, 'advises');
-	pairs(roster.guardianLinks, (part) => part.guardianLinks, 'guardian of');
+	pairs(roster.caseloads, (part) => part.caseloads, 'advisor');
+	pairs(roster.guardianLinks, (part) => part.guardianLinks, 'guardian');
 	return parts;
 }
 
@@ -142,11 +149,11 @@ export function claimUsername(
 	raw: string,
 	line: number,
 	seen: Map<string, number>
-): { username: string; problem?: undefined } | { username?: undefined; problem: string } {
+): { username: string; problem?: undefined } | { username?: undefined; problem: RowReason } {
 	const username = usernameFrom(raw);
-	if (!username) return { problem: `username "${raw}" cannot be used (3–40 letters, digits, dots, dashes)` };
+	if (!username) return { problem: { code: 'username-invalid', value: raw } };
 	const earlier = seen.get(username);
-	if (earlier !== undefined) return { problem: `username ${username} is also on line ${earlier}` };
+	if (earlier !== undefined) return { problem: { code: 'username-repeated', username, otherLine: earlier } };
 	seen.set(username, line);
 	return { username };
 }

@@ -9,6 +9,7 @@ import { readOneRoster, type SchoolOrg } from './oneroster';
 import type { OneRosterExport } from './oneroster-export';
 import type { ImportOptions, RosterImport } from './roster-import';
 import { splitBySchool } from './roster-types';
+import { english, schoolChangeEnglish } from './row-reason';
 import { SchoolScope, type SchoolTarget } from './school-scope';
 import type { SchoolStore } from './school-store';
 
@@ -50,8 +51,14 @@ export function importOneRoster(
 	result.report.files = files.uses;
 	result.report.version = files.version;
 	if (!options.dryRun) {
-		for (const [sourceId, reason] of scope.refused) {
-			schools.recordChange({ userId: admin.id, schoolId: null, sourceId, action: 'refused', detail: reason });
+		for (const [sourceId, why] of scope.refused) {
+			schools.recordChange({
+				userId: admin.id,
+				schoolId: null,
+				sourceId,
+				action: 'refused',
+				detail: english(why)
+			});
 		}
 	}
 	return result;
@@ -93,9 +100,16 @@ function confirmationsOf(target: SchoolTarget): RosterConfirmation[] {
 }
 
 function schoolChange(target: SchoolTarget): SchoolChange {
-	const action = target.isNew ? 'created' : target.changes.length > 0 ? 'updated' : 'unchanged';
+	const action = target.isNew ? 'created' : target.fields.length > 0 ? 'updated' : 'unchanged';
 	const { sourceId, name, identifier } = target.org;
-	return { sourceId, name, identifier, action, changes: target.changes };
+	return {
+		sourceId,
+		name,
+		identifier,
+		action,
+		changes: target.fields.map(schoolChangeEnglish),
+		fields: target.fields
+	};
 }
 
 /** Inside the import's transaction: schools first, so their people can point at them. */
@@ -118,14 +132,14 @@ function writeSchools(schools: SchoolStore, admin: User, targets: SchoolTarget[]
 				action: 'created',
 				detail: `${org.name}${identifier ? ` (${identifier})` : ''}`
 			});
-		} else if (target.changes.length > 0) {
+		} else if (target.fields.length > 0) {
 			schools.updateSchool(target.school.id, { name: org.name, sourceId: org.sourceId, identifier });
 			schools.recordChange({
 				userId: admin.id,
 				schoolId: target.school.id,
 				sourceId: org.sourceId,
 				action: 'updated',
-				detail: target.changes.join(', ')
+				detail: target.fields.map(schoolChangeEnglish).join(', ')
 			});
 		}
 	}

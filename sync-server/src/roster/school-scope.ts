@@ -12,8 +12,10 @@
  * A school left out of a later file is never deleted, and its people stay as they are.
  */
 import { randomUUID } from 'node:crypto';
+import type { SchoolFieldChange } from '../../../src/lib/school/roster-report';
 import type { School, User } from '../auth/accounts';
 import type { SchoolDecision, SchoolOrg } from './oneroster';
+import { rowProblem, type RowReason } from './row-reason';
 import type { SchoolRecord, SchoolStore } from './school-store';
 
 export interface SchoolTarget {
@@ -21,8 +23,8 @@ export interface SchoolTarget {
 	/** The school as it will be after the import (a new one has a fresh id). */
 	school: School;
 	isNew: boolean;
-	/** What changes for an existing school ("name A → B"); empty when nothing does. */
-	changes: string[];
+	/** What changes for an existing school; empty when nothing does. */
+	fields: SchoolFieldChange[];
 	/** The record before the import; undefined for a new school. */
 	before?: SchoolRecord;
 	/** The district a new school joins. */
@@ -33,7 +35,7 @@ const ORGS = 'orgs.csv';
 
 export class SchoolScope {
 	readonly targets = new Map<string, SchoolTarget>();
-	readonly refused = new Map<string, string>();
+	readonly refused = new Map<string, RowReason>();
 
 	constructor(
 		private readonly store: SchoolStore,
@@ -49,29 +51,25 @@ export class SchoolScope {
 			for (const org of orgs) {
 				const existing = this.store.bySourceId(org.sourceId);
 				if (existing && existing.districtId !== district.id) {
-					this.refuse(
-						org,
-						`${org.name} (${org.sourceId}) is a school of another district: it cannot be changed from ${district.name}`
-					);
+					this.refuse(org, {
+						code: 'school-other-district',
+						school: org.name,
+						orgId: org.sourceId,
+						district: district.name
+					});
 				} else this.target(org, existing, district.id);
 			}
 		} else {
 			const own = this.store.school(this.admin.schoolId);
 			const ownOrg = own && this.ownOrg(own, orgs);
-			if (!own || typeof ownOrg === 'string') {
-				problems.push({
-					file: ORGS,
-					line: 0,
-					reason: typeof ownOrg === 'string' ? ownOrg : 'your school is not known'
-				});
+			if (!own || !ownOrg || 'code' in ownOrg) {
+				problems.push(
+					rowProblem(ORGS, 0, ownOrg && 'code' in ownOrg ? ownOrg : { code: 'own-school-unknown' })
+				);
 			} else {
 				for (const org of orgs) {
 					if (org === ownOrg) this.target(org, own, own.districtId);
-					else
-						this.refuse(
-							org,
-							`${org.name} (${org.sourceId}) is not your school: only a district admin can create or change other schools`
-						);
+					else this.refuse(org, { code: 'school-not-yours', school: org.name, orgId: org.sourceId });
 				}
 			}
 		}
@@ -79,46 +77,47 @@ export class SchoolScope {
 	}
 
 	/** The org of the admin's own school, or why it cannot be told. */
-	private ownOrg(own: SchoolRecord, orgs: SchoolOrg[]): SchoolOrg | string {
+	private ownOrg(own: SchoolRecord, orgs: SchoolOrg[]): SchoolOrg | RowReason {
 		const wanted = own.sourceId ?? this.chosen;
 		if (own.sourceId && this.chosen && this.chosen !== own.sourceId) {
-			return `your school is ${own.sourceId} in the roster, not ${this.chosen}`;
+			return { code: 'own-school-is', rosterId: own.sourceId, chosen: this.chosen };
 		}
 		if (wanted) {
 			const org = orgs.find((one) => one.sourceId === wanted);
-			if (!org) return `no school with sourcedId ${wanted}`;
+			if (!org) return { code: 'school-not-in-file', orgId: wanted };
 			const holder = own.sourceId ? undefined : this.store.bySourceId(wanted);
-			if (holder) return `${wanted} is already the roster id of ${holder.name}`;
+			if (holder) return { code: 'roster-id-taken', orgId: wanted, holder: holder.name };
 			return org;
 		}
 		if (orgs.length === 1) {
 			const holder = this.store.bySourceId(orgs[0]!.sourceId);
-			if (holder) return `${orgs[0]!.sourceId} is already the roster id of ${holder.name}`;
+			if (holder) return { code: 'roster-id-taken', orgId: orgs[0]!.sourceId, holder: holder.name };
 			return orgs[0]!;
 		}
-		return `${orgs.length} schools: choose which one is yours (${orgs.map((org) => org.sourceId).join(', ')})`;
+		return { code: 'choose-school', orgIds: orgs.map((org) => org.sourceId) };
 	}
 
-	private refuse(org: SchoolOrg, reason: string): void {
-		this.refused.set(org.sourceId, reason);
+	private refuse(org: SchoolOrg, why: RowReason): void {
+		this.refused.set(org.sourceId, why);
 	}
 
 	private target(org: SchoolOrg, existing: SchoolRecord | undefined, districtId: string | null): void {
 		if (!existing) {
 			const school = { id: randomUUID(), name: org.name };
-			this.targets.set(org.sourceId, { org, school, isNew: true, changes: [], districtId });
+			this.targets.set(org.sourceId, { org, school, isNew: true, fields: [], districtId });
 			return;
 		}
-		const changes: string[] = [];
-		if (existing.sourceId !== org.sourceId) changes.push(`roster id → ${org.sourceId}`);
-		if (existing.name !== org.name) changes.push(`name ${existing.name} → ${org.name}`);
+		const fields: SchoolFieldChange[] = [];
+		if (existing.sourceId !== org.sourceId)
+			fields.push({ field: 'rosterId', from: existing.sourceId ?? '', to: org.sourceId });
+		if (existing.name !== org.name) fields.push({ field: 'name', from: existing.name, to: org.name });
 		if ((existing.identifier ?? '') !== org.identifier)
-			changes.push(`identifier ${existing.identifier || '—'} → ${org.identifier || '—'}`);
+			fields.push({ field: 'identifier', from: existing.identifier || '—', to: org.identifier || '—' });
 		this.targets.set(org.sourceId, {
 			org,
 			school: { id: existing.id, name: org.name },
 			isNew: false,
-			changes,
+			fields,
 			before: existing,
 			districtId
 		});

@@ -20,15 +20,17 @@ import {
 	type Roster,
 	type RosterPerson
 } from './roster-types';
+import { rowProblem, type RowReason } from './row-reason';
 
 export const SIMPLE_FILE = SIMPLE_FILE_NAME;
 const REQUIRED = ['role', 'id', 'first_name', 'last_name', 'username'] as const;
+const SIMPLE_ROLES = ['student', 'advisor', 'teacher', 'counselor', 'guardian'];
 
 export function readSimpleRoster(text: string | undefined): Roster {
 	const roster = emptyRoster();
 	const file = SIMPLE_FILE;
 	if (text === undefined) {
-		roster.problems.push({ file, line: 0, reason: 'this file is missing' });
+		roster.problems.push(rowProblem(file, 0, { code: 'file-missing' }));
 		return roster;
 	}
 	const { table, problems } = readCsv(file, text, REQUIRED);
@@ -40,23 +42,23 @@ export function readSimpleRoster(text: string | undefined): Roster {
 	for (const row of table.rows) {
 		const sourceId = row.get('id');
 		const role = row.get('role').toLowerCase();
-		const reject = (reason: string) => {
-			roster.problems.push({ file, line: row.line, reason });
+		const reject = (why: RowReason) => {
+			roster.problems.push(rowProblem(file, row.line, why));
 			if (sourceId) roster.rejectedSourceIds.add(sourceId);
 		};
 		if (!sourceId) {
-			reject('id is empty');
+			reject({ code: 'field-empty', field: 'id' });
 			continue;
 		}
 		const firstLine = seenIds.get(sourceId);
 		if (firstLine !== undefined) {
-			reject(`id ${sourceId} is also on line ${firstLine}`);
+			reject({ code: 'id-repeated', column: 'id', id: sourceId, otherLine: firstLine });
 			continue;
 		}
 		seenIds.set(sourceId, row.line);
 		const displayName = [row.get('first_name'), row.get('last_name')].filter(Boolean).join(' ');
 		if (!displayName) {
-			reject('first_name and last_name are empty');
+			reject({ code: 'names-empty', given: 'first_name', family: 'last_name' });
 			continue;
 		}
 		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
@@ -76,7 +78,7 @@ export function readSimpleRoster(text: string | undefined): Roster {
 		if (role === 'student') {
 			const grade = parseGrade(row.get('grade'));
 			if (grade === undefined) {
-				reject(`grade "${row.get('grade')}" is not a grade from KG to 13`);
+				reject({ code: 'grade-invalid', value: row.get('grade') });
 				continue;
 			}
 			person = { ...base, role, studentNumber: sourceId, grade };
@@ -87,13 +89,13 @@ export function readSimpleRoster(text: string | undefined): Roster {
 		} else if (role === 'guardian' || role === 'parent') {
 			const studentIds = listField(row.get('student_ids'));
 			if (studentIds.length === 0) {
-				reject('a guardian needs student_ids (the ids of their children)');
+				reject({ code: 'guardian-needs-children' });
 				continue;
 			}
 			person = { ...base, role: 'guardian' };
 			childrenOf.push([row.line, sourceId, studentIds]);
 		} else {
-			reject(`unknown role "${row.get('role')}" (use student, advisor, teacher, counselor or guardian)`);
+			reject({ code: 'role-unknown', value: row.get('role'), allowed: SIMPLE_ROLES });
 			continue;
 		}
 		roster.people.push(person);
@@ -103,14 +105,14 @@ export function readSimpleRoster(text: string | undefined): Roster {
 	for (const [line, studentId, advisorId] of advisorOf) {
 		if (people.get(advisorId)?.role === 'staff') roster.caseloads.push([advisorId, studentId]);
 		else {
-			roster.problems.push({ file, line, reason: `advisor_id ${advisorId} is not a staff row in this file` });
+			roster.problems.push(rowProblem(file, line, { code: 'advisor-not-staff', advisorId }));
 			drop.add(studentId);
 		}
 	}
 	for (const [line, guardianId, studentIds] of childrenOf) {
 		const unknown = studentIds.find((id) => people.get(id)?.role !== 'student');
 		if (unknown) {
-			roster.problems.push({ file, line, reason: `linked to ${unknown}, who is not a student in this file` });
+			roster.problems.push(rowProblem(file, line, { code: 'child-not-student', studentId: unknown }));
 			drop.add(guardianId);
 			continue;
 		}
