@@ -324,7 +324,7 @@ export const en = {
 		pageTitle: 'Revision of {date}',
 		changesTitle: 'What changed since the revision before',
 		firstRevision: 'This is the first revision: everything in it is new.',
-		noChanges: 'No changes in goals, steps, pathways, transition plans or “About me”.',
+		noChanges: 'Nothing in the plan changed since the revision before.',
 		before: 'Before',
 		after: 'After',
 		added: 'Added',
@@ -337,7 +337,8 @@ export const en = {
 		participants: 'Took part: {names}',
 		addedWords: 'added:',
 		removedWords: 'removed:',
-		endOfChange: '(end of change)'
+		endOfChange: '(end of change)',
+		familySince: 'Written in “From the family” since the revision before'
 	},
 	school: {
 		title: 'School template',
@@ -622,6 +623,34 @@ export const en = {
 		confirmStudentsOff: 'Turn off {count} of the {of} students of {school} (more than {limit} %)',
 		nothing: 'none',
 		confirmAll: 'Tick every change above before importing.'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(removed)'
+	},
+	recordKinds: {
+		meetings: 'Meeting {number}',
+		assessments: 'Assessment {number}',
+		goals: 'Goal {number}',
+		steps: 'Action step {number}',
+		pathways: 'Pathway {number}',
+		progress: 'Progress check {number}',
+		evidence: 'Evidence {number}',
+		reflections: 'Reflection {number}',
+		revisions: 'Revision {number}',
+		transitions: 'Transition plan {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'Why it changed', date: 'Date of the revision' },
+		family: { section: 'About which part' }
+	},
+	exportPage: {
+		title: '{name} · Personal Learning Plan',
+		exportedOn: 'Exported from Pathways on {date}.',
+		dataFormat: 'The data is in plan.json too ({format}, version {version}).',
+		comments: 'Family comments',
+		untitled: 'Plan'
 	},
 	options: {
 		conference: 'PLP conference',

@@ -335,7 +335,7 @@ export const es: Catalogue = {
 		pageTitle: 'Revisión del {date}',
 		changesTitle: 'Qué cambió desde la revisión anterior',
 		firstRevision: 'Esta es la primera revisión: todo lo que tiene es nuevo.',
-		noChanges: 'No hay cambios en metas, pasos, caminos, planes de transición ni en “Sobre mí”.',
+		noChanges: 'Nada cambió en el plan desde la revisión anterior.',
 		before: 'Antes',
 		after: 'Después',
 		added: 'Agregado',
@@ -348,7 +348,8 @@ export const es: Catalogue = {
 		participants: 'Participaron: {names}',
 		addedWords: 'añadido:',
 		removedWords: 'quitado:',
-		endOfChange: '(fin del cambio)'
+		endOfChange: '(fin del cambio)',
+		familySince: 'Escrito en “De la familia” desde la revisión anterior'
 	},
 	school: {
 		title: 'Plantilla de la escuela',
@@ -636,6 +637,34 @@ export const es: Catalogue = {
 		confirmStudentsOff: 'Desactivar a {count} de los {of} estudiantes de {school} (más del {limit} %)',
 		nothing: 'ninguno',
 		confirmAll: 'Marca cada cambio de arriba antes de importar.'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(eliminado)'
+	},
+	recordKinds: {
+		meetings: 'Reunión {number}',
+		assessments: 'Evaluación {number}',
+		goals: 'Meta {number}',
+		steps: 'Paso de acción {number}',
+		pathways: 'Camino {number}',
+		progress: 'Revisión del progreso {number}',
+		evidence: 'Evidencia {number}',
+		reflections: 'Reflexión {number}',
+		revisions: 'Revisión {number}',
+		transitions: 'Plan de transición {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'Por qué cambió', date: 'Fecha de la revisión' },
+		family: { section: 'Sobre qué parte' }
+	},
+	exportPage: {
+		title: '{name} · Plan Personal de Aprendizaje',
+		exportedOn: 'Exportado de Pathways el {date}.',
+		dataFormat: 'Los datos también están en plan.json ({format}, versión {version}).',
+		comments: 'Comentarios de la familia',
+		untitled: 'Plan'
 	},
 	options: {
 		conference: 'Reunión del PLP',

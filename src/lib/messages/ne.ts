@@ -310,7 +310,7 @@ export const ne: Catalogue = {
 		pageTitle: '{date} को संशोधन',
 		changesTitle: 'अघिल्लो संशोधनदेखि के बदलियो',
 		firstRevision: 'यो पहिलो संशोधन हो: यसमा भएका सबै कुरा नयाँ हुन्।',
-		noChanges: 'लक्ष्य, चरण, सिकाइ मार्ग, अर्को तहमा जाने योजना वा “मेरो बारेमा” मा केही बदलिएको छैन।',
+		noChanges: 'अघिल्लो संशोधनदेखि योजनामा केही बदलिएको छैन।',
 		before: 'पहिले',
 		after: 'पछि',
 		added: 'थपियो',
@@ -323,7 +323,8 @@ export const ne: Catalogue = {
 		participants: 'सहभागी: {names}',
 		addedWords: 'थपिएको:',
 		removedWords: 'हटाइएको:',
-		endOfChange: '(परिवर्तनको अन्त्य)'
+		endOfChange: '(परिवर्तनको अन्त्य)',
+		familySince: 'अघिल्लो संशोधनदेखि “परिवारबाट” मा लेखिएको'
 	},
 	school: {
 		title: 'स्कुलको ढाँचा',
@@ -606,6 +607,34 @@ export const ne: Catalogue = {
 		confirmStudentsOff: '{school} का {of} विद्यार्थीमध्ये {count} जनालाई बन्द गर्ने ({limit} % भन्दा बढी)',
 		nothing: 'केही छैन',
 		confirmAll: 'आयात गर्नुअघि माथिका सबै परिवर्तनमा चिन्ह लगाउनुहोस्।'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(हटाइएको)'
+	},
+	recordKinds: {
+		meetings: 'बैठक {number}',
+		assessments: 'मूल्याङ्कन {number}',
+		goals: 'लक्ष्य {number}',
+		steps: 'कार्य चरण {number}',
+		pathways: 'सिकाइ मार्ग {number}',
+		progress: 'प्रगति जाँच {number}',
+		evidence: 'प्रमाण {number}',
+		reflections: 'चिन्तन {number}',
+		revisions: 'संशोधन {number}',
+		transitions: 'अर्को तहमा जाने योजना {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'किन बदलियो', date: 'संशोधनको मिति' },
+		family: { section: 'कुन भागबारे' }
+	},
+	exportPage: {
+		title: '{name} · व्यक्तिगत सिकाइ योजना',
+		exportedOn: 'Pathways बाट {date} मा निर्यात गरिएको।',
+		dataFormat: 'डाटा plan.json मा पनि छ ({format}, संस्करण {version})।',
+		comments: 'परिवारका टिप्पणीहरू',
+		untitled: 'योजना'
 	},
 	options: {
 		conference: 'PLP बैठक',
