@@ -52,7 +52,8 @@ export const en = {
 			'Not saved: this device could not store your last change. Keep this page open and free some space.',
 		tooNew:
 			'This plan was changed with a newer version of Pathways. You can read it, but reload the app to edit it.',
-		notFound: 'This plan is not on this device.'
+		notFound: 'This plan is not on this device.',
+		signInToOpen: 'If this is your plan at school, sign in to open it on this device.'
 	},
 	sync: {
 		deviceOnly: 'Only on this device',

@@ -50,7 +50,8 @@ export const es: Catalogue = {
 			'No se guardó: este dispositivo no pudo guardar tu último cambio. Deja esta página abierta y libera algo de espacio.',
 		tooNew:
 			'Este plan se cambió con una versión más nueva de Pathways. Puedes leerlo, pero vuelve a cargar la aplicación para editarlo.',
-		notFound: 'Este plan no está en este dispositivo.'
+		notFound: 'Este plan no está en este dispositivo.',
+		signInToOpen: 'Si es tu plan de la escuela, inicia sesión para abrirlo en este dispositivo.'
 	},
 	sync: {
 		deviceOnly: 'Solo en este dispositivo',
