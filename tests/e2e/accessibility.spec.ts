@@ -99,6 +99,9 @@ async function signInAs(device: BrowserContext, username: string, language: stri
 	await page.locator('#username').fill(username);
 	await page.locator('#password').fill(DEMO_PASSWORD);
 	await page.locator('#password').press('Enter');
+	await expect(page).not.toHaveURL(/\/signin/);
+	// A student or guardian lands in their plan; their plan list is still a screen to check.
+	if (/\/plan\//.test(page.url())) await page.goto('/');
 	await expect(page.locator('.plan-list').first()).toBeVisible();
 	await expect(page).toHaveURL(/\/$/);
 	return page;

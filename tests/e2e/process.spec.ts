@@ -133,17 +133,22 @@ test('student, guardian and advisor hold a conference; the meeting and a revisio
 	for (const name of ['Lucia Rivera', 'Amara Okoye', 'Grace Okoye'])
 		await expect(meeting).toContainText(name);
 
-	// The revision's "what changed" shows exactly the two changes.
+	// The revision's "what changed" shows exactly the two goal changes and the meeting itself.
 	await advisor.getByRole('link', { name: 'See what changed' }).last().click();
 	const diff = advisor.getByTestId('diff');
-	await expect(diff.getByRole('article')).toHaveCount(2);
+	await expect(diff.getByRole('article')).toHaveCount(3);
+	await expect(diff).toContainText('Added · Meetings: PLP conference');
 	await expect(diff).toContainText('Changed · Goals: Raise my science grade to a B');
 	await expect(diff.getByRole('row', { name: /How I will know/ })).toContainText(
 		'My June report card shows a B.'
 	);
 	await expect(diff.getByRole('row', { name: /How I will know/ }).locator('ins')).toHaveText('+');
 	await expect(diff).toContainText('Added · Goals: Try out for the basketball team');
-	await expect(advisor.getByText('Took part: Lucia Rivera, Amara Okoye, Grace Okoye')).toBeVisible();
+	await expect(
+		advisor.getByText(
+			'Took part: Lucia Rivera · Advisor, Amara Okoye · Student, Grace Okoye · Parent or guardian'
+		)
+	).toBeVisible();
 });
 
 test('a school admin changes the template; an offline device gets it when it reconnects', async ({

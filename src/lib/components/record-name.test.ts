@@ -7,10 +7,11 @@ describe('recordName', () => {
 		expect(recordName('steps', { what: 'x'.repeat(80) }, 0)).toHaveLength(58);
 	});
 
-	it('falls back to kind, number and date', () => {
+	it('falls back to kind, number and a date people read', () => {
 		expect(recordName('meetings', { kind: 'conference', date: '2026-10-01' }, 1)).toBe(
-			'PLP conference 2 · 2026-10-01'
+			'PLP conference 2 · October 1, 2026'
 		);
-		expect(recordName('progress', {}, 0)).toBe('Progress 1');
+		expect(recordName('progress', {}, 0)).toBe('Progress check 1');
+		expect(recordName('goals', { title: '' }, 0)).toBe('Goal 1');
 	});
 });

@@ -1,23 +1,28 @@
 import type * as Y from 'yjs';
-import { optionLabel, t } from '../messages';
+import { language, t } from '../messages';
+import { recordNameWords, type Wording } from '../messages/plan-words';
 import type { CollectionName, Fields } from '../plp/schema';
 import { liveTextOf, liveValue } from '../state/live-doc';
+import { school } from '../sync/school-sync.svelte';
+
+/** The active language's wording, with the school's own labels (reading it follows both). */
+export function appWording(extra: Partial<Wording> = {}): Wording {
+	const template = school.template;
+	return {
+		language: language(),
+		messages: t,
+		schoolLabel: (value) => template?.labelOf(value),
+		...extra
+	};
+}
 
 /** A short, readable name for a record: its own words where it has them, else its kind and number. */
 export function recordName(name: CollectionName, record: Record<string, unknown>, index: number): string {
-	const own = firstLine(
-		record.title ?? record.what ?? record.whatChanged ?? record.name ?? record.provider ?? record.body
-	);
-	if (own) return own;
-	const kind = typeof record.kind === 'string' && record.kind ? optionLabel(record.kind) : t.sections[name];
-	const date = typeof record.date === 'string' && record.date ? ` · ${record.date}` : '';
-	return `${kind} ${index + 1}${date}`;
+	return recordNameWords(appWording(), name, record, index);
 }
 
-function firstLine(value: unknown): string {
-	if (typeof value !== 'string') return '';
-	const line = value.trim().split('\n')[0] ?? '';
-	return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+function hasWords(value: string | undefined): boolean {
+	return (value ?? '').trim() !== '';
 }
 
 /** The fields a record's name is made of, in the order `recordName` looks at them. */
@@ -37,7 +42,7 @@ export function liveRecordName(
 	const parts: Record<string, string> = {};
 	const key = NAME_KEYS.find((k) => k in fields);
 	if (key) parts[key] = fields[key]?.kind === 'text' ? liveTextOf(record, key) : liveValue(record, key);
-	if (!key || !firstLine(parts[key])) {
+	if (!key || !hasWords(parts[key])) {
 		if ('kind' in fields) parts.kind = liveValue(record, 'kind');
 		if ('date' in fields) parts.date = liveValue(record, 'date');
 	}

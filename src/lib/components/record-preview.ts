@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { optionLabel, t } from '../messages';
+import { formatDate, optionLabel, t } from '../messages';
+import { fieldLabel } from '../messages/plan-words';
 import type { CollectionName, FieldDef } from '../plp/schema';
 import { proficiencyIdsOf } from '../plp/proficiency-links';
 import { trackDeep } from '../state/live-doc';
@@ -8,6 +9,7 @@ import { trackDeep } from '../state/live-doc';
 export interface PreviewNames {
 	nameOf: (target: CollectionName, id: string) => string;
 	labelOf: (value: string) => string;
+	proficiencyTitle: (id: string) => string;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface PreviewNames {
  * record simply makes the text again), plus the names of the records it points to.
  */
 export function livePreviewText(
+	section: CollectionName,
 	record: Y.Map<unknown>,
 	fields: ReadonlyArray<[string, FieldDef]>,
 	names: PreviewNames
@@ -24,7 +27,7 @@ export function livePreviewText(
 	const lines: string[] = [];
 	for (const [key, def] of fields) {
 		const words = wordsOf(record, key, def, names);
-		if (words) lines.push(`${t.fields[key as keyof typeof t.fields] ?? key}: ${words}`);
+		if (words) lines.push(`${fieldLabel(t, section, key)}: ${words}`);
 	}
 	return lines.join('\n');
 }
@@ -37,24 +40,28 @@ function wordsOf(record: Y.Map<unknown>, key: string, def: FieldDef, names: Prev
 		case 'links':
 			return linkIds(value)
 				.map((id) => names.nameOf(def.to, id))
-				.join(', ');
+				.join(t.words.listSeparator);
 		case 'idSet': {
 			const single = record.get('proficiency');
 			return proficiencyIdsOf({
 				proficiencyIds: linkIds(value),
 				proficiency: typeof single === 'string' ? single : ''
-			}).join(', ');
+			})
+				.map(names.proficiencyTitle)
+				.join(t.words.listSeparator);
 		}
 		case 'people':
 			return value instanceof Y.Array
 				? (value.toArray() as Array<{ name: string; role: string }>)
 						.map((person) => `${person.name} · ${optionLabel(person.role)}`)
-						.join(', ')
+						.join(t.words.listSeparator)
 				: '';
 		case 'ref':
 			return typeof value === 'string' && value ? names.nameOf(def.to, value) : '';
 		case 'choice':
 			return typeof value === 'string' && value ? names.labelOf(value) : '';
+		case 'date':
+			return typeof value === 'string' && value ? formatDate(value) : '';
 		default:
 			return typeof value === 'string' ? value : '';
 	}

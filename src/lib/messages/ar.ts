@@ -45,7 +45,8 @@ export const ar: Catalogue = {
 		saved: 'تم الحفظ على هذا الجهاز',
 		error: 'لم يتم الحفظ: لم يستطع هذا الجهاز حفظ آخر تغيير. أبقِ هذه الصفحة مفتوحة، وأفرغ بعض المساحة.',
 		tooNew: 'تم تغيير هذه الخطة بإصدار أحدث من Pathways. يمكنك قراءتها، لكن أعد تحميل التطبيق لتعديلها.',
-		notFound: 'هذه الخطة غير موجودة على هذا الجهاز.'
+		notFound: 'هذه الخطة غير موجودة على هذا الجهاز.',
+		signInToOpen: 'إذا كانت هذه خطتك في المدرسة، سجّل الدخول لفتحها على هذا الجهاز.'
 	},
 	sync: {
 		deviceOnly: 'على هذا الجهاز فقط',
@@ -360,7 +361,7 @@ export const ar: Catalogue = {
 		pageTitle: 'التعديل بتاريخ {date}',
 		changesTitle: 'ما الذي تغيّر منذ التعديل السابق',
 		firstRevision: 'هذا هو التعديل الأول: كل ما فيه جديد.',
-		noChanges: 'لا توجد تغييرات في الأهداف أو الخطوات أو المسارات أو خطط الانتقال أو «عنّي».',
+		noChanges: 'لم يتغيّر شيء في الخطة منذ التعديل السابق.',
 		before: 'قبل',
 		after: 'بعد',
 		added: 'أُضيف',
@@ -373,7 +374,8 @@ export const ar: Catalogue = {
 		participants: 'المشاركون: {names}',
 		addedWords: 'أُضيف:',
 		removedWords: 'حُذف:',
-		endOfChange: '(نهاية التغيير)'
+		endOfChange: '(نهاية التغيير)',
+		familySince: 'ما كُتب في «من العائلة» منذ التعديل السابق'
 	},
 	school: {
 		title: 'نموذج المدرسة',
@@ -852,6 +854,34 @@ export const ar: Catalogue = {
 		schoolAdmin: 'مدير مدرسة',
 		name: 'عيّن مديرًا للمنطقة',
 		remove: 'أزل {name} من إدارة المنطقة'
+	},
+	words: {
+		listSeparator: '، ',
+		numbered: '{kind} {number}',
+		removedRecord: '(محذوف)'
+	},
+	recordKinds: {
+		meetings: 'الاجتماع {number}',
+		assessments: 'التقييم {number}',
+		goals: 'الهدف {number}',
+		steps: 'خطوة العمل {number}',
+		pathways: 'المسار {number}',
+		progress: 'متابعة التقدّم {number}',
+		evidence: 'الدليل {number}',
+		reflections: 'التأمل {number}',
+		revisions: 'التعديل {number}',
+		transitions: 'خطة الانتقال {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'سبب التغيير', date: 'تاريخ التعديل' },
+		family: { section: 'عن أي جزء' }
+	},
+	exportPage: {
+		title: '{name} · خطة التعلّم الشخصية',
+		exportedOn: 'صُدِّرت من Pathways في {date}.',
+		dataFormat: 'البيانات موجودة أيضًا في plan.json ({format}، الإصدار {version}).',
+		comments: 'تعليقات العائلة',
+		untitled: 'خطة'
 	},
 	options: {
 		conference: 'اجتماع PLP',

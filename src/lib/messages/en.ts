@@ -53,7 +53,8 @@ export const en = {
 			'Not saved: this device could not store your last change. Keep this page open and free some space.',
 		tooNew:
 			'This plan was changed with a newer version of Pathways. You can read it, but reload the app to edit it.',
-		notFound: 'This plan is not on this device.'
+		notFound: 'This plan is not on this device.',
+		signInToOpen: 'If this is your plan at school, sign in to open it on this device.'
 	},
 	sync: {
 		deviceOnly: 'Only on this device',
@@ -388,7 +389,7 @@ export const en = {
 		pageTitle: 'Revision of {date}',
 		changesTitle: 'What changed since the revision before',
 		firstRevision: 'This is the first revision: everything in it is new.',
-		noChanges: 'No changes in goals, steps, pathways, transition plans or “About me”.',
+		noChanges: 'Nothing in the plan changed since the revision before.',
 		before: 'Before',
 		after: 'After',
 		added: 'Added',
@@ -401,7 +402,8 @@ export const en = {
 		participants: 'Took part: {names}',
 		addedWords: 'added:',
 		removedWords: 'removed:',
-		endOfChange: '(end of change)'
+		endOfChange: '(end of change)',
+		familySince: 'Written in “From the family” since the revision before'
 	},
 	school: {
 		title: 'School template',
@@ -885,6 +887,34 @@ export const en = {
 		schoolAdmin: 'School admin',
 		name: 'Name district admin',
 		remove: 'Remove {name} as district admin'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(removed)'
+	},
+	recordKinds: {
+		meetings: 'Meeting {number}',
+		assessments: 'Assessment {number}',
+		goals: 'Goal {number}',
+		steps: 'Action step {number}',
+		pathways: 'Pathway {number}',
+		progress: 'Progress check {number}',
+		evidence: 'Evidence {number}',
+		reflections: 'Reflection {number}',
+		revisions: 'Revision {number}',
+		transitions: 'Transition plan {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'Why it changed', date: 'Date of the revision' },
+		family: { section: 'About which part' }
+	},
+	exportPage: {
+		title: '{name} · Personal Learning Plan',
+		exportedOn: 'Exported from Pathways on {date}.',
+		dataFormat: 'The data is in plan.json too ({format}, version {version}).',
+		comments: 'Family comments',
+		untitled: 'Plan'
 	},
 	options: {
 		conference: 'PLP conference',

@@ -52,7 +52,8 @@ export const es: Catalogue = {
 			'No se guardó: este dispositivo no pudo guardar tu último cambio. Deja esta página abierta y libera algo de espacio.',
 		tooNew:
 			'Este plan se cambió con una versión más nueva de Pathways. Puedes leerlo, pero vuelve a cargar la aplicación para editarlo.',
-		notFound: 'Este plan no está en este dispositivo.'
+		notFound: 'Este plan no está en este dispositivo.',
+		signInToOpen: 'Si es tu plan de la escuela, inicia sesión para abrirlo en este dispositivo.'
 	},
 	sync: {
 		deviceOnly: 'Solo en este dispositivo',
@@ -402,7 +403,7 @@ export const es: Catalogue = {
 		pageTitle: 'Revisión del {date}',
 		changesTitle: 'Qué cambió desde la revisión anterior',
 		firstRevision: 'Esta es la primera revisión: todo lo que tiene es nuevo.',
-		noChanges: 'No hay cambios en metas, pasos, caminos, planes de transición ni en “Sobre mí”.',
+		noChanges: 'Nada cambió en el plan desde la revisión anterior.',
 		before: 'Antes',
 		after: 'Después',
 		added: 'Agregado',
@@ -415,7 +416,8 @@ export const es: Catalogue = {
 		participants: 'Participaron: {names}',
 		addedWords: 'añadido:',
 		removedWords: 'quitado:',
-		endOfChange: '(fin del cambio)'
+		endOfChange: '(fin del cambio)',
+		familySince: 'Escrito en “De la familia” desde la revisión anterior'
 	},
 	school: {
 		title: 'Plantilla de la escuela',
@@ -907,6 +909,34 @@ export const es: Catalogue = {
 		schoolAdmin: 'Administrador de escuela',
 		name: 'Nombrar administrador del distrito',
 		remove: 'Quitar a {name} como administrador del distrito'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(eliminado)'
+	},
+	recordKinds: {
+		meetings: 'Reunión {number}',
+		assessments: 'Evaluación {number}',
+		goals: 'Meta {number}',
+		steps: 'Paso de acción {number}',
+		pathways: 'Camino {number}',
+		progress: 'Revisión del progreso {number}',
+		evidence: 'Evidencia {number}',
+		reflections: 'Reflexión {number}',
+		revisions: 'Revisión {number}',
+		transitions: 'Plan de transición {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'Por qué cambió', date: 'Fecha de la revisión' },
+		family: { section: 'Sobre qué parte' }
+	},
+	exportPage: {
+		title: '{name} · Plan Personal de Aprendizaje',
+		exportedOn: 'Exportado de Pathways el {date}.',
+		dataFormat: 'Los datos también están en plan.json ({format}, versión {version}).',
+		comments: 'Comentarios de la familia',
+		untitled: 'Plan'
 	},
 	options: {
 		conference: 'Reunión del PLP',

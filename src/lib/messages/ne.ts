@@ -47,7 +47,8 @@ export const ne: Catalogue = {
 		error: 'सेभ भएन: यो डिभाइसले तपाईंको पछिल्लो परिवर्तन राख्न सकेन। यो पेज खुला राख्नुहोस् र केही ठाउँ खाली गर्नुहोस्।',
 		tooNew:
 			'यो योजना Pathways को नयाँ संस्करणमा बदलिएको थियो। तपाईं यसलाई पढ्न सक्नुहुन्छ, तर बदल्नका लागि एप फेरि लोड गर्नुहोस्।',
-		notFound: 'यो योजना यो डिभाइसमा छैन।'
+		notFound: 'यो योजना यो डिभाइसमा छैन।',
+		signInToOpen: 'यदि यो स्कुलमा तपाईंको योजना हो भने, यस उपकरणमा खोल्न साइन इन गर्नुहोस्।'
 	},
 	sync: {
 		deviceOnly: 'यो डिभाइसमा मात्र',
@@ -374,7 +375,7 @@ export const ne: Catalogue = {
 		pageTitle: '{date} को संशोधन',
 		changesTitle: 'अघिल्लो संशोधनदेखि के बदलियो',
 		firstRevision: 'यो पहिलो संशोधन हो: यसमा भएका सबै कुरा नयाँ हुन्।',
-		noChanges: 'लक्ष्य, चरण, सिकाइ मार्ग, अर्को तहमा जाने योजना वा “मेरो बारेमा” मा केही बदलिएको छैन।',
+		noChanges: 'अघिल्लो संशोधनदेखि योजनामा केही बदलिएको छैन।',
 		before: 'पहिले',
 		after: 'पछि',
 		added: 'थपियो',
@@ -387,7 +388,8 @@ export const ne: Catalogue = {
 		participants: 'सहभागी: {names}',
 		addedWords: 'थपिएको:',
 		removedWords: 'हटाइएको:',
-		endOfChange: '(परिवर्तनको अन्त्य)'
+		endOfChange: '(परिवर्तनको अन्त्य)',
+		familySince: 'अघिल्लो संशोधनदेखि “परिवारबाट” मा लेखिएको'
 	},
 	school: {
 		title: 'स्कुलको ढाँचा',
@@ -864,6 +866,34 @@ export const ne: Catalogue = {
 		schoolAdmin: 'विद्यालयको प्रशासक',
 		name: 'जिल्ला प्रशासक नियुक्त गर्नुहोस्',
 		remove: '{name} लाई जिल्ला प्रशासकबाट हटाउनुहोस्'
+	},
+	words: {
+		listSeparator: ', ',
+		numbered: '{kind} {number}',
+		removedRecord: '(हटाइएको)'
+	},
+	recordKinds: {
+		meetings: 'बैठक {number}',
+		assessments: 'मूल्याङ्कन {number}',
+		goals: 'लक्ष्य {number}',
+		steps: 'कार्य चरण {number}',
+		pathways: 'सिकाइ मार्ग {number}',
+		progress: 'प्रगति जाँच {number}',
+		evidence: 'प्रमाण {number}',
+		reflections: 'चिन्तन {number}',
+		revisions: 'संशोधन {number}',
+		transitions: 'अर्को तहमा जाने योजना {number}'
+	},
+	fieldsIn: {
+		revisions: { why: 'किन बदलियो', date: 'संशोधनको मिति' },
+		family: { section: 'कुन भागबारे' }
+	},
+	exportPage: {
+		title: '{name} · व्यक्तिगत सिकाइ योजना',
+		exportedOn: 'Pathways बाट {date} मा निर्यात गरिएको।',
+		dataFormat: 'डाटा plan.json मा पनि छ ({format}, संस्करण {version})।',
+		comments: 'परिवारका टिप्पणीहरू',
+		untitled: 'योजना'
 	},
 	options: {
 		conference: 'PLP बैठक',

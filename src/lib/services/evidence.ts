@@ -9,7 +9,7 @@ import {
 	evidenceFile,
 	storeEvidenceFile
 } from '../local/evidence-store';
-import { format, t } from '../messages';
+import { format, language, t } from '../messages';
 import { today } from '../plp/ids';
 import type { Plan } from '../plp/plan';
 import { DEFAULT_MAX_FILE_BYTES } from '../plp/file-types';
@@ -72,8 +72,9 @@ export async function downloadArchive(planId: string): Promise<boolean> {
 	const token = auth.token;
 	if (!token) return false;
 	try {
+		// The page in the archive speaks the account's language; this one when the account has none.
 		const response = await fetch(`/api/plans/${planId}/export`, {
-			headers: { authorization: `Bearer ${token}` }
+			headers: { authorization: `Bearer ${token}`, 'accept-language': language() }
 		});
 		if (!response.ok) return false;
 		const url = URL.createObjectURL(await response.blob());

@@ -22,6 +22,7 @@ import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
 import type { DocStore } from '../contracts';
+import { exportPageWording } from './page-wording';
 import { writePlanArchive } from './plan-archive';
 import { readArchive, type ArchiveLimits } from './archive-reader';
 import { describeImportIn } from './import-history';
@@ -48,7 +49,8 @@ export function registerExportRoutes(
 		if (accessTo('plan', rel) === 'none') throw notFound('plan');
 		if (!rel.isOwnPlan && !rel.isInCaseload && !rel.isSchoolAdmin) throw forbidden();
 		const out = new PassThrough();
-		writePlanArchive(out, { store: deps.store, blobs: deps.blobs, planId, now: deps.now }).catch(
+		const wording = exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language']);
+		writePlanArchive(out, { store: deps.store, blobs: deps.blobs, planId, now: deps.now, wording }).catch(
 			(error: unknown) => {
 				request.log.error({ err: error }, 'export failed');
 				out.destroy(error as Error);
@@ -69,7 +71,12 @@ export function registerExportRoutes(
 		const out = new PassThrough();
 		writeSchoolArchive(
 			out,
-			{ store: deps.store, blobs: deps.blobs, now: deps.now },
+			{
+				store: deps.store,
+				blobs: deps.blobs,
+				now: deps.now,
+				wording: exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language'])
+			},
 			{ name: ctx.accounts.getSchool(caller.user.schoolId)?.name ?? '', plans }
 		).catch((error: unknown) => {
 			request.log.error({ err: error }, 'school export failed');

@@ -22,7 +22,7 @@ import {
 	evidencePath,
 	type ArchiveManifest
 } from './archive-format';
-import { planHtml } from './plan-html';
+import { planHtml, type PageWording } from './plan-html';
 import { zipInto } from './zip-stream';
 
 export interface ArchiveSource {
@@ -30,6 +30,8 @@ export interface ArchiveSource {
 	blobs: BlobStore;
 	planId: string;
 	now: () => number;
+	/** Who the archive's index.html is written for (English when not said). */
+	wording?: PageWording;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function writePlanArchive(out: Writable, source: ArchiveSource): Pr
 	await addWhole(MANIFEST_PATH, encoder.encode(JSON.stringify(manifest, null, '\t')));
 	await addWhole(PLAN_STATE_PATH, planState);
 	await addWhole(FAMILY_STATE_PATH, familyState);
-	await addWhole('index.html', encoder.encode(planHtml(manifest)));
+	await addWhole('index.html', encoder.encode(planHtml(manifest, source.wording)));
 	for (const entry of manifest.evidence) {
 		const file = new ZipPassThrough(entry.path);
 		zip.add(file);

@@ -1,0 +1,31 @@
+/**
+ * Who an export page is written for: the exporting person's language (their account's choice,
+ * else their browser's), the school's own option labels (its template document) and the titles
+ * of its proficiencies (its latest framework).
+ */
+import { matchLanguage } from '../../../src/lib/messages/languages';
+import { docName } from '../../../src/lib/plp/access';
+import { SchoolTemplate } from '../../../src/lib/plp/template';
+import type { DocStore } from '../contracts';
+import type { Database } from '../db';
+import type { User } from '../auth/accounts';
+import { FrameworkStore } from '../proficiencies/framework-store';
+import { loadStoredDoc } from './plan-archive';
+import type { PageWording } from './plan-html';
+
+export function exportPageWording(
+	db: Database,
+	store: DocStore,
+	user: Pick<User, 'schoolId' | 'language'>,
+	acceptLanguage: string | undefined
+): PageWording {
+	const preferences = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim());
+	const language = user.language ?? matchLanguage(preferences);
+	const template = new SchoolTemplate(loadStoredDoc(store, docName('school', user.schoolId)));
+	const framework = new FrameworkStore(db).latest(user.schoolId);
+	return {
+		language,
+		schoolLabel: (value) => template.labelOf(value),
+		proficiencyName: (id) => framework?.proficiencies.find((p) => p.id === id)?.title
+	};
+}

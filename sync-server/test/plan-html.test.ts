@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FamilyPart } from '../../src/lib/plp/family';
+import { Plan } from '../../src/lib/plp/plan';
+import { recordRevision } from '../../src/lib/plp/revisions';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, type ArchiveManifest } from '../src/export/archive-format';
+import { planHtml } from '../src/export/plan-html';
+
+/** A plan with the values that used to show as codes: choices, links, people, dates, a snapshot. */
+function manifest(): ArchiveManifest {
+	const plan = Plan.create(new Y.Doc({ gc: false }), 'p-1', {
+		studentName: 'Amara Okoye',
+		startDate: '2026-09-02'
+	});
+	const goalId = plan.goals.add({
+		kind: 'secondary',
+		title: 'Bring my biology grade up to a B',
+		status: 'in-progress',
+		byWhen: '2027-04-30'
+	});
+	plan.steps.add({ goalId, what: 'Go to help sessions' });
+	const pathwayId = plan.collections.pathways.add({ kind: 'work-based', provider: 'Clinic' });
+	plan.collections.pathways.link(pathwayId, 'goalIds', goalId, true);
+	recordRevision(plan, {
+		whatChanged: 'New goal',
+		why: 'Talked with my family',
+		participants: [
+			{ name: 'Lucia Rivera', role: 'advisor' },
+			{ name: 'Amara', role: 'student' }
+		],
+		date: '2026-12-01'
+	});
+	const family = new FamilyPart(new Y.Doc());
+	family.reflections.add({ date: '2026-11-20', authorRole: 'guardian', body: 'Proud of her' });
+	return {
+		format: ARCHIVE_FORMAT,
+		formatVersion: ARCHIVE_FORMAT_VERSION,
+		exportedAt: '2026-12-01T19:05:55.821Z',
+		planId: 'p-1',
+		plan: plan.snapshot(),
+		family: family.snapshot(),
+		evidence: []
+	};
+}
+
+/** The page's text as a reader sees it (tags and styles removed). */
+const textOf = (html: string) =>
+	html
+		.replace(/<style>[\s\S]*?<\/style>/, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ');
+
+describe('the export page', () => {
+	const data = manifest();
+	const goalId = data.plan.goals[0]!.id;
+
+	it('shows labels, names and dates, never stored values, ids, ISO dates or the saved view', () => {
+		const text = textOf(planHtml(data, { language: 'en' }));
+		expect(text).toContain('High school goal');
+		expect(text).toContain('In progress');
+		expect(text).toContain('Work-based learning');
+		expect(text).toContain('April 30, 2027');
+		expect(text).toContain('Lucia Rivera · Advisor, Amara · Student');
+		expect(text).toContain('Why it changed Talked with my family');
+		expect(text).toContain('Parent or guardian');
+		for (const code of [
+			'in-progress',
+			'work-based',
+			'secondary',
+			'advisor)',
+			goalId,
+			'2027-04-30',
+			'2026-12-01T'
+		])
+			expect(text).not.toContain(code);
+		expect(text).not.toMatch(/· guardian\b/); // the role's code where its label belongs
+		expect(text).not.toMatch(/[A-Za-z0-9+/]{80,}/); // no encoded Yjs snapshot
+		// A step names its goal by its title.
+		expect(text).toMatch(/Goal Bring my biology grade up to a B/);
+	});
+
+	it('speaks the exporter’s language, Arabic right to left with its month names', () => {
+		const html = planHtml(data, { language: 'ar' });
+		expect(html).toContain('<html lang="ar" dir="rtl">');
+		const text = textOf(html);
+		expect(text).toContain('خطة التعلّم الشخصية');
+		expect(text).toMatch(/أبريل|نيسان/);
+		expect(text).not.toContain('High school goal');
+		expect(text).not.toContain('2027-04-30');
+		const spanish = textOf(planHtml(data, { language: 'es' }));
+		expect(spanish).toContain('30 de abril de 2027');
+		expect(spanish).toContain('Exportado de Pathways el');
+	});
+
+	it('uses the school’s own label for its custom pathway', () => {
+		const custom = manifest();
+		custom.plan.pathways[0]!.kind = 'custom:abc' as never;
+		const text = textOf(
+			planHtml(custom, {
+				language: 'en',
+				schoolLabel: (v) => (v === 'custom:abc' ? 'Robotics club' : undefined)
+			})
+		);
+		expect(text).toContain('Robotics club');
+		expect(text).not.toContain('custom:abc');
+	});
+});
