@@ -92,7 +92,9 @@ test('a PDF and a recording made offline reach the school and an advisor opens b
 
 	// The advisor, on another device, opens both from the school.
 	const advisor = await signIn(await newDevice(), 'rivera');
-	await openPlan(advisor, 'Ben Larsen');
+	// By its address: import.spec.ts may have made a second student of the same name in this caseload.
+	await advisor.locator('a[href="/plan/demo-ben"]').click();
+	await expect(advisor.getByTestId('sync-status')).toContainText('Synced with the school');
 	await expect(advisor.getByRole('link', { name: 'Open the file: my-essay.pdf' })).toBeVisible();
 	const audio = advisor.locator('[data-testid="evidence-preview"] audio');
 	await expect(audio).toHaveCount(1);

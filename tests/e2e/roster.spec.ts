@@ -148,7 +148,9 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	// Reloaded with no network: the app, the plan and the school's proficiencies all come from the device.
 	await student.reload();
 	await expect(student.getByRole('heading', { level: 1, name: 'Abe Turner' })).toBeVisible();
-	await expect(student.getByTestId('sync-status')).toContainText('Offline');
+	// Not in step with the school. (Chromium 156's offline emulation leaves navigator.onLine true in a
+	// page reloaded offline, so the app says "Connecting to the school…" there rather than "Offline".)
+	await expect(student.getByTestId('sync-status')).toHaveAttribute('data-state', /^(offline|connecting)$/);
 	const progress = student.getByRole('region', { name: 'Progress' });
 	await progress.getByRole('button', { name: 'Add a progress check' }).click();
 	const entry = progress.getByRole('article').last();
@@ -193,14 +195,14 @@ test('a student records progress on a proficiency offline; the advisor sees the 
 	await expect(chart).toHaveAttribute('data-points', '1');
 	await expect(chart.locator('canvas')).toBeVisible();
 	await expect(chart.getByRole('table')).toContainText('3 · Proficient');
-	await expect(chart.getByRole('table')).toContainText('2026-11-20');
+	await expect(chart.getByRole('table')).toContainText('November 20, 2026');
 	// The goal shows under both of its proficiencies; the pathway is a bar on the timeline and a table row.
 	const byProficiency = advisor.getByTestId('goals-by-proficiency');
 	await expect(byProficiency.getByRole('row', { name: /SCI-1/ })).toContainText('Present my river study');
 	await expect(byProficiency.getByRole('row', { name: /TS-COM/ })).toContainText('Present my river study');
 	await expect(advisor.getByTestId('pathway-chart')).toHaveAttribute('data-bars', '1');
 	await expect(advisor.getByTestId('pathway-chart').locator('canvas')).toBeVisible();
-	await expect(advisor.getByTestId('pathway-table')).toContainText('2027-01-15');
+	await expect(advisor.getByTestId('pathway-table')).toContainText('January 15, 2027');
 
 	// At a glance: the advisor's caseload shows Abe's last change; the admin's counts show his level.
 	await advisor.goto('/growth');

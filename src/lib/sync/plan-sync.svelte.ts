@@ -83,6 +83,8 @@ export class PlanSync {
 		awareness?.on('change', () => this.#updatePeople());
 		window.addEventListener('online', this.#onOnline);
 		window.addEventListener('offline', this.#onOnline);
+		// A plan opened with no network says so at once: no socket event may ever come to say it.
+		this.#update();
 	}
 
 	resume(token: string): void {
