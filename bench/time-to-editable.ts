@@ -195,8 +195,11 @@ async function prepareDevice(
 	await page.getByLabel('Username').fill(student.username);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.getByRole('heading', { name: 'Your plans at school' }).waitFor({ timeout: 30_000 });
-	await page.getByRole('link', { name: student.name }).click();
+	// A student with one plan lands in it after signing in (issue 14); otherwise open it from the list.
+	const list = page.getByRole('heading', { name: 'Your plans at school' });
+	const own = page.getByRole('heading', { level: 1, name: student.name });
+	await list.or(own).first().waitFor({ timeout: 30_000 });
+	if (await list.isVisible()) await page.getByRole('link', { name: student.name }).click();
 	await page
 		.getByTestId('sync-status')
 		.filter({ hasText: 'Synced with the school' })
