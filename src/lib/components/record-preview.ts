@@ -1,14 +1,15 @@
-import * as Y from 'yjs';
-import { formatDate, optionLabel, t } from '../messages';
-import { fieldLabel } from '../messages/plan-words';
+import type * as Y from 'yjs';
+import { t } from '../messages';
+import { fieldLabel, fieldValueWords, type Wording } from '../messages/plan-words';
+import { readField } from '../plp/collection';
 import type { CollectionName, FieldDef } from '../plp/schema';
 import { proficiencyIdsOf } from '../plp/proficiency-links';
 import { trackDeep } from '../state/live-doc';
+import { appWording } from './record-name';
 
 /** How a preview names what a record points to and the choices it holds (as the editor shows them). */
 export interface PreviewNames {
 	nameOf: (target: CollectionName, id: string) => string;
-	labelOf: (value: string) => string;
 	proficiencyTitle: (id: string) => string;
 }
 
@@ -24,49 +25,30 @@ export function livePreviewText(
 	names: PreviewNames
 ): string {
 	trackDeep(record);
+	const wording = appWording({ proficiencyName: names.proficiencyTitle });
 	const lines: string[] = [];
 	for (const [key, def] of fields) {
-		const words = wordsOf(record, key, def, names);
+		const words = wordsOf(wording, record, key, def, names);
 		if (words) lines.push(`${fieldLabel(t, section, key)}: ${words}`);
 	}
 	return lines.join('\n');
 }
 
-function wordsOf(record: Y.Map<unknown>, key: string, def: FieldDef, names: PreviewNames): string {
-	const value = record.get(key);
-	switch (def.kind) {
-		case 'text':
-			return value instanceof Y.Text ? value.toString() : '';
-		case 'links':
-			return linkIds(value)
-				.map((id) => names.nameOf(def.to, id))
-				.join(t.words.listSeparator);
-		case 'idSet': {
-			const single = record.get('proficiency');
-			return proficiencyIdsOf({
-				proficiencyIds: linkIds(value),
-				proficiency: typeof single === 'string' ? single : ''
-			})
-				.map(names.proficiencyTitle)
-				.join(t.words.listSeparator);
-		}
-		case 'people':
-			return value instanceof Y.Array
-				? (value.toArray() as Array<{ name: string; role: string }>)
-						.map((person) => `${person.name} · ${optionLabel(person.role)}`)
-						.join(t.words.listSeparator)
-				: '';
-		case 'ref':
-			return typeof value === 'string' && value ? names.nameOf(def.to, value) : '';
-		case 'choice':
-			return typeof value === 'string' && value ? names.labelOf(value) : '';
-		case 'date':
-			return typeof value === 'string' && value ? formatDate(value) : '';
-		default:
-			return typeof value === 'string' ? value : '';
-	}
-}
-
-function linkIds(value: unknown): string[] {
-	return value instanceof Y.Map ? [...value.keys()].sort() : [];
+/** A field's words as the editor and the export show them (plan-words), read from the live record. */
+function wordsOf(
+	wording: Wording,
+	record: Y.Map<unknown>,
+	key: string,
+	def: FieldDef,
+	names: PreviewNames
+): string {
+	const value = readField(def, record.get(key));
+	if (def.kind !== 'idSet') return fieldValueWords(wording, def, value, names.nameOf);
+	// A goal's or evidence's proficiencies: the links and an older plan's single one.
+	const single = record.get('proficiency');
+	const ids = proficiencyIdsOf({
+		proficiencyIds: value as string[],
+		proficiency: typeof single === 'string' ? single : ''
+	});
+	return fieldValueWords(wording, def, ids, names.nameOf);
 }
