@@ -349,5 +349,22 @@ export const MIGRATIONS: readonly string[] = [
 		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
 	CREATE TRIGGER district_admin_changes_no_delete BEFORE DELETE ON district_admin_changes
 		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
+	`,
+	// A district's choice to let its district admins read (never write) the plans of its schools
+	// (issue 18; off until a district admin turns it on), and the append-only record of who changed it.
+	`
+	ALTER TABLE districts ADD COLUMN plans_readable INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE district_setting_changes (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		district_id TEXT NOT NULL,
+		setting TEXT NOT NULL CHECK (setting IN ('plans-readable')),
+		value TEXT NOT NULL
+	);
+	CREATE TRIGGER district_setting_changes_no_update BEFORE UPDATE ON district_setting_changes
+		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
+	CREATE TRIGGER district_setting_changes_no_delete BEFORE DELETE ON district_setting_changes
+		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
 	`
 ];

@@ -22,6 +22,7 @@ import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-sch
 import { registerEvidence } from './blobs/register';
 import { registerRelay } from './relay/relay';
 import { registerGrowthRoutes } from './growth/growth-routes';
+import { PlanFactsCache } from './growth/plan-facts';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
 import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
@@ -92,13 +93,14 @@ export async function createServer(
 			devices: new TrustedDevices(db, now),
 			relay,
 			store,
+			planFacts: new PlanFactsCache(store, db),
 			startedAt: Date.now()
 		};
 		registerApi(app, ctx);
 		registerRosterRoutes(app, ctx, store);
 		registerFrameworkRoutes(app, ctx);
 		registerGrowthRoutes(app, ctx, store);
-		registerSelfAssessmentRoutes(app, ctx, store);
+		registerSelfAssessmentRoutes(app, ctx);
 		registerEvidence(app, ctx, store, now);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);

@@ -20,6 +20,8 @@ export interface PlanEntry {
 	review?: PlanReview;
 	/** For school plans: when this device last brought its copy up to date (catch-up), if ever. */
 	deviceCopyAt?: number;
+	/** A plan of another school a district admin opened from /district (read-only; not on the start list). */
+	isDistrictRead?: boolean;
 }
 
 export interface Setting {

@@ -805,6 +805,13 @@ export const en = {
 		moreThan: 'more than {count}',
 		noFigures: 'The figures could not be loaded. Try again when you are online.',
 		print: 'Print the report',
+		reportLink: 'Report for the school board (printable)',
+		reportTitle: 'Self-assessment report',
+		reportIntro:
+			'How {school} rated itself on the five essentials of personal learning in {year}, with figures from its students’ plans.',
+		reportBack: 'Back to the self-assessment',
+		reportFigures: 'Figures from the plans',
+		reportNoLevels: 'No attribute was rated for this school year.',
 		printedOn: 'Printed on {date}.',
 		team: 'The team',
 		teamHint: 'Staff on the team can rate the school with the admins.',
@@ -886,7 +893,22 @@ export const en = {
 		adminsHint: 'District admins read every school’s self-assessment and name other district admins.',
 		schoolAdmin: 'School admin',
 		name: 'Name district admin',
-		remove: 'Remove {name} as district admin'
+		remove: 'Remove {name} as district admin',
+		plansTitle: 'Reading students’ plans',
+		plansOn:
+			'District admins may read the plans of every school of the district. They cannot change them, and what families write stays with the family.',
+		plansOff:
+			'District admins cannot read the plans of the district’s other schools. Each school’s admins read their own school’s plans.',
+		turnOn: 'Let district admins read the plans',
+		turnOff: 'Stop district admins reading the plans',
+		plansOf: 'Plans at',
+		showPlans: 'Show the plans',
+		noPlans: 'This school has no plans yet.',
+		readOnlyPlan: '{name} (read only)',
+		trendTitle: 'Figures over the years',
+		trendFigure: 'Figure',
+		trendHint:
+			'One line for each school. A school year with fewer than 10 students in a school has no point on its line and reads “fewer than 10” in the table.'
 	},
 	words: {
 		listSeparator: ', ',

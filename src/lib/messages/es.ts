@@ -824,6 +824,13 @@ export const es: Catalogue = {
 		moreThan: 'más de {count}',
 		noFigures: 'No se pudieron cargar las cifras. Inténtelo de nuevo cuando tenga conexión.',
 		print: 'Imprimir el informe',
+		reportLink: 'Informe para el consejo escolar (para imprimir)',
+		reportTitle: 'Informe de autoevaluación',
+		reportIntro:
+			'Cómo se calificó {school} en los cinco aspectos esenciales del aprendizaje personal en {year}, con cifras de los planes de sus estudiantes.',
+		reportBack: 'Volver a la autoevaluación',
+		reportFigures: 'Cifras de los planes',
+		reportNoLevels: 'No se calificó ningún aspecto en este año escolar.',
 		printedOn: 'Impreso el {date}.',
 		team: 'El equipo',
 		teamHint: 'El personal del equipo puede evaluar la escuela junto con los administradores.',
@@ -908,7 +915,22 @@ export const es: Catalogue = {
 			'Los administradores del distrito leen la autoevaluación de cada escuela y nombran a otros administradores del distrito.',
 		schoolAdmin: 'Administrador de escuela',
 		name: 'Nombrar administrador del distrito',
-		remove: 'Quitar a {name} como administrador del distrito'
+		remove: 'Quitar a {name} como administrador del distrito',
+		plansTitle: 'Leer los planes de los estudiantes',
+		plansOn:
+			'Los administradores del distrito pueden leer los planes de todas las escuelas del distrito. No pueden cambiarlos, y lo que escriben las familias queda con la familia.',
+		plansOff:
+			'Los administradores del distrito no pueden leer los planes de las otras escuelas del distrito. Los administradores de cada escuela leen los planes de su propia escuela.',
+		turnOn: 'Permitir que los administradores del distrito lean los planes',
+		turnOff: 'Dejar de permitir que los administradores del distrito lean los planes',
+		plansOf: 'Planes de',
+		showPlans: 'Mostrar los planes',
+		noPlans: 'Esta escuela todavía no tiene planes.',
+		readOnlyPlan: '{name} (solo lectura)',
+		trendTitle: 'Las cifras a lo largo de los años',
+		trendFigure: 'Cifra',
+		trendHint:
+			'Una línea por escuela. Un año escolar con menos de 10 estudiantes en una escuela no tiene punto en su línea y en la tabla dice «menos de 10».'
 	},
 	words: {
 		listSeparator: ', ',

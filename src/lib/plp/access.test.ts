@@ -41,6 +41,18 @@ describe('accessTo', () => {
 		expect(accessTo('family', rel)).toBe('read');
 		expect(accessTo('plan', { ...none, role: 'admin' })).toBe('none');
 	});
+
+	it('lets a district reader read the plan of another school of the district, never its family part', () => {
+		const rel = { ...none, role: 'admin' as const, isDistrictReader: true };
+		expect(accessTo('plan', rel)).toBe('read');
+		expect(accessTo('family', rel)).toBe('none');
+		expect(accessTo('school', rel)).toBe('read');
+		// Only an admin can be a district reader: the flag on anyone else opens nothing more.
+		for (const role of ['student', 'guardian', 'staff'] as const) {
+			expect(accessTo('plan', { ...none, role, isDistrictReader: true })).toBe('none');
+			expect(accessTo('school', { ...none, role, isDistrictReader: true })).toBe('none');
+		}
+	});
 });
 
 describe('the school document', () => {

@@ -30,6 +30,11 @@ export interface Relationship {
 	isSchoolAdmin: boolean;
 	/** The person belongs to the school (for the school document). */
 	isSchoolMember?: boolean;
+	/**
+	 * The person is a district admin of the plan's (or the school document's) school's district, and
+	 * the district lets its admins read its schools' plans (off unless a district admin turns it on).
+	 */
+	isDistrictReader?: boolean;
 }
 
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -58,7 +63,7 @@ export function parseDocName(name: string): { kind: DocKind; planId: string } | 
 export function accessTo(kind: DocKind, rel: Relationship): Access {
 	if (kind === 'school') {
 		if (rel.role === 'admin' && rel.isSchoolAdmin) return 'write';
-		return rel.isSchoolMember ? 'read' : 'none';
+		return rel.isSchoolMember || (rel.role === 'admin' && rel.isDistrictReader) ? 'read' : 'none';
 	}
 	switch (rel.role) {
 		case 'student':
@@ -71,7 +76,9 @@ export function accessTo(kind: DocKind, rel: Relationship): Access {
 			if (!rel.isLinkedGuardian) return 'none';
 			return kind === 'family' ? 'write' : 'read';
 		case 'admin':
-			return rel.isSchoolAdmin ? 'read' : 'none';
+			if (rel.isSchoolAdmin) return 'read';
+			// Reading across the district covers what the school writes, never the family's own part.
+			return rel.isDistrictReader && kind === 'plan' ? 'read' : 'none';
 	}
 }
 

@@ -3,6 +3,7 @@
  * the server (sync-server/src/self-assessment/) and the app: the attributes, the three levels, school
  * years, and what the API answers. No Svelte, no DOM.
  */
+import type { PlanView } from '../plp/api-types';
 
 export const ATTRIBUTES = [
 	'relationships',
@@ -207,8 +208,17 @@ export interface DistrictView {
 	district: { id: string; name: string };
 	schoolYear: number;
 	schools: DistrictSchoolColumn[];
+	/** The district lets its admins read (never change) the plans of its schools; off by default. */
+	plansReadable: boolean;
 	/** The district's admins (they read every school's self-assessment and name other district admins). */
 	admins: DistrictPerson[];
 	/** Admins of the district's schools who could be named. */
 	candidates: DistrictPerson[];
+}
+
+/** What GET /api/district/schools/:schoolId/plans answers a district admin (when the district allows it). */
+export interface DistrictPlans {
+	school: { id: string; name: string };
+	/** Each plan with what the caller may do: the plan read-only, the family's part not at all. */
+	plans: PlanView[];
 }

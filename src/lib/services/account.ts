@@ -75,7 +75,9 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 			await db.plans.put(entry);
 		}
 		// Plans no longer listed keep their local copy only while they hold unsent changes.
-		for (const gone of known.values()) if (!gone.hasUnsyncedChanges) await db.plans.delete(gone.id);
+		// A plan opened from the district view is not on this list by design: it stays until sign-out.
+		for (const gone of known.values())
+			if (!gone.hasUnsyncedChanges && !gone.isDistrictRead) await db.plans.delete(gone.id);
 	});
 	return true;
 }

@@ -2,10 +2,13 @@
  * The school's self-assessment: asked from and saved to the server, which checks every right. Not
  * kept on the device: ratings of a whole school are for its team, on the school's server.
  */
+import { localDb } from '../local/db';
+import type { PlanView } from '../plp/api-types';
 import type {
 	AssessableSchool,
 	AssessmentView,
 	AttributeRating,
+	DistrictPlans,
 	DistrictView,
 	SchoolEvidence,
 	SelfAssessment,
@@ -62,3 +65,38 @@ export const removeDistrictAdmin = (userId: string) =>
 	request<{ isRemoved: boolean }>('DELETE', `/api/district/admins/${encodeURIComponent(userId)}`, {
 		token: token()
 	});
+
+export const setDistrictPlansReadable = (plansReadable: boolean) =>
+	request<{ plansReadable: boolean; isChanged: boolean }>('PUT', '/api/district/settings', {
+		token: token(),
+		body: { plansReadable }
+	});
+
+export const districtPlans = (schoolId: string) =>
+	request<DistrictPlans>('GET', `/api/district/schools/${encodeURIComponent(schoolId)}/plans`, {
+		token: token()
+	});
+
+/**
+ * Puts a plan of another school of the district on this device's list, read-only, so the plan page
+ * opens and syncs it (the relay decides again on every open). It is not on the start screen's list,
+ * and signing out removes it like the person's other school plans.
+ */
+export async function openDistrictPlan(plan: PlanView): Promise<void> {
+	const user = auth.user;
+	if (!user) throw new Error('not signed in');
+	const db = localDb();
+	const existing = await db.plans.get(plan.planId);
+	if (existing && existing.ownerUserId === user.id && !existing.isDistrictRead) return;
+	await db.plans.put({
+		id: plan.planId,
+		studentName: plan.studentName,
+		createdAt: existing?.createdAt ?? Date.now(),
+		lastEditedAt: existing?.lastEditedAt ?? 0,
+		hasUnsyncedChanges: false,
+		source: 'school',
+		ownerUserId: user.id,
+		access: plan.access,
+		isDistrictRead: true
+	});
+}

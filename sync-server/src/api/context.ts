@@ -11,6 +11,7 @@ import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
 import type { DocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
+import type { PlanFactsCache } from '../growth/plan-facts';
 
 export interface ApiContext {
 	config: ServerConfig;
@@ -31,6 +32,8 @@ export interface ApiContext {
 	relay: RelayWithStats | undefined;
 	/** The plans' documents, for summaries (review due) in plan lists. */
 	store: DocStore;
+	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
+	planFacts: PlanFactsCache;
 	startedAt: number;
 }
 

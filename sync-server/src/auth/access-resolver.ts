@@ -45,7 +45,8 @@ export class SqliteAccessResolver implements AccessResolver {
 			isLinkedGuardian: false,
 			isInCaseload: false,
 			isSchoolAdmin: user.role === 'admin' && isSchoolMember,
-			isSchoolMember
+			isSchoolMember,
+			isDistrictReader: user.role === 'admin' && this.accounts.isDistrictReader(user.id, schoolId)
 		};
 	}
 
@@ -63,7 +64,8 @@ export class SqliteAccessResolver implements AccessResolver {
 			isOwnPlan: user.role === 'student' && plan.studentId === user.id,
 			isLinkedGuardian: user.role === 'guardian' && this.accounts.isLinkedGuardian(user.id, plan.studentId),
 			isInCaseload: user.role === 'staff' && this.accounts.isInCaseload(user.id, plan.studentId),
-			isSchoolAdmin: user.role === 'admin' && plan.schoolId === user.schoolId
+			isSchoolAdmin: user.role === 'admin' && plan.schoolId === user.schoolId,
+			isDistrictReader: user.role === 'admin' && this.accounts.isDistrictReader(user.id, plan.schoolId)
 		};
 	}
 }

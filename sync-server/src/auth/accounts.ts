@@ -241,6 +241,21 @@ export class AccountStore {
 		return rows.map(toPlan);
 	}
 
+	/**
+	 * The person is an active district admin of the school's district, the district lets its admins
+	 * read its schools' plans, and the school is not their own (there they are its admin).
+	 */
+	isDistrictReader(userId: string, schoolId: string): boolean {
+		return !!this.db
+			.prepare(
+				`SELECT 1 FROM users u JOIN districts d ON d.id = u.district_id
+				 JOIN schools s ON s.district_id = d.id
+				 WHERE u.id = ? AND u.role = 'admin' AND u.is_active = 1 AND d.plans_readable = 1
+				   AND s.id = ? AND s.id <> u.school_id`
+			)
+			.get(userId, schoolId);
+	}
+
 	isInCaseload(staffId: string, studentId: string): boolean {
 		return !!this.db
 			.prepare('SELECT 1 FROM caseloads WHERE staff_id = ? AND student_id = ?')

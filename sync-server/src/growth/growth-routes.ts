@@ -13,7 +13,6 @@ import type { ApiContext } from '../api/context';
 import type { StudentPlan } from '../auth/accounts';
 import type { DocStore } from '../contracts';
 import { PlanSummaries } from '../plans/plan-summary';
-import { PlanFactsCache } from './plan-facts';
 
 type Row = { plan_id: string; doc_kind: string; at: number };
 
@@ -21,7 +20,7 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
 
 export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext, store: DocStore): void {
 	const summaries = new PlanSummaries(store);
-	const facts = new PlanFactsCache(store, ctx.db);
+	const facts = ctx.planFacts;
 
 	/** Last change per plan, and the family's last change, from the audit log (who changed what, when). */
 	function lastChanges(plans: StudentPlan[]): Map<string, { any?: number; family?: number }> {

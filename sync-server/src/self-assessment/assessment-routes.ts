@@ -26,7 +26,6 @@ import {
 import { requireCaller, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
-import type { DocStore } from '../contracts';
 import { SchoolStore } from '../roster/school-store';
 import { AssessmentRights, type SchoolRights } from './assessment-rights';
 import { AssessmentStore } from './assessment-store';
@@ -79,12 +78,12 @@ const memberParams = {
 	}
 } as const;
 
-export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiContext, store: DocStore): void {
+export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const assessments = new AssessmentStore(ctx.db);
 	const team = new TeamStore(ctx.db);
 	const schools = new SchoolStore(ctx.db);
 	const rights = new AssessmentRights(schools, team);
-	const evidence = new SchoolEvidenceReader(ctx.accounts, store, ctx.db);
+	const evidence = new SchoolEvidenceReader(ctx.accounts, ctx.planFacts);
 	registerDistrictRoutes(app, ctx, { schools, assessments, evidence });
 
 	/** The caller and their rights on the school, or a logged refusal. */

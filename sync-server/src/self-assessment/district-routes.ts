@@ -3,7 +3,8 @@
  *   GET    /api/district?year=2026          each school's levels and this year's figures, side by side
  *   PUT    /api/district/admins/:userId     name an admin of one of the district's schools
  *   DELETE /api/district/admins/:userId     remove a district admin (never oneself: someone must stay)
- * Rights are read from the database on every call, so a removed district admin loses them at once.
+ * Rights are read from the database on every call, so a removed district admin loses them at once
+ * (and the relay re-checks their open plans). Reading plans across the district: district-plan-routes.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { today } from '../../../src/lib/plp/ids';
@@ -23,6 +24,8 @@ import { ApiError, forbidden } from '../api/errors';
 import type { SchoolStore } from '../roster/school-store';
 import type { AssessmentStore } from './assessment-store';
 import { DistrictAdmins } from './district-admins';
+import { registerDistrictPlanRoutes } from './district-plan-routes';
+import { DistrictSettings } from './district-settings';
 import type { SchoolEvidenceReader } from './school-evidence-reader';
 
 interface Parts {
@@ -54,15 +57,24 @@ function levelsOf(assessment: SelfAssessment | null): Record<Attribute, Level | 
 	return levels;
 }
 
+/** The caller and the district they act for; 403 unless they are an active district admin. */
+export function requireDistrictAdmin(
+	ctx: ApiContext,
+	schools: SchoolStore,
+	request: Parameters<typeof requireCaller>[1]
+) {
+	const caller = requireCaller(ctx, request);
+	const district = caller.user.role === 'admin' ? schools.districtOf(caller.user.id) : undefined;
+	if (!district || !caller.user.isActive) throw forbidden();
+	return { caller, district };
+}
+
 export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, parts: Parts): void {
 	const admins = new DistrictAdmins(ctx.db);
-
-	function districtAdmin(request: Parameters<typeof requireCaller>[1]) {
-		const caller = requireCaller(ctx, request);
-		const district = caller.user.role === 'admin' ? parts.schools.districtOf(caller.user.id) : undefined;
-		if (!district || !caller.user.isActive) throw forbidden();
-		return { caller, district };
-	}
+	const settings = new DistrictSettings(ctx.db);
+	const districtAdmin = (request: Parameters<typeof requireCaller>[1]) =>
+		requireDistrictAdmin(ctx, parts.schools, request);
+	registerDistrictPlanRoutes(app, ctx, { schools: parts.schools, settings, admins, districtAdmin });
 
 	app.get<{ Querystring: { year?: number } }>(
 		'/api/district',
@@ -106,6 +118,7 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 				district,
 				schoolYear,
 				schools,
+				plansReadable: settings.arePlansReadable(district.id),
 				admins: admins.of(district.id),
 				candidates: admins.candidates(district.id)
 			};
@@ -124,6 +137,8 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 					'Only an active admin of one of the district’s schools can be named district admin.'
 				);
 			}
+			// The relay may remember a refusal for a few seconds: the new rights count at once.
+			ctx.relay?.recheckUser(request.params.userId);
 			return { isNamed: true };
 		}
 	);
@@ -140,7 +155,10 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 					'You cannot remove yourself: ask another district admin to do it, so the district always keeps one.'
 				);
 			}
-			return { isRemoved: admins.remove(district.id, request.params.userId, caller.user.id) };
+			const isRemoved = admins.remove(district.id, request.params.userId, caller.user.id);
+			// Plans of other schools they have open close now, not when they next reconnect.
+			if (isRemoved) ctx.relay?.recheckUser(request.params.userId);
+			return { isRemoved };
 		}
 	);
 }

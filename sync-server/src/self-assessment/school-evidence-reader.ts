@@ -1,28 +1,22 @@
 /** The figures of one school's active plans (evidence.ts), each plan's facts remembered until it changes. */
 import type { SchoolEvidence } from '../../../src/lib/school/self-assessment';
 import type { AccountStore } from '../auth/accounts';
-import type { DocStore } from '../contracts';
-import type { Database } from '../db';
-import { PlanFactsCache } from '../growth/plan-facts';
+import type { PlanFactsCache } from '../growth/plan-facts';
 import { schoolEvidence } from './evidence';
 
 export class SchoolEvidenceReader {
-	readonly #facts: PlanFactsCache;
-
+	/** The growth routes' cache too (ctx.planFacts): a plan is read once per change for both. */
 	constructor(
 		private readonly accounts: AccountStore,
-		store: DocStore,
-		db: Database
-	) {
-		this.#facts = new PlanFactsCache(store, db);
-	}
+		private readonly facts: PlanFactsCache
+	) {}
 
 	/** Callers check the right to read the school's figures first (assessment-rights.ts). */
 	of(schoolId: string, today: string): SchoolEvidence {
 		const plans = this.accounts.plansOfSchool(schoolId).filter((plan) => plan.isActive);
 		return schoolEvidence(
 			schoolId,
-			plans.map((plan) => this.#facts.get(plan.planId, today).evidence),
+			plans.map((plan) => this.facts.get(plan.planId, today).evidence),
 			today
 		);
 	}
