@@ -195,6 +195,8 @@ export interface DistrictSchoolColumn {
 	savedAt: string | null;
 	/** This school year's figures (not per pathway kind), small groups hidden. */
 	figures: { indicator: Indicator; figure: YearFigure }[];
+	/** The same figures for each of the trend's school years (DistrictView.schoolYears). */
+	trend: IndicatorSeries[];
 }
 
 export interface DistrictPerson {
@@ -207,6 +209,8 @@ export interface DistrictPerson {
 export interface DistrictView {
 	district: { id: string; name: string };
 	schoolYear: number;
+	/** The trend's school years, oldest first. */
+	schoolYears: number[];
 	schools: DistrictSchoolColumn[];
 	/** The district lets its admins read (never change) the plans of its schools; off by default. */
 	plansReadable: boolean;

@@ -31,6 +31,7 @@ import { AssessmentRights, type SchoolRights } from './assessment-rights';
 import { AssessmentStore } from './assessment-store';
 import { registerDistrictRoutes } from './district-routes';
 import { SchoolEvidenceReader } from './school-evidence-reader';
+import { assertSmallGroupsHidden } from './small-groups';
 import { TeamStore } from './team-store';
 
 type SchoolParams = { schoolId: string };
@@ -178,7 +179,7 @@ export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiConte
 				action: 'read',
 				detail: 'evidence'
 			});
-			return figures;
+			return assertSmallGroupsHidden(figures);
 		}
 	);
 

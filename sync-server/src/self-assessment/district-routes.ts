@@ -27,6 +27,8 @@ import { DistrictAdmins } from './district-admins';
 import { registerDistrictPlanRoutes } from './district-plan-routes';
 import { DistrictSettings } from './district-settings';
 import type { SchoolEvidenceReader } from './school-evidence-reader';
+import { yearWindows } from './evidence';
+import { assertSmallGroupsHidden } from './small-groups';
 
 interface Parts {
 	schools: SchoolStore;
@@ -92,10 +94,11 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 					const evidence = parts.evidence.of(school.id, date);
 					// Figures stand for the year asked when it is one of the trend's years, else for this year.
 					const year = evidence.schoolYears.includes(schoolYear) ? schoolYear : current;
-					const figures = INDICATORS.filter((indicator) => indicator !== 'pathway').flatMap((indicator) => {
-						const figure = evidence.series
-							.find((one) => one.indicator === indicator)
-							?.years.find((one) => one.schoolYear === year);
+					const trend = INDICATORS.filter((indicator) => indicator !== 'pathway').flatMap(
+						(indicator) => evidence.series.find((one) => one.indicator === indicator) ?? []
+					);
+					const figures = trend.flatMap(({ indicator, years }) => {
+						const figure = years.find((one) => one.schoolYear === year);
 						return figure ? [{ indicator, figure }] : [];
 					});
 					parts.assessments.log({
@@ -111,17 +114,20 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 						levels: levelsOf(assessment),
 						previousLevels: levelsOf(parts.assessments.get(school.id, schoolYear - 1)),
 						savedAt: assessment?.savedAt ?? null,
-						figures
+						figures,
+						trend
 					};
 				});
-			return {
+			// Per school and year only, no district total: nothing to subtract a hidden school from.
+			return assertSmallGroupsHidden({
 				district,
 				schoolYear,
+				schoolYears: yearWindows(date).map((window) => window.schoolYear),
 				schools,
 				plansReadable: settings.arePlansReadable(district.id),
 				admins: admins.of(district.id),
 				candidates: admins.candidates(district.id)
-			};
+			});
 		}
 	);
 

@@ -10,23 +10,23 @@
  *                      a goal with no "by when" counts for the year under way only)
  *   pathway (per kind) a pathway taken part in that overlaps the school year (with no start date: this year only)
  * A plan counts in a year once it started on or before that day (a plan with no date at all: this
- * year only). Counts under SMALL_GROUP are answered as "fewer than 10", never exactly; so is the
- * rest of a group (those without): when 1 to 9 students lack a figure, the count is "more than N".
+ * year only). Each figure follows the small-group rule (small-groups.ts): no count under 10, and
+ * no count that tells how many fewer than 10 lack a figure.
  */
 import { RECENT_PROGRESS_DAYS } from '../../../src/lib/proficiencies/growth-api';
 import { PATHWAY_KINDS } from '../../../src/lib/plp/schema';
 import {
-	SMALL_GROUP,
 	schoolYearDates,
 	schoolYearOf,
 	type Indicator,
 	type IndicatorSeries,
-	type SchoolEvidence,
-	type StudentCount,
-	type YearFigure
+	type SchoolEvidence
 } from '../../../src/lib/school/self-assessment';
 import { daysBefore } from '../growth/plan-facts';
 import type { PlanEvidence } from './plan-evidence';
+import { yearFigure } from './small-groups';
+
+export { yearFigure };
 
 export const TREND_YEARS = 3;
 const YEAR_DAYS = 365;
@@ -67,28 +67,6 @@ function pathwayTest(kind: string): Test {
 				(pathway.startDate ? pathway.startDate <= year.end : year.isCurrent) &&
 				(!pathway.endDate || pathway.endDate >= year.first)
 		);
-}
-
-/** A count as the answer may show it. */
-export function shownCount(students: number): StudentCount {
-	return students < SMALL_GROUP ? { fewerThan: SMALL_GROUP } : { students };
-}
-
-export function yearFigure(schoolYear: number, of: number, count: number): YearFigure {
-	const without = of - count;
-	// A group under 10 hides its size and its count alike (a count could tell the size).
-	if (of < SMALL_GROUP) return { schoolYear, of: shownCount(of), count: shownCount(0), percent: null };
-	if (count < SMALL_GROUP) return { schoolYear, of: shownCount(of), count: shownCount(count), percent: null };
-	// The few without it must not be worked out from the size and the count: "more than" a bound.
-	if (without > 0 && without < SMALL_GROUP) {
-		return { schoolYear, of: shownCount(of), count: { moreThan: of - SMALL_GROUP }, percent: null };
-	}
-	return {
-		schoolYear,
-		of: shownCount(of),
-		count: shownCount(count),
-		percent: Math.round((count / of) * 100)
-	};
 }
 
 export function yearWindows(today: string, years = TREND_YEARS): YearWindow[] {
