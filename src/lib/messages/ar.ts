@@ -781,6 +781,7 @@ export const ar: Catalogue = {
 		reportIntro:
 			'كيف قيّمت {school} نفسها في الجوانب الخمسة الأساسية للتعلم الشخصي في {year}، مع أرقام من خطط طلابها.',
 		reportBack: 'العودة إلى التقييم الذاتي',
+		reportChange: 'منذ العام الماضي',
 		reportFigures: 'أرقام من الخطط',
 		reportNoLevels: 'لم يُقيَّم أي جانب في هذه السنة الدراسية.',
 		printedOn: 'طُبع في {date}.',

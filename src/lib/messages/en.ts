@@ -810,6 +810,7 @@ export const en = {
 		reportIntro:
 			'How {school} rated itself on the five essentials of personal learning in {year}, with figures from its students’ plans.',
 		reportBack: 'Back to the self-assessment',
+		reportChange: 'Since last year',
 		reportFigures: 'Figures from the plans',
 		reportNoLevels: 'No attribute was rated for this school year.',
 		printedOn: 'Printed on {date}.',

@@ -829,6 +829,7 @@ export const es: Catalogue = {
 		reportIntro:
 			'Cómo se calificó {school} en los cinco aspectos esenciales del aprendizaje personal en {year}, con cifras de los planes de sus estudiantes.',
 		reportBack: 'Volver a la autoevaluación',
+		reportChange: 'Desde el año pasado',
 		reportFigures: 'Cifras de los planes',
 		reportNoLevels: 'No se calificó ningún aspecto en este año escolar.',
 		printedOn: 'Impreso el {date}.',
