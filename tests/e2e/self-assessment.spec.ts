@@ -108,6 +108,36 @@ test('a team rates two attributes, saves, and the next year shows the change', a
 	await expect(admin.getByText(/^Printed on /)).toBeVisible();
 	await admin.emulateMedia({ media: null });
 	await expect(admin.getByText(/^Printed on /)).toBeHidden();
+
+	// The report for the school board: its own page for this year, with the levels, the change and the figures.
+	await openAssessment(admin, thisYear);
+	await admin.getByTestId('report-link').click();
+	await expect(admin).toHaveURL(
+		new RegExp(`/school/self-assessment/report\\?school=demo-maple-ridge&year=${thisYear}`)
+	);
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Self-assessment report');
+	const report = admin.getByTestId('report');
+	await expect(report.getByRole('heading', { level: 2 })).toContainText(schoolYearLabel(thisYear));
+	await expect(admin.getByTestId('report-relationships').locator('[data-level]')).toHaveAttribute(
+		'data-level',
+		'developing'
+	);
+	await expect(admin.getByTestId('report-relationships').locator('[data-change]')).toHaveAttribute(
+		'data-change',
+		'up'
+	);
+	await expect(admin.getByTestId('report-relationships')).toContainText('Up since last year');
+	await expect(admin.getByTestId('report-flexibility')).toContainText('Not rated yet');
+	// Dates in the reader's locale: "Saved by Lucia Rivera on <date>." and "Printed on <date>." in words.
+	await expect(admin.getByTestId('report-saved')).toContainText('Saved by Lucia Rivera on');
+	await expect(admin.getByTestId('report-saved')).toContainText(/Printed on [A-Z][a-z]+ \d{1,2}, \d{4}\./);
+	await expect(admin.getByTestId('figures-report')).toContainText('fewer than 10');
+	await expectNoViolations(admin, 'self-assessment report');
+	await admin.emulateMedia({ media: 'print' });
+	await expect(admin.getByRole('button', { name: 'Print the report' })).toBeHidden();
+	await expect(admin.getByRole('link', { name: /Back to the self-assessment/ })).toBeHidden();
+	await expect(admin.getByTestId('report-relationships')).toBeVisible();
+	await admin.emulateMedia({ media: null });
 });
 
 test('the screen has no axe violations in Arabic (right to left), and a family cannot open it', async ({
@@ -120,6 +150,18 @@ test('the screen has no axe violations in Arabic (right to left), and a family c
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(page.getByTestId('attribute-agency')).toBeVisible();
 	await expectNoViolations(page, 'self-assessment (ar)');
+	await page.goto(`/school/self-assessment/report?school=demo-maple-ridge&year=${thisYear}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('تقرير التقييم الذاتي');
+	await expect(page.getByTestId('report-agency')).toBeVisible();
+	await expectNoViolations(page, 'self-assessment report (ar)');
+
+	const district = await newDevice();
+	await district.addInitScript(() => localStorage.setItem('pathways.language', 'ar'));
+	const districtPage = await signInWithIds(district, 'district');
+	await districtPage.goto('/district');
+	await expect(districtPage.getByTestId('district-schools')).toBeVisible();
+	await expect(districtPage.getByTestId('district-trend')).toBeVisible();
+	await expectNoViolations(districtPage, 'district view (ar)');
 
 	const family = await signIn(await newDevice(), 'grace');
 	await family.goto('/school/self-assessment');
@@ -186,6 +228,37 @@ test('the district view lists the schools side by side and names a district admi
 		table.locator('td[data-school="demo-maple-ridge"][data-attribute="relationships"] [data-change="up"]')
 	).toBeVisible();
 	await expectNoViolations(page, 'district view');
+
+	// Figures over the years: a row per school, a column per school year; small schools are "fewer than 10".
+	const trend = page.getByTestId('district-trend');
+	await page.getByLabel('Figure').selectOption({ label: 'Plans with a meeting the family took part in' });
+	const trendTable = trend.getByTestId('figures-district-family-meeting');
+	await expect(trendTable.getByRole('columnheader', { name: schoolYearLabel(thisYear) })).toBeVisible();
+	await expect(trendTable.getByRole('columnheader', { name: schoolYearLabel(thisYear - 2) })).toBeVisible();
+	await expect(trendTable.getByRole('rowheader', { name: 'Bayside Middle (fictional)' })).toBeVisible();
+	await expect(trendTable.getByRole('row', { name: /Bayside Middle/ })).toContainText('fewer than 10');
+
+	// Reading plans across the district: off until a district admin turns it on.
+	await expect(page.getByTestId('district-plans-state')).toHaveAttribute('data-readable', 'false');
+	await page.getByRole('button', { name: 'Let district admins read the plans' }).click();
+	await expect(page.getByTestId('district-plans-state')).toHaveAttribute('data-readable', 'true');
+	await page.getByLabel('Plans at').selectOption({ label: 'Bayside Middle (fictional)' });
+	await page.getByRole('button', { name: 'Show the plans' }).click();
+	await expect(page.getByTestId('district-plan-list')).toContainText('Eli Bay (read only)');
+	await expectNoViolations(page, 'district view, plans readable');
+	await page.getByRole('link', { name: 'Eli Bay (read only)' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eli Bay');
+	await expect(page.getByText('You can read this part of the plan, but not change it.')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Download/ })).toHaveCount(0);
+	// Not on the district admin's own plan list.
+	await page.goto('/');
+	await expect(page.locator('.plan-list').first()).toBeVisible();
+	await expect(page.getByText('Eli Bay')).toHaveCount(0);
+	// Turned off again: the list is refused.
+	await page.goto('/district');
+	await page.getByRole('button', { name: 'Stop district admins reading the plans' }).click();
+	await expect(page.getByTestId('district-plans-state')).toHaveAttribute('data-readable', 'false');
+	await expect(page.getByRole('button', { name: 'Show the plans' })).toHaveCount(0);
 
 	// Dana Whitfield (the demo school's admin) is named district admin, then removed again.
 	await page.getByLabel('School admin').selectOption({ label: `Dana Whitfield · ${demoSchool}` });

@@ -54,7 +54,8 @@ export class PlanSync {
 		}
 	) {
 		this.#unsent = options.unsent;
-		for (const kind of ['plan', 'family'] as const) {
+		// A part the person may not read is not asked for (a district admin reads the plan, not the family's part).
+		for (const kind of (['plan', 'family'] as const).filter((one) => access[one] !== 'none')) {
 			const sync = new DocSync(docs[kind], docName(kind, planId), token, {
 				onChange: () => this.#update(),
 				onClosed: (code) => {
