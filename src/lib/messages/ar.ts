@@ -591,6 +591,7 @@ export const ar: Catalogue = {
 		fieldGrade: 'الصف',
 		fieldStudentId: 'رقم الطالب',
 		fieldBirthDate: 'تاريخ الميلاد',
+		fieldSchool: 'المدرسة',
 		backAtSchool: 'عاد إلى المدرسة',
 		left: 'غادر',
 		tooMany: 'في {field} ‏{count} عنصرًا: لا يُقرأ أكثر من {limit}',

@@ -617,6 +617,7 @@ export const en = {
 		fieldGrade: 'grade',
 		fieldStudentId: 'student ID',
 		fieldBirthDate: 'birth date',
+		fieldSchool: 'school',
 		backAtSchool: 'back at school',
 		left: 'left',
 		tooMany: '{field} has {count} entries: at most {limit} are read',

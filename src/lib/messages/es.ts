@@ -633,6 +633,7 @@ export const es: Catalogue = {
 		fieldGrade: 'grado',
 		fieldStudentId: 'ID de estudiante',
 		fieldBirthDate: 'fecha de nacimiento',
+		fieldSchool: 'escuela',
 		backAtSchool: 'de vuelta en la escuela',
 		left: 'se fue',
 		tooMany: '{field} tiene {count} entradas: se leen como mucho {limit}',

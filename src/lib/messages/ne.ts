@@ -601,6 +601,7 @@ export const ne: Catalogue = {
 		fieldGrade: 'कक्षा',
 		fieldStudentId: 'विद्यार्थी ID',
 		fieldBirthDate: 'जन्म मिति',
+		fieldSchool: 'विद्यालय',
 		backAtSchool: 'विद्यालयमा फर्कनुभयो',
 		left: 'छोड्नुभयो',
 		tooMany: '{field} मा {count} वटा प्रविष्टि छन्: बढीमा {limit} मात्र पढिन्छ',

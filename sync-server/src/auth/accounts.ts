@@ -241,6 +241,14 @@ export class AccountStore {
 		return rows.map(toPlan);
 	}
 
+	/** The ids of a school's admins (their right to read follows the school's students). */
+	adminsOf(schoolId: string): string[] {
+		const rows = this.db
+			.prepare("SELECT id FROM users WHERE school_id = ? AND role = 'admin'")
+			.all(schoolId) as { id: string }[];
+		return rows.map((row) => row.id);
+	}
+
 	isInCaseload(staffId: string, studentId: string): boolean {
 		return !!this.db
 			.prepare('SELECT 1 FROM caseloads WHERE staff_id = ? AND student_id = ?')
