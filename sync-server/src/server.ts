@@ -8,6 +8,7 @@ import { installErrorHandler } from './api/errors';
 import { registerApi, type ApiContext } from './api/index';
 import { SqliteAccessResolver } from './auth/access-resolver';
 import { AccountStore } from './auth/accounts';
+import { LeaverAccess } from './auth/leavers';
 import { InviteStore } from './auth/invites';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
@@ -68,7 +69,8 @@ export async function createServer(
 
 		app = createApp(config);
 		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);
-		const resolver = new SqliteAccessResolver(accounts, sessions);
+		const leavers = new LeaverAccess(db, config.leaverAccessDays, now);
+		const resolver = new SqliteAccessResolver(accounts, sessions, leavers);
 		const audit = new SqliteAuditLog(db, now);
 		const relay = registerRelay(app, {
 			store,
@@ -84,6 +86,7 @@ export async function createServer(
 			accounts,
 			sessions,
 			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
+			leavers,
 			audit,
 			resolver,
 			signInGuard: new SignInGuard({ ...config.signIn, windowMs }, now),
@@ -92,7 +95,8 @@ export async function createServer(
 			devices: new TrustedDevices(db, now),
 			relay,
 			store,
-			startedAt: Date.now()
+			startedAt: Date.now(),
+			now
 		};
 		registerApi(app, ctx);
 		registerRosterRoutes(app, ctx, store);

@@ -43,10 +43,7 @@ function finnMoved(): Record<string, string> {
 	const files = oneRosterFixture('harbor-district');
 	return {
 		...files,
-		'users.csv': files['users.csv']!.replace(
-			's-finn,,,true,org-bay,student',
-			's-finn,,,true,org-hv,student'
-		),
+		'users.csv': files['users.csv']!.replace('s-finn,,,true,org-bay,student', 's-finn,,,true,org-hv,student'),
 		'enrollments.csv': files['enrollments.csv']!.replace('e-11,,,c-bay-adv,org-bay', 'e-11,,,c-adv-1,org-hv')
 	};
 }
@@ -65,7 +62,9 @@ describe('a student who moves to another school of the district', () => {
 			dryRun: false
 		});
 		expect(first.body).toMatchObject({ isApplied: true, problems: [] });
-		const finn = row("SELECT u.id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'finn.bay'")!;
+		const finn = row(
+			"SELECT u.id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'finn.bay'"
+		)!;
 		const planId = finn.plan_id as string;
 		const bayside = row("SELECT id FROM schools WHERE source_id = 'org-bay'")!.id as string;
 		new AccountStore(t.server.db).createUser({
@@ -116,7 +115,11 @@ describe('a student who moves to another school of the district', () => {
 			fields: [{ field: 'school', from: 'Bayside Middle (fictional)', to: 'Harbor View High (fictional)' }]
 		});
 		expect(dry.body.counts.student).toMatchObject({ deactivated: 0, created: 0 });
-		const moved = await postRoster(t.url, district, { format: 'oneroster', files: finnMoved(), dryRun: false });
+		const moved = await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: false
+		});
 		expect(moved.body).toMatchObject({ isApplied: true, problems: [] });
 		expect(moved.body.counts.student).toMatchObject({ created: 0, deactivated: 0 });
 
@@ -138,8 +141,13 @@ describe('a student who moves to another school of the district', () => {
 		expect(await plansOf(bayAdmin)).not.toContain(planId);
 		const refused = connectClient(wsUrl(), `plan.${planId}`, reed);
 		clients.push(refused);
-		await waitFor(() => refused.closes.some((c) => c.code === CloseCode.forbidden), 'a new socket to be refused');
-		const oldEvidence = await fetch(`${t.url}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${reed}` } });
+		await waitFor(
+			() => refused.closes.some((c) => c.code === CloseCode.forbidden),
+			'a new socket to be refused'
+		);
+		const oldEvidence = await fetch(`${t.url}/api/blobs/${hash}`, {
+			headers: { authorization: `Bearer ${reed}` }
+		});
 		expect(oldEvidence.status).toBe(404);
 
 		// The new school's advisor opens the same plan with its words, its history and its evidence.
@@ -149,21 +157,28 @@ describe('a student who moves to another school of the district', () => {
 		await synced(lopezSocket);
 		const seen = Plan.open(lopezSocket.doc).plan;
 		expect(seen.profileText('strengths').toString()).toBe('Builds bikes from parts');
-		await waitFor(() => seen.info().school === 'Harbor View High (fictional)', 'the plan to name the new school');
+		await waitFor(
+			() => seen.info().school === 'Harbor View High (fictional)',
+			'the plan to name the new school'
+		);
 		expect(seen.info()).toMatchObject({ studentName: 'Finn Marsh', studentId: 'BM2002', grade: '8' });
-		const evidence = await fetch(`${t.url}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${lopez}` } });
+		const evidence = await fetch(`${t.url}/api/blobs/${hash}`, {
+			headers: { authorization: `Bearer ${lopez}` }
+		});
 		expect(evidence.status).toBe(200);
 		expect(Buffer.from(await evidence.arrayBuffer()).equals(file)).toBe(true);
 		// The guardian came along with her child: still linked, still reading.
 		const kim = row(
-			"SELECT g.guardian_id, sc.source_id FROM guardian_links g JOIN users u ON u.id = g.guardian_id JOIN schools sc ON sc.id = u.school_id WHERE g.student_id = ?",
+			'SELECT g.guardian_id, sc.source_id FROM guardian_links g JOIN users u ON u.id = g.guardian_id JOIN schools sc ON sc.id = u.school_id WHERE g.student_id = ?',
 			finn.id as string
 		);
 		expect(kim?.source_id).toBe('org-hv');
 
 		// The move is in the plan's audit log, as the district admin's.
 		const entries = t.server.db
-			.prepare("SELECT user_id, doc_kind, action, detail FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'")
+			.prepare(
+				"SELECT user_id, doc_kind, action, detail FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'"
+			)
 			.all(planId);
 		const districtId = row("SELECT id FROM users WHERE username = 'district'")!.id;
 		const detail = 'moved from Bayside Middle (fictional) to Harbor View High (fictional) by a roster import';
@@ -173,10 +188,16 @@ describe('a student who moves to another school of the district', () => {
 		]);
 
 		// The same export again changes nothing.
-		const again = await postRoster(t.url, district, { format: 'oneroster', files: finnMoved(), dryRun: false });
+		const again = await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: false
+		});
 		expect(again.body.changes).toEqual([]);
 		expect(
-			t.server.db.prepare("SELECT count(*) AS n FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'").get(planId)
+			t.server.db
+				.prepare("SELECT count(*) AS n FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'")
+				.get(planId)
 		).toEqual({ n: 2 });
 	});
 
@@ -206,7 +227,11 @@ describe('a student who moves to another school of the district', () => {
 			onlyGoodRows: true
 		});
 		expect(check.body.problems.map((problem) => problem.why.code)).toContain('username-taken');
-		expect(row("SELECT sc.source_id FROM users u JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'")).toEqual({
+		expect(
+			row(
+				"SELECT sc.source_id FROM users u JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'"
+			)
+		).toEqual({
 			source_id: 'org-bay'
 		});
 	});

@@ -30,6 +30,8 @@ export interface Relationship {
 	isSchoolAdmin: boolean;
 	/** The person belongs to the school (for the school document). */
 	isSchoolMember?: boolean;
+	/** A student who graduated or left: reads their own plan for a while, writes nothing. */
+	hasLeft?: boolean;
 }
 
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -63,6 +65,7 @@ export function accessTo(kind: DocKind, rel: Relationship): Access {
 	switch (rel.role) {
 		case 'student':
 			if (!rel.isOwnPlan) return 'none';
+			if (rel.hasLeft) return 'read';
 			return kind === 'plan' ? 'write' : 'read';
 		case 'staff':
 			if (!rel.isInCaseload) return 'none';

@@ -18,6 +18,11 @@ export interface UserView {
 	schoolName: string;
 	/** The person's chosen language (a code from src/lib/messages/languages.ts), or null. */
 	language: string | null;
+	/**
+	 * A student who graduated or left (the roster turned them off): until this moment (ISO) they may
+	 * read their plan and download it, nothing else. Null (or missing, from an older server) otherwise.
+	 */
+	readOnlyUntil?: string | null;
 }
 
 export interface PlanView {

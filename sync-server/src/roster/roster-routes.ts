@@ -66,7 +66,7 @@ const firstPasswordSchema = {
 } as const;
 
 export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
-	const rosterImport = new RosterImport(ctx.db, docs);
+	const rosterImport = new RosterImport(ctx.db, docs, ctx.now);
 	const store = new RosterStore(ctx.db);
 	const schools = new SchoolStore(ctx.db);
 	const checks = new RosterChecks(ctx.db);

@@ -156,7 +156,9 @@ export class RosterStore {
 			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
 		);
 		const updateUser = db.prepare(
-			'UPDATE users SET username = ?, display_name = ?, staff_title = ?, is_active = ? WHERE id = ?'
+			// left_at: when the roster turned the account off (kept while it stays off; src/auth/leavers.ts).
+			`UPDATE users SET username = ?1, display_name = ?2, staff_title = ?3, is_active = ?4,
+			 left_at = CASE WHEN ?4 = 1 THEN NULL WHEN is_active = 0 THEN left_at ELSE ?6 END WHERE id = ?5`
 		);
 		const updateStudent = db.prepare(
 			'UPDATE students SET grade = ?, student_number = ?, birth_date = ? WHERE user_id = ?'
@@ -241,7 +243,8 @@ export class RosterStore {
 					fields.displayName,
 					fields.staffTitle,
 					fields.isActive ? 1 : 0,
-					userId
+					userId,
+					createdAt
 				);
 			},
 			updateStudent(userId: string, grade: number | null, studentNumber: string, birthDate: string | null) {
