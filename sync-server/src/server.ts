@@ -9,6 +9,7 @@ import { registerApi, type ApiContext } from './api/index';
 import { SqliteAccessResolver } from './auth/access-resolver';
 import { AccountStore } from './auth/accounts';
 import { LeaverAccess } from './auth/leavers';
+import { registerVoiceRoutes } from './voices/voice-routes';
 import { InviteStore } from './auth/invites';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
@@ -104,6 +105,7 @@ export async function createServer(
 		registerGrowthRoutes(app, ctx, store);
 		registerSelfAssessmentRoutes(app, ctx, store);
 		registerEvidence(app, ctx, store, now);
+		registerVoiceRoutes(app, ctx, store);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
