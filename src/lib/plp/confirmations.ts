@@ -31,10 +31,7 @@ export function confirmationList(doc: Y.Doc): Y.Array<EvidenceConfirmation> {
 }
 
 /** The well-formed confirmations of one piece of evidence, oldest first. */
-export function confirmationsOf(
-	items: readonly unknown[],
-	evidenceId: string
-): EvidenceConfirmation[] {
+export function confirmationsOf(items: readonly unknown[], evidenceId: string): EvidenceConfirmation[] {
 	return items.filter(
 		(item): item is EvidenceConfirmation =>
 			typeof item === 'object' &&

@@ -192,7 +192,9 @@ export class AccountStore {
 
 	setActive(userId: string, isActive: boolean): void {
 		// By hand, not by the roster: a student turned off here keeps no reading access (src/auth/leavers.ts).
-		this.db.prepare('UPDATE users SET is_active = ?, left_at = NULL WHERE id = ?').run(isActive ? 1 : 0, userId);
+		this.db
+			.prepare('UPDATE users SET is_active = ?, left_at = NULL WHERE id = ?')
+			.run(isActive ? 1 : 0, userId);
 	}
 
 	studentPlan(studentId: string): StudentPlan | undefined {

@@ -37,8 +37,9 @@ export class LeaverAccess {
 
 	/** The district's period in days, and whether it is the server's default (the district set none). */
 	periodOf(districtId: string): { days: number; isDefault: boolean } {
-		const row = this.db.prepare('SELECT leaver_access_days AS days FROM districts WHERE id = ?').get(districtId) as
-			{ days: number | null } | undefined;
+		const row = this.db
+			.prepare('SELECT leaver_access_days AS days FROM districts WHERE id = ?')
+			.get(districtId) as { days: number | null } | undefined;
 		const days = row?.days ?? null;
 		return { days: days ?? this.defaultDays, isDefault: days === null };
 	}

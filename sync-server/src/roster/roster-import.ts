@@ -270,7 +270,11 @@ export class RosterImport {
 				}
 				userIdOf.set(person.sourceId, existing.userId);
 				if (arriving) arrivals.push(arriving);
-				const changes = differences(person, existing, arriving && { from: arriving.schoolName, to: school.name });
+				const changes = differences(
+					person,
+					existing,
+					arriving && { from: arriving.schoolName, to: school.name }
+				);
 				if (!changes) {
 					counts.unchanged++;
 					continue;
@@ -323,7 +327,8 @@ export class RosterImport {
 		// People whose rows were not imported keep their links as they are; so do people moving to
 		// another school of this import (the move itself ends their links to this school's staff).
 		const untouched = new Set([...keep].flatMap((sourceId) => linked.get(sourceId)?.userId ?? []));
-		for (const user of linked.values()) if (moves.movingAway(user.sourceId, school.id)) untouched.add(user.userId);
+		for (const user of linked.values())
+			if (moves.movingAway(user.sourceId, school.id)) untouched.add(user.userId);
 		const caseloads = this.pairChanges(
 			roster.caseloads,
 			this.store.caseloads(school.id),

@@ -76,7 +76,9 @@ export class RosterStore {
 	}
 
 	/** People an earlier import linked to another school of this district, by source id (transfers). */
-	linkedInDistrict(districtId: string): (sourceId: string, exceptSchoolId: string) => LinkedElsewhere | undefined {
+	linkedInDistrict(
+		districtId: string
+	): (sourceId: string, exceptSchoolId: string) => LinkedElsewhere | undefined {
 		const statement = this.db.prepare(
 			`SELECT r.source_id, r.school_id, sc.name AS school_name, s.plan_id, ${LINKED_COLUMNS}
 			 FROM roster_links r JOIN schools sc ON sc.id = r.school_id JOIN users u ON u.id = r.user_id
