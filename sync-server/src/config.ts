@@ -54,6 +54,13 @@ export interface ServerConfig {
 	 * explicit confirmation (ROSTER_MAX_STUDENTS_OFF_PERCENT). Default 10 %.
 	 */
 	rosterMaxStudentsOffShare: number;
+	/**
+	 * How long a student turned off by the roster (a graduate, a leaver) may still sign in to read
+	 * and download their plan, when their district sets no period (LEAVER_ACCESS_DAYS). Default 730 (2 years).
+	 */
+	leaverAccessDays: number;
+	/** How long a one-time link for a mentor or employer stays valid (VOICE_LINK_TTL_HOURS). Default 168 (7 days). */
+	voiceLinkTtlHours: number;
 }
 
 export interface ImportLimits {
@@ -131,7 +138,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 			maxFiles: readInteger(env, 'IMPORT_MAX_FILES', 5000, 10, 1_000_000),
 			maxRatio: readNumber(env, 'IMPORT_MAX_RATIO', 100, 2, 10_000)
 		},
-		rosterMaxStudentsOffShare: readNumber(env, 'ROSTER_MAX_STUDENTS_OFF_PERCENT', 10, 0, 100) / 100
+		rosterMaxStudentsOffShare: readNumber(env, 'ROSTER_MAX_STUDENTS_OFF_PERCENT', 10, 0, 100) / 100,
+		leaverAccessDays: readInteger(env, 'LEAVER_ACCESS_DAYS', 730, 0, 3660),
+		voiceLinkTtlHours: readNumber(env, 'VOICE_LINK_TTL_HOURS', 168, 0.001, 24 * 90)
 	};
 }
 

@@ -366,5 +366,33 @@ export const MIGRATIONS: readonly string[] = [
 		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
 	CREATE TRIGGER district_setting_changes_no_delete BEFORE DELETE ON district_setting_changes
 		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
+	`,
+	// Issue 17. Students who left (src/auth/leavers.ts): when the roster turned an account off, so a
+	// student who graduated or left reads and downloads their plan for the district's period
+	// (leaver_access_days; the server's LEAVER_ACCESS_DAYS when null). An admin turning an account off
+	// by hand clears it (no access at all). Accounts the roster turned off before count from now.
+	// Outside voices (src/voices/): one-time links to one plan.
+	`
+	ALTER TABLE users ADD COLUMN left_at INTEGER;
+	UPDATE users SET left_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)
+		WHERE is_active = 0 AND id IN (SELECT user_id FROM roster_links);
+	ALTER TABLE districts ADD COLUMN leaver_access_days INTEGER CHECK (leaver_access_days BETWEEN 0 AND 3660);
+	-- Only the SHA-256 of a link's secret is kept. One link: one plan, one action, one use.
+	CREATE TABLE voice_links (
+		id TEXT PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		plan_id TEXT NOT NULL,
+		action TEXT NOT NULL CHECK (action IN ('reflect', 'confirm')),
+		evidence_id TEXT,
+		guest_name TEXT NOT NULL,
+		guest_relation TEXT NOT NULL CHECK (guest_relation IN ('mentor', 'employer', 'community')),
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		used_at INTEGER,
+		revoked_at INTEGER,
+		CHECK ((action = 'confirm') = (evidence_id IS NOT NULL))
+	);
+	CREATE INDEX voice_links_by_plan ON voice_links(plan_id, created_at);
 	`
 ];

@@ -8,6 +8,8 @@ import { installErrorHandler } from './api/errors';
 import { registerApi, type ApiContext } from './api/index';
 import { SqliteAccessResolver } from './auth/access-resolver';
 import { AccountStore } from './auth/accounts';
+import { LeaverAccess } from './auth/leavers';
+import { registerVoiceRoutes } from './voices/voice-routes';
 import { InviteStore } from './auth/invites';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
@@ -69,7 +71,8 @@ export async function createServer(
 
 		app = createApp(config);
 		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);
-		const resolver = new SqliteAccessResolver(accounts, sessions);
+		const leavers = new LeaverAccess(db, config.leaverAccessDays, now);
+		const resolver = new SqliteAccessResolver(accounts, sessions, leavers);
 		const audit = new SqliteAuditLog(db, now);
 		const relay = registerRelay(app, {
 			store,
@@ -85,6 +88,7 @@ export async function createServer(
 			accounts,
 			sessions,
 			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
+			leavers,
 			audit,
 			resolver,
 			signInGuard: new SignInGuard({ ...config.signIn, windowMs }, now),
@@ -94,7 +98,8 @@ export async function createServer(
 			relay,
 			store,
 			planFacts: new PlanFactsCache(store, db),
-			startedAt: Date.now()
+			startedAt: Date.now(),
+			now
 		};
 		registerApi(app, ctx);
 		registerRosterRoutes(app, ctx, store);
@@ -102,6 +107,7 @@ export async function createServer(
 		registerGrowthRoutes(app, ctx, store);
 		registerSelfAssessmentRoutes(app, ctx);
 		registerEvidence(app, ctx, store, now);
+		registerVoiceRoutes(app, ctx, store);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();

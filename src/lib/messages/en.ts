@@ -15,6 +15,12 @@ export const en = {
 			'Your language is saved on this device. It will be saved to your account next time you are online.'
 	},
 	errors: {
+		'archive-only':
+			'You have left the school: you can read your plan and download it, but not change anything.',
+		'voice-link-unknown': 'This link does not work. Ask the student or their advisor for a new one.',
+		'voice-link-used': 'This link has been used already. Each link works once.',
+		'voice-link-expired': 'This link has expired. Ask the student or their advisor for a new one.',
+		'voice-link-revoked': 'This link was closed by the student or their advisor.',
 		'wrong-username-or-password': 'That username and password do not match. Check them and try again.',
 		'too-many-attempts': 'Too many tries. Wait a few minutes, then try again.',
 		busy: 'Many people are signing in right now. Wait a moment, then try again.',
@@ -217,6 +223,60 @@ export const en = {
 		none: 'No family member is linked to this plan.',
 		saved: 'Saved. {name} sees the change at once.',
 		failed: 'That did not work. Nothing was changed. {detail}'
+	},
+	leaver: {
+		notice:
+			'You have left {school}. Until {date} you can read your plan and keep a copy of everything in it with “{download}”. You can no longer change it.'
+	},
+	voices: {
+		title: 'Ask someone from outside school',
+		intro:
+			'A mentor, an employer or someone from the community can add a reflection to this plan or confirm a piece of evidence. Make a link for them: it works once, for that one thing, and needs no account.',
+		guestName: 'Their name',
+		guestRelation: 'Who they are',
+		action: 'What you ask them',
+		actionReflect: 'To add a reflection',
+		actionConfirm: 'To confirm a piece of evidence',
+		evidence: 'Which piece of evidence',
+		noEvidence: 'Add a piece of evidence to the plan first.',
+		untitled: 'Evidence without a title',
+		make: 'Make a one-time link',
+		made: 'Send this link to {name}. It works once, until {date}. It is shown only now: copy it before you leave this page.',
+		linkLabel: 'One-time link for {name}',
+		copy: 'Copy the link',
+		copied: 'The link is copied.',
+		links: 'Links made for this plan',
+		whatReflect: 'a reflection',
+		whatConfirm: 'to confirm “{title}”',
+		open: '{name} ({relation}), {what}: works until {date}.',
+		used: '{name} ({relation}), {what}: used on {date}.',
+		expired: '{name} ({relation}), {what}: expired on {date}.',
+		revoked: '{name} ({relation}), {what}: closed on {date}.',
+		revoke: 'Close the link for {name}',
+		failed: 'That did not work. Nothing was changed. {detail}',
+		confirmedBy: 'Confirmed by {name}, {relation}, on {date}',
+		relationMentor: 'Mentor',
+		relationEmployer: 'Employer',
+		relationCommunity: 'Community member',
+		wordMentor: 'mentor',
+		wordEmployer: 'employer',
+		wordCommunity: 'community member',
+		pageTitle: 'A word for a student’s plan',
+		hello: 'Hello, {name}.',
+		askConfirm:
+			'{student} ({school}) asks you, as their {relation}, to confirm this piece of their evidence:',
+		askReflect:
+			'{student} ({school}) asks you, as their {relation}, to write a few lines for their learning plan: what you saw them do, what they do well, what could come next.',
+		evidenceDated: '{title}, {date}',
+		confirmButton: 'Yes, I confirm this',
+		reflection: 'Your reflection',
+		send: 'Send my reflection',
+		privacy:
+			'Only this is sent to the school. The link works once, until {date}, and shows nothing else of the plan.',
+		thanksConfirm: 'Thank you. The plan now says that you confirmed this on {date}.',
+		thanksReflect: 'Thank you. Your reflection is in the plan.',
+		noLink: 'This page needs the link you were sent. Open the link again from the message.',
+		loading: 'Opening the link…'
 	},
 	pwa: {
 		install: 'Install Pathways',
@@ -617,6 +677,7 @@ export const en = {
 		fieldGrade: 'grade',
 		fieldStudentId: 'student ID',
 		fieldBirthDate: 'birth date',
+		fieldSchool: 'school',
 		backAtSchool: 'back at school',
 		left: 'left',
 		tooMany: '{field} has {count} entries: at most {limit} are read',

@@ -12,6 +12,11 @@ export const es: Catalogue = {
 			'Tu idioma quedó guardado en este dispositivo. Se guardará en tu cuenta la próxima vez que tengas internet.'
 	},
 	errors: {
+		'archive-only': 'Ya no estás en la escuela: puedes leer tu plan y descargarlo, pero no cambiar nada.',
+		'voice-link-unknown': 'Este enlace no funciona. Pide uno nuevo al estudiante o a su consejero.',
+		'voice-link-used': 'Este enlace ya se usó. Cada enlace funciona una sola vez.',
+		'voice-link-expired': 'Este enlace venció. Pide uno nuevo al estudiante o a su consejero.',
+		'voice-link-revoked': 'El estudiante o su consejero cerró este enlace.',
 		'wrong-username-or-password':
 			'El nombre de usuario y la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
 		'too-many-attempts': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
@@ -227,6 +232,60 @@ export const es: Catalogue = {
 		none: 'No hay ningún familiar vinculado a este plan.',
 		saved: 'Guardado. {name} ve el cambio enseguida.',
 		failed: 'No funcionó. No cambió nada. {detail}'
+	},
+	leaver: {
+		notice:
+			'Ya no estás en {school}. Hasta el {date} puedes leer tu plan y guardar una copia de todo con «{download}». Ya no puedes cambiarlo.'
+	},
+	voices: {
+		title: 'Pedir la opinión de alguien de fuera de la escuela',
+		intro:
+			'Un mentor, un empleador o alguien de la comunidad puede añadir una reflexión a este plan o confirmar una evidencia. Crea un enlace para esa persona: funciona una sola vez, solo para eso, y no necesita cuenta.',
+		guestName: 'Su nombre',
+		guestRelation: 'Quién es',
+		action: 'Qué le pides',
+		actionReflect: 'Que añada una reflexión',
+		actionConfirm: 'Que confirme una evidencia',
+		evidence: 'Qué evidencia',
+		noEvidence: 'Primero añade una evidencia al plan.',
+		untitled: 'Evidencia sin título',
+		make: 'Crear un enlace de un solo uso',
+		made: 'Envía este enlace a {name}. Funciona una vez, hasta el {date}. Solo se muestra ahora: cópialo antes de salir de esta página.',
+		linkLabel: 'Enlace de un solo uso para {name}',
+		copy: 'Copiar el enlace',
+		copied: 'Enlace copiado.',
+		links: 'Enlaces creados para este plan',
+		whatReflect: 'una reflexión',
+		whatConfirm: 'confirmar «{title}»',
+		open: '{name} ({relation}), {what}: funciona hasta el {date}.',
+		used: '{name} ({relation}), {what}: usado el {date}.',
+		expired: '{name} ({relation}), {what}: venció el {date}.',
+		revoked: '{name} ({relation}), {what}: cerrado el {date}.',
+		revoke: 'Cerrar el enlace de {name}',
+		failed: 'No funcionó. No se cambió nada. {detail}',
+		confirmedBy: 'Confirmado por {name}, {relation}, el {date}',
+		relationMentor: 'Mentor',
+		relationEmployer: 'Empleador',
+		relationCommunity: 'Miembro de la comunidad',
+		wordMentor: 'mentor',
+		wordEmployer: 'empleador',
+		wordCommunity: 'miembro de la comunidad',
+		pageTitle: 'Unas palabras para el plan de un estudiante',
+		hello: 'Hola, {name}.',
+		askConfirm:
+			'{student} ({school}) te pide, como su {relation}, que confirmes esta evidencia de su trabajo:',
+		askReflect:
+			'{student} ({school}) te pide, como su {relation}, que escribas unas líneas para su plan de aprendizaje: qué le viste hacer, qué hace bien, qué podría venir después.',
+		evidenceDated: '{title}, {date}',
+		confirmButton: 'Sí, lo confirmo',
+		reflection: 'Tu reflexión',
+		send: 'Enviar mi reflexión',
+		privacy:
+			'Solo esto se envía a la escuela. El enlace funciona una vez, hasta el {date}, y no muestra nada más del plan.',
+		thanksConfirm: 'Gracias. El plan ahora dice que lo confirmaste el {date}.',
+		thanksReflect: 'Gracias. Tu reflexión ya está en el plan.',
+		noLink: 'Esta página necesita el enlace que te enviaron. Ábrelo otra vez desde el mensaje.',
+		loading: 'Abriendo el enlace…'
 	},
 	pwa: {
 		install: 'Instalar Pathways',
@@ -633,6 +692,7 @@ export const es: Catalogue = {
 		fieldGrade: 'grado',
 		fieldStudentId: 'ID de estudiante',
 		fieldBirthDate: 'fecha de nacimiento',
+		fieldSchool: 'escuela',
 		backAtSchool: 'de vuelta en la escuela',
 		left: 'se fue',
 		tooMany: '{field} tiene {count} entradas: se leen como mucho {limit}',

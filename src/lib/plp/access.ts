@@ -35,6 +35,8 @@ export interface Relationship {
 	 * the district lets its admins read its schools' plans (off unless a district admin turns it on).
 	 */
 	isDistrictReader?: boolean;
+	/** A student who graduated or left: reads their own plan for a while, writes nothing. */
+	hasLeft?: boolean;
 }
 
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -68,6 +70,7 @@ export function accessTo(kind: DocKind, rel: Relationship): Access {
 	switch (rel.role) {
 		case 'student':
 			if (!rel.isOwnPlan) return 'none';
+			if (rel.hasLeft) return 'read';
 			return kind === 'plan' ? 'write' : 'read';
 		case 'staff':
 			if (!rel.isInCaseload) return 'none';

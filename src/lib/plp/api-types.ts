@@ -4,6 +4,7 @@
  */
 import type { Access, DocKind, Role } from './access';
 import type { InfoChange } from './merge';
+import type { GuestRelation } from './confirmations';
 
 export type StaffTitle = 'advisor' | 'teacher' | 'counselor' | null;
 
@@ -18,6 +19,11 @@ export interface UserView {
 	schoolName: string;
 	/** The person's chosen language (a code from src/lib/messages/languages.ts), or null. */
 	language: string | null;
+	/**
+	 * A student who graduated or left (the roster turned them off): until this moment (ISO) they may
+	 * read their plan and download it, nothing else. Null (or missing, from an older server) otherwise.
+	 */
+	readOnlyUntil?: string | null;
 }
 
 export interface PlanView {
@@ -71,4 +77,43 @@ export interface PlanReaders {
 	/** The student is 18 or over (by the birth date the school holds) and decides for themself. */
 	isStudentDeciding: boolean;
 	guardians: { id: string; name: string; hasAccess: boolean; endedByStudentAt: string | null }[];
+}
+
+/** Voices from outside school (sync-server/src/voices/): what a one-time link lets its guest do. */
+export type VoiceAction = 'reflect' | 'confirm';
+export type VoiceLinkState = 'open' | 'used' | 'expired' | 'revoked';
+
+/** A one-time link as the plan's student and staff see it (never its secret). */
+export interface VoiceLinkView {
+	id: string;
+	action: VoiceAction;
+	guestName: string;
+	guestRelation: GuestRelation;
+	evidenceId: string | null;
+	/** The evidence's title now (empty when it was removed from the plan). */
+	evidenceTitle: string;
+	createdByName: string;
+	createdAt: string;
+	expiresAt: string;
+	usedAt: string | null;
+	revokedAt: string | null;
+	state: VoiceLinkState;
+}
+
+/** `POST /api/plans/:planId/voices`: the link, and its secret — shown once, put in the link's fragment. */
+export interface NewVoiceLink {
+	link: VoiceLinkView;
+	token: string;
+}
+
+/** What the guest sees when they open the link (`POST /api/voices/open`). */
+export interface VoiceInvitation {
+	studentName: string;
+	schoolName: string;
+	guestName: string;
+	guestRelation: GuestRelation;
+	action: VoiceAction;
+	/** The piece of evidence to confirm (confirm links only). */
+	evidence: { title: string; date: string; kind: string } | null;
+	expiresAt: string;
 }

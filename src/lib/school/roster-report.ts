@@ -148,7 +148,7 @@ export type PersonChange =
 			activity?: 'back' | 'left';
 	  }
 	| { code: 'person-absent'; name: string };
-export type PersonField = 'name' | 'username' | 'title' | 'grade' | 'studentId' | 'birthDate';
+export type PersonField = 'name' | 'username' | 'title' | 'grade' | 'studentId' | 'birthDate' | 'school';
 
 export interface PeopleCounts {
 	created: number;

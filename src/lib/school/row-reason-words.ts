@@ -198,7 +198,8 @@ export function personChangeWords(change: PersonChange): string {
 				title: w.fieldTitle,
 				grade: w.fieldGrade,
 				studentId: w.fieldStudentId,
-				birthDate: w.fieldBirthDate
+				birthDate: w.fieldBirthDate,
+				school: w.fieldSchool
 			};
 			const value = (field: PersonField, text: string) => (field === 'title' ? optionLabel(text) : text);
 			const parts = change.fields.map(({ field, from, to }) =>

@@ -2,6 +2,7 @@
 import type { AccountStore } from '../auth/accounts';
 import type { SqliteAccessResolver } from '../auth/access-resolver';
 import type { InviteStore } from '../auth/invites';
+import type { LeaverAccess } from '../auth/leavers';
 import type { SessionStore } from '../auth/sessions';
 import type { PasswordChecks } from '../auth/password-checks';
 import type { SignInGuard } from '../auth/sign-in-guard';
@@ -19,6 +20,8 @@ export interface ApiContext {
 	accounts: AccountStore;
 	sessions: SessionStore;
 	invites: InviteStore;
+	/** Students who left: until when they may still read their plan. */
+	leavers: LeaverAccess;
 	audit: SqliteAuditLog;
 	resolver: SqliteAccessResolver;
 	/** Sign-in attempts per account and address, per account, per trusted device. */
@@ -35,6 +38,8 @@ export interface ApiContext {
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
 	startedAt: number;
+	/** The server's clock (tests move it). */
+	now: () => number;
 }
 
 /** The relay's control surface, plus a document count if the relay offers one (for metrics). */

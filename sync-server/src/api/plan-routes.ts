@@ -3,14 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { today } from '../../../src/lib/plp/ids';
 import { principalOf } from '../auth/access-resolver';
 import { PlanSummaries } from '../plans/plan-summary';
-import { requireCaller } from './authenticate';
+import { requireReader } from './authenticate';
 import type { ApiContext } from './context';
 import { planView } from './views';
 
 export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const summaries = new PlanSummaries(ctx.store);
 	app.get('/api/plans', async (request) => {
-		const caller = requireCaller(ctx, request);
+		// Also a student who left: the list holds their own plan, read only.
+		const caller = requireReader(ctx, request);
 		const principal = principalOf(caller.user, caller.sessionId);
 		const interval = summaries.reviewIntervalMonths(caller.user.schoolId);
 		const date = today();

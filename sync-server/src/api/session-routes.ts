@@ -5,7 +5,7 @@ import { LANGUAGES, type Language } from '../../../src/lib/messages/languages';
 import { normalizeUsername } from '../auth/accounts';
 import type { SignInAttempt } from '../auth/sign-in-guard';
 import { DEVICE_COOKIE, DEVICE_TRUST_MS } from '../auth/trusted-devices';
-import { requireCaller } from './authenticate';
+import { requireCaller, requireReader } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError } from './errors';
 import { iso, userView } from './views';
@@ -82,7 +82,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 			);
 		}
 		ctx.signInGuard.succeeded(attempt);
-		if (!user.isActive) {
+		// A student who graduated or left still signs in, for a while, to read and download their plan.
+		if (!user.isActive && ctx.leavers.readableUntil(user.id) === null) {
 			throw new ApiError(
 				403,
 				'account-inactive',
@@ -99,14 +100,14 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 	});
 
 	app.delete('/api/session', async (request, reply) => {
-		const caller = requireCaller(ctx, request);
+		const caller = requireReader(ctx, request);
 		ctx.sessions.delete(caller.sessionId);
 		ctx.relay?.closeSession(caller.sessionId);
 		return reply.code(204).send();
 	});
 
 	app.get('/api/me', async (request) => {
-		const caller = requireCaller(ctx, request);
+		const caller = requireReader(ctx, request);
 		return { user: userView(ctx, caller.user), expiresAt: iso(caller.expiresAt) };
 	});
 

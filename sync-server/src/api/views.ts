@@ -15,8 +15,16 @@ export function userView(ctx: ApiContext, user: User): UserView {
 		isActive: user.isActive,
 		schoolId: user.schoolId,
 		schoolName: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
-		language: user.language ?? null
+		language: user.language ?? null,
+		readOnlyUntil: readOnlyUntil(ctx, user)
 	};
+}
+
+/** A student who left reads their plan until then (ISO); null for everyone else. */
+function readOnlyUntil(ctx: ApiContext, user: User): string | null {
+	if (user.isActive) return null;
+	const until = ctx.leavers.readableUntil(user.id);
+	return until === null ? null : iso(until);
 }
 
 export function planView(plan: StudentPlan, access: PlanView['access']): PlanView {

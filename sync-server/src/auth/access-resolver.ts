@@ -12,20 +12,27 @@ import {
 } from '../../../src/lib/plp/access';
 import type { AccessResolver, Principal } from '../contracts';
 import type { AccountStore, User } from './accounts';
+import type { LeaverAccess } from './leavers';
 import type { SessionStore } from './sessions';
 
 export class SqliteAccessResolver implements AccessResolver {
 	constructor(
 		private readonly accounts: AccountStore,
-		private readonly sessions: SessionStore
+		private readonly sessions: SessionStore,
+		private readonly leavers?: LeaverAccess
 	) {}
 
 	authenticate(token: string): Principal | null {
 		const session = this.sessions.find(token);
 		if (!session) return null;
 		const user = this.accounts.getUser(session.userId);
-		if (!user?.isActive) return null;
+		if (!user || (!user.isActive && !this.hasLeft(user))) return null;
 		return principalOf(user, session.id, session.expiresAt);
+	}
+
+	/** A student who left, still within their period: they read their own plan, and write nothing. */
+	private hasLeft(user: User): boolean {
+		return !user.isActive && (this.leavers?.readableUntil(user.id) ?? null) !== null;
 	}
 
 	accessTo(principal: Principal, kind: DocKind, planId: string): Access {
@@ -58,9 +65,12 @@ export class SqliteAccessResolver implements AccessResolver {
 		// Re-read the user and the session: the principal may be minutes old, and a deactivated
 		// user or a signed-out session must lose access on the next check.
 		const user = this.accounts.getUser(principal.userId);
-		if (!user?.isActive || !this.sessions.isLive(principal.sessionId)) return null;
+		if (!user || !this.sessions.isLive(principal.sessionId)) return null;
+		const hasLeft = this.hasLeft(user);
+		if (!user.isActive && !hasLeft) return null;
 		return {
 			role: user.role,
+			hasLeft,
 			isOwnPlan: user.role === 'student' && plan.studentId === user.id,
 			isLinkedGuardian: user.role === 'guardian' && this.accounts.isLinkedGuardian(user.id, plan.studentId),
 			isInCaseload: user.role === 'staff' && this.accounts.isInCaseload(user.id, plan.studentId),

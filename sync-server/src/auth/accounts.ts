@@ -191,7 +191,10 @@ export class AccountStore {
 	}
 
 	setActive(userId: string, isActive: boolean): void {
-		this.db.prepare('UPDATE users SET is_active = ? WHERE id = ?').run(isActive ? 1 : 0, userId);
+		// By hand, not by the roster: a student turned off here keeps no reading access (src/auth/leavers.ts).
+		this.db
+			.prepare('UPDATE users SET is_active = ?, left_at = NULL WHERE id = ?')
+			.run(isActive ? 1 : 0, userId);
 	}
 
 	studentPlan(studentId: string): StudentPlan | undefined {
@@ -254,6 +257,14 @@ export class AccountStore {
 				   AND s.id = ? AND s.id <> u.school_id`
 			)
 			.get(userId, schoolId);
+	}
+
+	/** The ids of a school's admins (their right to read follows the school's students). */
+	adminsOf(schoolId: string): string[] {
+		const rows = this.db
+			.prepare("SELECT id FROM users WHERE school_id = ? AND role = 'admin'")
+			.all(schoolId) as { id: string }[];
+		return rows.map((row) => row.id);
 	}
 
 	isInCaseload(staffId: string, studentId: string): boolean {

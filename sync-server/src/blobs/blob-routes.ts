@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPlanId } from '../../../src/lib/plp/access';
 import { detectFileType, isBlobHash, SNIFF_BYTES, type DetectedType } from '../../../src/lib/plp/file-types';
 import { principalOf } from '../auth/access-resolver';
-import { requireCaller, type Caller } from '../api/authenticate';
+import { requireCaller, requireReader, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, errorBody, forbidden, notFound } from '../api/errors';
 import type { BlobStore } from './blob-store';
@@ -127,7 +127,8 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 	);
 
 	app.get<{ Params: { hash: string } }>('/api/blobs/:hash', async (request, reply) => {
-		const caller = requireCaller(ctx, request);
+		// Also a student who left: their plan's evidence is part of reading it.
+		const caller = requireReader(ctx, request);
 		const { hash } = request.params;
 		requireHash(hash);
 		const info = blobs.info(hash);

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTo, isPlanId } from '../../../src/lib/plp/access';
 import type { ArchiveLimits as ArchiveLimitsView } from '../../../src/lib/plp/api-types';
 import { principalOf } from '../auth/access-resolver';
-import { requireCaller, requireRole, type Caller } from '../api/authenticate';
+import { requireCaller, requireReader, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
@@ -42,7 +42,8 @@ export function registerExportRoutes(
 	};
 
 	app.get<{ Params: { planId: string } }>('/api/plans/:planId/export', async (request, reply) => {
-		const caller = requireCaller(ctx, request);
+		// Also a student who left: downloading their plan is what their access is for.
+		const caller = requireReader(ctx, request);
 		const { planId } = request.params;
 		const rel = relationship(caller, planId);
 		// Someone with no access at all is not told the plan exists; a guardian reads it in the app.

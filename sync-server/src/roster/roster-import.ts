@@ -20,7 +20,7 @@ import type { DocStore, StoredUpdate } from '../contracts';
 import { transaction, type Database } from '../db';
 import { newPlanUpdates } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
-import { pairKey, RosterStore, type LinkedUser } from './roster-store';
+import { pairKey, RosterStore, type LinkedElsewhere, type LinkedUser } from './roster-store';
 import { personChangeEnglish, rowProblem, type RowReason } from './row-reason';
 
 const MAX_CHANGES_LISTED = 500;
@@ -43,9 +43,21 @@ export interface ImportEffects {
 	deactivatedUserIds: string[];
 	/** Staff and guardians whose links changed: their open connections are checked again. */
 	relinkedUserIds: string[];
-	/** Students whose name, student ID or grade changed: their plan information follows (see plan-info-sync.ts). */
+	/** Students whose name, student ID, grade or school changed: their plan information follows (see plan-info-sync.ts). */
 	planInfoChanges: PlanInfoChange[];
+	/** People who moved to another school of the district (their account and plan moved with them). */
+	transfers: Transfer[];
 }
+
+export interface Transfer {
+	userId: string;
+	planId: string | null;
+	from: { id: string; name: string };
+	to: { id: string; name: string };
+}
+
+/** Finds a person of the file whom an earlier import put in another school of the district (not `schoolId`). */
+export type FindTransfer = (sourceId: string, schoolId: string) => LinkedElsewhere | undefined;
 
 export interface PlanInfoChange {
 	userId: string;
@@ -71,6 +83,8 @@ interface Pending {
 	adopts: NewPerson[];
 	updates: Update[];
 	leavers: LinkedUser[];
+	/** People of the file who were at another school of the district: they move here. */
+	arrivals: LinkedElsewhere[];
 	caseloads: { add: [string, string][]; remove: [string, string][] };
 	guardianLinks: { add: [string, string][]; remove: [string, string][] };
 }
@@ -86,11 +100,16 @@ const staffTitleOf = (person: RosterPerson): StaffTitle | null =>
 	person.role === 'staff' ? person.title : null;
 
 /** One person's changes ("grade 9 → 10"), as a code; undefined when nothing changed. */
-function differences(person: RosterPerson, linked: LinkedUser): PersonChange | undefined {
+function differences(
+	person: RosterPerson,
+	linked: LinkedUser,
+	move?: { from: string; to: string }
+): PersonChange | undefined {
 	const fields: { field: PersonField; from: string; to: string }[] = [];
 	const change = (field: PersonField, from: unknown, to: unknown) => {
 		if (from !== to) fields.push({ field, from: String(from ?? '—'), to: String(to ?? '—') });
 	};
+	if (move) change('school', move.from, move.to);
 	change('name', linked.displayName, person.displayName);
 	change('username', linked.username, person.username);
 	change('title', linked.staffTitle, staffTitleOf(person));
@@ -140,6 +159,8 @@ export class RosterImport {
 			writeSchools?: () => void;
 			/** Changes to the admin's own school that need a confirmation (school-import.ts). */
 			confirmations?: RosterConfirmation[];
+			/** Given when the admin may move people between the district's schools (a district admin). */
+			findTransfer?: FindTransfer;
 		},
 		options: ImportOptions
 	): { report: RosterReport; effects: ImportEffects } {
@@ -157,8 +178,23 @@ export class RosterImport {
 			files: [],
 			confirmations: [...(input.confirmations ?? [])]
 		};
-		const effects: ImportEffects = { deactivatedUserIds: [], relinkedUserIds: [], planInfoChanges: [] };
-		const pending = input.parts.map(({ school, roster }) => this.compare(school, roster, report));
+		const effects: ImportEffects = {
+			deactivatedUserIds: [],
+			relinkedUserIds: [],
+			planInfoChanges: [],
+			transfers: []
+		};
+		// Who is in which school's part of this import: someone moving away is not leaving.
+		const schoolInFile = new Map<string, string>();
+		for (const { school, roster } of input.parts)
+			for (const person of roster.people) schoolInFile.set(person.sourceId, school.id);
+		const movingAway = (sourceId: string, schoolId: string) =>
+			input.findTransfer !== undefined &&
+			schoolInFile.has(sourceId) &&
+			schoolInFile.get(sourceId) !== schoolId;
+		const pending = input.parts.map(({ school, roster }) =>
+			this.compare(school, roster, report, { findTransfer: input.findTransfer, movingAway })
+		);
 		for (const part of pending) {
 			if (part.studentsOff > 0 && part.studentsOff > part.studentsBefore * options.maxStudentsOffShare) {
 				report.confirmations.push({
@@ -185,7 +221,7 @@ export class RosterImport {
 		this.writeNewPlans(pending, options.today);
 		transaction(this.db, () => {
 			input.writeSchools?.();
-			for (const part of pending) this.write(part);
+			for (const part of pending) this.write(part, effects);
 		});
 		report.isApplied = true;
 		for (const part of pending) this.collectEffects(part, effects);
@@ -193,7 +229,12 @@ export class RosterImport {
 	}
 
 	/** What one school's roster changes, added to the report; nothing is written. */
-	private compare(school: School, roster: Roster, report: RosterReport): Pending {
+	private compare(
+		school: School,
+		roster: Roster,
+		report: RosterReport,
+		moves: { findTransfer?: FindTransfer; movingAway: (sourceId: string, schoolId: string) => boolean }
+	): Pending {
 		const note = (change: PersonChange) => {
 			if (report.changes.length >= MAX_CHANGES_LISTED) return;
 			report.changes.push(personChangeEnglish(change));
@@ -205,6 +246,7 @@ export class RosterImport {
 		const creates: NewPerson[] = [];
 		const adopts: NewPerson[] = [];
 		const updates: Update[] = [];
+		const arrivals: LinkedElsewhere[] = [];
 		const keep = new Set(roster.rejectedSourceIds);
 		for (const person of roster.people) {
 			const counts = report.counts[person.role];
@@ -212,7 +254,10 @@ export class RosterImport {
 				report.problems.push(rowProblem(person.file, person.line, why));
 				keep.add(person.sourceId);
 			};
-			const existing = linked.get(person.sourceId);
+			const arriving = linked.has(person.sourceId)
+				? undefined
+				: moves.findTransfer?.(person.sourceId, school.id);
+			const existing = linked.get(person.sourceId) ?? arriving;
 			if (existing) {
 				if (existing.role !== person.role) {
 					problem({ code: 'role-cannot-change', name: person.displayName, role: existing.role });
@@ -224,7 +269,12 @@ export class RosterImport {
 					continue;
 				}
 				userIdOf.set(person.sourceId, existing.userId);
-				const changes = differences(person, existing);
+				if (arriving) arrivals.push(arriving);
+				const changes = differences(
+					person,
+					existing,
+					arriving && { from: arriving.schoolName, to: school.name }
+				);
 				if (!changes) {
 					counts.unchanged++;
 					continue;
@@ -263,15 +313,22 @@ export class RosterImport {
 		const leavers = roster.isDelta
 			? []
 			: [...linked.values()].filter(
-					(user) => user.isActive && !inFile.has(user.sourceId) && !keep.has(user.sourceId)
+					(user) =>
+						user.isActive &&
+						!inFile.has(user.sourceId) &&
+						!keep.has(user.sourceId) &&
+						!moves.movingAway(user.sourceId, school.id)
 				);
 		if (roster.isDelta) {
 			// Links may name people of earlier imports that this delta does not.
 			for (const user of linked.values())
 				if (!userIdOf.has(user.sourceId)) userIdOf.set(user.sourceId, user.userId);
 		}
-		// People whose rows were not imported keep their links as they are.
+		// People whose rows were not imported keep their links as they are; so do people moving to
+		// another school of this import (the move itself ends their links to this school's staff).
 		const untouched = new Set([...keep].flatMap((sourceId) => linked.get(sourceId)?.userId ?? []));
+		for (const user of linked.values())
+			if (moves.movingAway(user.sourceId, school.id)) untouched.add(user.userId);
 		const caseloads = this.pairChanges(
 			roster.caseloads,
 			this.store.caseloads(school.id),
@@ -317,13 +374,24 @@ export class RosterImport {
 			adopts,
 			updates,
 			leavers,
+			arrivals,
 			caseloads,
 			guardianLinks
 		};
 	}
 
-	private write(part: Pending): void {
+	private write(part: Pending, effects: ImportEffects): void {
 		const writer = this.store.writer(part.school.id);
+		// Moves first: the links and fields below are then written for people of this school.
+		for (const user of part.arrivals) {
+			effects.relinkedUserIds.push(...writer.moveHere(user.userId));
+			effects.transfers.push({
+				userId: user.userId,
+				planId: user.planId,
+				from: { id: user.schoolId, name: user.schoolName },
+				to: { id: part.school.id, name: part.school.name }
+			});
+		}
 		for (const { person, userId, planId } of part.creates) {
 			writer.createUser({
 				id: userId,
@@ -365,17 +433,21 @@ export class RosterImport {
 		);
 		const relinked = new Set([...part.caseloads.remove, ...part.guardianLinks.remove].map(([a]) => a));
 		effects.relinkedUserIds.push(...relinked);
+		const movedFrom = new Map(part.arrivals.map((user) => [user.userId, user.schoolName]));
 		for (const { person, linked: user } of part.updates) {
 			if (person.role !== 'student') continue;
+			const oldSchool = movedFrom.get(user.userId);
 			const before = {
 				studentName: user.displayName,
 				studentId: user.studentNumber ?? '',
-				grade: gradeText(user.grade)
+				grade: gradeText(user.grade),
+				...(oldSchool === undefined ? {} : { school: oldSchool })
 			};
 			const after = {
 				studentName: person.displayName,
 				studentId: person.studentNumber,
-				grade: gradeText(person.grade)
+				grade: gradeText(person.grade),
+				...(oldSchool === undefined ? {} : { school: part.school.name })
 			};
 			if (JSON.stringify(before) !== JSON.stringify(after)) {
 				effects.planInfoChanges.push({ userId: user.userId, before, after });

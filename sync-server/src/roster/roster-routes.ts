@@ -66,7 +66,7 @@ const firstPasswordSchema = {
 } as const;
 
 export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
-	const rosterImport = new RosterImport(ctx.db, docs);
+	const rosterImport = new RosterImport(ctx.db, docs, ctx.now);
 	const store = new RosterStore(ctx.db);
 	const schools = new SchoolStore(ctx.db);
 	const checks = new RosterChecks(ctx.db);
@@ -101,6 +101,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 				maxStudentsOffShare: ctx.config.rosterMaxStudentsOffShare,
 				confirmed: new Set(body.confirmed ?? [])
 			};
+			const district = schools.districtOf(admin.user.id);
 			const { report, effects } =
 				body.format === 'simple'
 					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options)
@@ -110,9 +111,11 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 							admin.user,
 							{ export: readExport(body), schoolSourcedId: body.schoolSourcedId },
 							options,
-							store.schoolOrgOf()
+							store.schoolOrgOf(),
+							district && store.linkedInDistrict(district.id)
 						);
 			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
+			recordTransfers(ctx, admin.user.id, effects);
 			revoke(ctx, effects);
 			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, docs, ctx.relay);
 			return report;
@@ -144,6 +147,28 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			return { userId: user.id, username: user.username };
 		}
 	);
+}
+
+/**
+ * A student who moved to another school of the district: the move is in the plan's audit log, and
+ * every live connection that may have lost its right is checked again now — the old school's admins
+ * (they read every plan of their school), the staff whose caseload lost them, and the person.
+ */
+function recordTransfers(ctx: ApiContext, adminId: string, effects: ImportEffects): void {
+	for (const move of effects.transfers) {
+		if (move.planId) {
+			for (const docKind of ['plan', 'family'] as const) {
+				ctx.audit.record({
+					userId: adminId,
+					planId: move.planId,
+					docKind,
+					action: 'change',
+					detail: `moved from ${move.from.name} to ${move.to.name} by a roster import`
+				});
+			}
+		}
+		effects.relinkedUserIds.push(move.userId, ...ctx.accounts.adminsOf(move.from.id));
+	}
 }
 
 /** Ends the sessions of people who left and re-checks live connections whose rights changed. */

@@ -22,6 +22,13 @@ export interface LinkedUser {
 	birthDate: string | null;
 }
 
+/** Someone an earlier import brought into another school of the district: a transfer if this file has them. */
+export interface LinkedElsewhere extends LinkedUser {
+	schoolId: string;
+	schoolName: string;
+	planId: string | null;
+}
+
 export interface ExistingUser {
 	id: string;
 	schoolId: string;
@@ -31,6 +38,24 @@ export interface ExistingUser {
 
 type Row = Record<string, unknown>;
 const pairKey = (a: string, b: string) => `${a}\n${b}`;
+
+const LINKED_COLUMNS =
+	'u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number, s.birth_date';
+
+function toLinkedUser(row: Row): LinkedUser {
+	return {
+		sourceId: row.source_id as string,
+		userId: row.id as string,
+		username: row.username as string,
+		displayName: row.display_name as string,
+		role: row.role as Role,
+		staffTitle: (row.staff_title as StaffTitle | null) ?? null,
+		isActive: row.is_active === 1,
+		grade: (row.grade as number | null) ?? null,
+		studentNumber: (row.student_number as string | null) ?? null,
+		birthDate: (row.birth_date as string | null) ?? null
+	};
+}
 
 export class RosterStore {
 	constructor(
@@ -42,28 +67,34 @@ export class RosterStore {
 	linkedUsers(schoolId: string): Map<string, LinkedUser> {
 		const rows = this.db
 			.prepare(
-				`SELECT r.source_id, u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number, s.birth_date
+				`SELECT r.source_id, ${LINKED_COLUMNS}
 				 FROM roster_links r JOIN users u ON u.id = r.user_id LEFT JOIN students s ON s.user_id = u.id
 				 WHERE r.school_id = ?`
 			)
 			.all(schoolId) as Row[];
-		return new Map(
-			rows.map((row) => [
-				row.source_id as string,
-				{
-					sourceId: row.source_id as string,
-					userId: row.id as string,
-					username: row.username as string,
-					displayName: row.display_name as string,
-					role: row.role as Role,
-					staffTitle: (row.staff_title as StaffTitle | null) ?? null,
-					isActive: row.is_active === 1,
-					grade: (row.grade as number | null) ?? null,
-					studentNumber: (row.student_number as string | null) ?? null,
-					birthDate: (row.birth_date as string | null) ?? null
-				}
-			])
+		return new Map(rows.map((row) => [row.source_id as string, toLinkedUser(row)]));
+	}
+
+	/** People an earlier import linked to another school of this district, by source id (transfers). */
+	linkedInDistrict(
+		districtId: string
+	): (sourceId: string, exceptSchoolId: string) => LinkedElsewhere | undefined {
+		const statement = this.db.prepare(
+			`SELECT r.source_id, r.school_id, sc.name AS school_name, s.plan_id, ${LINKED_COLUMNS}
+			 FROM roster_links r JOIN schools sc ON sc.id = r.school_id JOIN users u ON u.id = r.user_id
+			 LEFT JOIN students s ON s.user_id = u.id
+			 WHERE r.source_id = ? AND sc.district_id = ? AND r.school_id != ?`
 		);
+		return (sourceId, exceptSchoolId) => {
+			const row = statement.get(sourceId, districtId, exceptSchoolId) as Row | undefined;
+			if (!row) return undefined;
+			return {
+				...toLinkedUser(row),
+				schoolId: row.school_id as string,
+				schoolName: row.school_name as string,
+				planId: (row.plan_id as string | null) ?? null
+			};
+		};
 	}
 
 	/** The school org (sourcedId) of the school an earlier import brought this person into. */
@@ -127,10 +158,19 @@ export class RosterStore {
 			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
 		);
 		const updateUser = db.prepare(
-			'UPDATE users SET username = ?, display_name = ?, staff_title = ?, is_active = ? WHERE id = ?'
+			// left_at: when the roster turned the account off (kept while it stays off; src/auth/leavers.ts).
+			`UPDATE users SET username = ?1, display_name = ?2, staff_title = ?3, is_active = ?4,
+			 left_at = CASE WHEN ?4 = 1 THEN NULL WHEN is_active = 0 THEN left_at ELSE ?6 END WHERE id = ?5`
 		);
 		const updateStudent = db.prepare(
 			'UPDATE students SET grade = ?, student_number = ?, birth_date = ? WHERE user_id = ?'
+		);
+		const moveUser = db.prepare('UPDATE users SET school_id = ? WHERE id = ?');
+		const moveLink = db.prepare('UPDATE roster_links SET school_id = ? WHERE user_id = ?');
+		// An account belongs to one school: links to the old school's staff or students end with the move.
+		const endOldCaseloads = db.prepare(
+			`DELETE FROM caseloads WHERE (student_id = ?1 AND staff_id IN (SELECT id FROM users WHERE school_id != ?2))
+			 OR (staff_id = ?1 AND student_id IN (SELECT id FROM users WHERE school_id != ?2)) RETURNING staff_id`
 		);
 		const addCaseload = db.prepare(
 			'INSERT INTO caseloads (staff_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
@@ -182,6 +222,16 @@ export class RosterStore {
 					student.birthDate
 				);
 			},
+			/**
+			 * A transfer inside the district: the same account (and plan) now belongs to this school.
+			 * Returns the staff whose caseload lost the student (their live sockets must be checked again).
+			 */
+			moveHere(userId: string): string[] {
+				moveUser.run(schoolId, userId);
+				moveLink.run(schoolId, userId);
+				const ended = endOldCaseloads.all(userId, schoolId) as { staff_id: string }[];
+				return ended.map((row) => row.staff_id);
+			},
 			/** An account made by hand before the first import: from now on the roster keeps it. */
 			adopt(userId: string, sourceId: string) {
 				insertLink.run(schoolId, sourceId, userId);
@@ -195,7 +245,8 @@ export class RosterStore {
 					fields.displayName,
 					fields.staffTitle,
 					fields.isActive ? 1 : 0,
-					userId
+					userId,
+					createdAt
 				);
 			},
 			updateStudent(userId: string, grade: number | null, studentNumber: string, birthDate: string | null) {

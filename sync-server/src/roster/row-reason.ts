@@ -172,7 +172,8 @@ const FIELD_ENGLISH: Record<PersonField, string> = {
 	title: 'title',
 	grade: 'grade',
 	studentId: 'student ID',
-	birthDate: 'birth date'
+	birthDate: 'birth date',
+	school: 'school'
 };
 
 /** A person's change in English ("Amara Osei: grade 9 → 10"), for the report's `changes`. */

@@ -7,7 +7,7 @@ import type { RosterConfirmation, SchoolChange } from '../../../src/lib/school/r
 import type { User } from '../auth/accounts';
 import { readOneRoster, type SchoolOrg } from './oneroster';
 import type { OneRosterExport } from './oneroster-export';
-import type { ImportOptions, RosterImport } from './roster-import';
+import type { FindTransfer, ImportOptions, RosterImport } from './roster-import';
 import { splitBySchool } from './roster-types';
 import { english, schoolChangeEnglish } from './row-reason';
 import { SchoolScope, type SchoolTarget } from './school-scope';
@@ -19,7 +19,9 @@ export function importOneRoster(
 	admin: User,
 	body: { export: OneRosterExport; schoolSourcedId?: string },
 	options: ImportOptions,
-	knownSchoolOf: (personSourceId: string) => string | undefined
+	knownSchoolOf: (personSourceId: string) => string | undefined,
+	/** Only a district admin's import moves people between the district's schools. */
+	findTransfer?: FindTransfer
 ): ReturnType<RosterImport['runSchools']> {
 	const scope = new SchoolScope(schools, admin, body.schoolSourcedId);
 	const files = body.export;
@@ -43,7 +45,8 @@ export function importOneRoster(
 			problems: roster.problems,
 			skipped: roster.skipped,
 			writeSchools: () => writeSchools(schools, admin, targets),
-			confirmations: targets.flatMap(confirmationsOf)
+			confirmations: targets.flatMap(confirmationsOf),
+			findTransfer
 		},
 		options
 	);

@@ -1,0 +1,238 @@
+/**
+ * A transfer inside a district (issue 17, part 2): a student whose roster record moves to another
+ * school of the district keeps the same account, plan, history and evidence; the new school's
+ * advisor gains the plan and the old school's advisor and admin lose it at once (their live
+ * sockets close); the plan's information names the new school; the move is in the audit log.
+ * A real server on a real SQLite file, real roster imports through the API, real sockets.
+ */
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Plan } from '../../src/lib/plp/plan';
+import { AccountStore } from '../src/auth/accounts';
+import { hashPassword } from '../src/auth/passwords';
+import { CloseCode } from '../src/relay/close-codes';
+import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
+import { api, DEMO_PASSWORD, signIn, startServer, type TestServer } from './helpers';
+import { postRoster } from './roster-api';
+import { oneRosterFixture } from './roster-district';
+
+let t: TestServer;
+const clients: Client[] = [];
+beforeEach(async () => {
+	t = await startServer();
+});
+afterEach(async () => {
+	destroyClients(...clients.splice(0));
+	await t.close();
+});
+
+const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;
+const row = (sql: string, ...params: string[]) =>
+	t.server.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+
+/** Imported people have no password; the test gives some the demo password. */
+async function givePassword(...usernames: string[]): Promise<void> {
+	const hash = await hashPassword(DEMO_PASSWORD);
+	for (const username of usernames) {
+		t.server.db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username);
+	}
+}
+
+/** Finn Marsh moves from Bayside Middle to Harbor View High, into Maya Lopez's advisory. */
+function finnMoved(): Record<string, string> {
+	const files = oneRosterFixture('harbor-district');
+	return {
+		...files,
+		'users.csv': files['users.csv']!.replace('s-finn,,,true,org-bay,student', 's-finn,,,true,org-hv,student'),
+		'enrollments.csv': files['enrollments.csv']!.replace('e-11,,,c-bay-adv,org-bay', 'e-11,,,c-adv-1,org-hv')
+	};
+}
+
+const plansOf = async (token: string) =>
+	(await api<{ plans: { planId: string }[] }>(t.url, 'GET', '/api/plans', { token })).body.plans.map(
+		(plan) => plan.planId
+	);
+
+describe('a student who moves to another school of the district', () => {
+	it('keeps plan, history and evidence; rights move at once; live sockets of the old school close; audited', async () => {
+		const district = await signIn(t.url, 'district');
+		const first = await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: oneRosterFixture('harbor-district'),
+			dryRun: false
+		});
+		expect(first.body).toMatchObject({ isApplied: true, problems: [] });
+		const finn = row(
+			"SELECT u.id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'finn.bay'"
+		)!;
+		const planId = finn.plan_id as string;
+		const bayside = row("SELECT id FROM schools WHERE source_id = 'org-bay'")!.id as string;
+		new AccountStore(t.server.db).createUser({
+			schoolId: bayside,
+			username: 'bay.office',
+			displayName: 'Bay Office',
+			role: 'admin',
+			passwordHash: await hashPassword(DEMO_PASSWORD)
+		});
+		await givePassword('jo.reed', 'maya.lopez', 'finn.bay');
+		const reed = await signIn(t.url, 'jo.reed');
+		const bayAdmin = await signIn(t.url, 'bay.office');
+		const lopez = await signIn(t.url, 'maya.lopez');
+		const finnToken = await signIn(t.url, 'finn.bay');
+
+		// Before: Bayside's advisor writes in the plan and adds a piece of evidence; Harbor View's sees nothing.
+		const reedSocket = connectClient(wsUrl(), `plan.${planId}`, reed);
+		const bayAdminSocket = connectClient(wsUrl(), `plan.${planId}`, bayAdmin);
+		const finnSocket = connectClient(wsUrl(), `plan.${planId}`, finnToken);
+		clients.push(reedSocket, bayAdminSocket, finnSocket);
+		await Promise.all([synced(reedSocket), synced(bayAdminSocket), synced(finnSocket)]);
+		const { plan } = Plan.open(reedSocket.doc);
+		plan.profileText('strengths').insert(0, 'Builds bikes from parts');
+		const file = Buffer.from('%PDF-1.7\nFinn’s bike repair log');
+		const hash = createHash('sha256').update(file).digest('hex');
+		const upload = await fetch(
+			`${t.url}/api/blobs/${hash}?planId=${planId}&offset=0&total=${file.length}&type=application/pdf`,
+			{
+				method: 'PUT',
+				headers: { authorization: `Bearer ${reed}`, 'content-type': 'application/octet-stream' },
+				body: new Uint8Array(file)
+			}
+		);
+		expect(upload.status).toBe(200);
+		await waitFor(
+			() => Plan.open(finnSocket.doc).plan.profileText('strengths').toString() === 'Builds bikes from parts',
+			'the advisor’s words to reach the student'
+		);
+		expect(await plansOf(reed)).toContain(planId);
+		expect(await plansOf(lopez)).not.toContain(planId);
+
+		// The district's next export has Finn at Harbor View High.
+		const dry = await postRoster(t.url, district, { format: 'oneroster', files: finnMoved(), dryRun: true });
+		expect(dry.body.problems).toEqual([]);
+		expect(dry.body.personChanges).toContainEqual({
+			code: 'person-changed',
+			name: 'Finn Marsh',
+			fields: [{ field: 'school', from: 'Bayside Middle (fictional)', to: 'Harbor View High (fictional)' }]
+		});
+		expect(dry.body.counts.student).toMatchObject({ deactivated: 0, created: 0 });
+		const moved = await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: false
+		});
+		expect(moved.body).toMatchObject({ isApplied: true, problems: [] });
+		expect(moved.body.counts.student).toMatchObject({ created: 0, deactivated: 0 });
+
+		// The same account and plan, now at the new school, still active.
+		const after = row(
+			"SELECT u.id, u.is_active, s.plan_id, sc.source_id FROM users u JOIN students s ON s.user_id = u.id JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'"
+		)!;
+		expect(after).toEqual({ id: finn.id, is_active: 1, plan_id: planId, source_id: 'org-hv' });
+
+		// The old school's advisor and admin lose the plan at once: their sockets close, the API refuses.
+		await waitFor(
+			() =>
+				reedSocket.closes.some((c) => c.code === CloseCode.forbidden) &&
+				bayAdminSocket.closes.some((c) => c.code === CloseCode.forbidden),
+			'the old school’s sockets to close'
+		);
+		expect(finnSocket.closes).toEqual([]);
+		expect(await plansOf(reed)).not.toContain(planId);
+		expect(await plansOf(bayAdmin)).not.toContain(planId);
+		const refused = connectClient(wsUrl(), `plan.${planId}`, reed);
+		clients.push(refused);
+		await waitFor(
+			() => refused.closes.some((c) => c.code === CloseCode.forbidden),
+			'a new socket to be refused'
+		);
+		const oldEvidence = await fetch(`${t.url}/api/blobs/${hash}`, {
+			headers: { authorization: `Bearer ${reed}` }
+		});
+		expect(oldEvidence.status).toBe(404);
+
+		// The new school's advisor opens the same plan with its words, its history and its evidence.
+		expect(await plansOf(lopez)).toContain(planId);
+		const lopezSocket = connectClient(wsUrl(), `plan.${planId}`, lopez);
+		clients.push(lopezSocket);
+		await synced(lopezSocket);
+		const seen = Plan.open(lopezSocket.doc).plan;
+		expect(seen.profileText('strengths').toString()).toBe('Builds bikes from parts');
+		await waitFor(
+			() => seen.info().school === 'Harbor View High (fictional)',
+			'the plan to name the new school'
+		);
+		expect(seen.info()).toMatchObject({ studentName: 'Finn Marsh', studentId: 'BM2002', grade: '8' });
+		const evidence = await fetch(`${t.url}/api/blobs/${hash}`, {
+			headers: { authorization: `Bearer ${lopez}` }
+		});
+		expect(evidence.status).toBe(200);
+		expect(Buffer.from(await evidence.arrayBuffer()).equals(file)).toBe(true);
+		// The guardian came along with her child: still linked, still reading.
+		const kim = row(
+			'SELECT g.guardian_id, sc.source_id FROM guardian_links g JOIN users u ON u.id = g.guardian_id JOIN schools sc ON sc.id = u.school_id WHERE g.student_id = ?',
+			finn.id as string
+		);
+		expect(kim?.source_id).toBe('org-hv');
+
+		// The move is in the plan's audit log, as the district admin's.
+		const entries = t.server.db
+			.prepare(
+				"SELECT user_id, doc_kind, action, detail FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'"
+			)
+			.all(planId);
+		const districtId = row("SELECT id FROM users WHERE username = 'district'")!.id;
+		const detail = 'moved from Bayside Middle (fictional) to Harbor View High (fictional) by a roster import';
+		expect(entries).toEqual([
+			{ user_id: districtId, doc_kind: 'plan', action: 'change', detail },
+			{ user_id: districtId, doc_kind: 'family', action: 'change', detail }
+		]);
+
+		// The same export again changes nothing.
+		const again = await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: false
+		});
+		expect(again.body.changes).toEqual([]);
+		expect(
+			t.server.db
+				.prepare("SELECT count(*) AS n FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'")
+				.get(planId)
+		).toEqual({ n: 2 });
+	});
+
+	it('is not a transfer for a school admin: the student at another school is reported, not moved', async () => {
+		const district = await signIn(t.url, 'district');
+		await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: oneRosterFixture('harbor-district'),
+			dryRun: false
+		});
+		const hv = row("SELECT id FROM schools WHERE source_id = 'org-hv'")!.id as string;
+		new AccountStore(t.server.db).createUser({
+			schoolId: hv,
+			username: 'hv.office',
+			displayName: 'HV Office',
+			role: 'admin',
+			passwordHash: await hashPassword(DEMO_PASSWORD)
+		});
+		const hvAdmin = await signIn(t.url, 'hv.office');
+		const files = finnMoved();
+		// Only Harbor View's rows: a school admin imports their own school.
+		const check = await postRoster(t.url, hvAdmin, {
+			format: 'oneroster',
+			files,
+			dryRun: true,
+			schoolSourcedId: 'org-hv',
+			onlyGoodRows: true
+		});
+		expect(check.body.problems.map((problem) => problem.why.code)).toContain('username-taken');
+		expect(
+			row(
+				"SELECT sc.source_id FROM users u JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'"
+			)
+		).toEqual({
+			source_id: 'org-bay'
+		});
+	});
+});
