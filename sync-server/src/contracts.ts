@@ -58,6 +58,32 @@ export interface DocStore {
 	close(): void;
 }
 
+/**
+ * The same document log for engines whose calls are asynchronous (PostgreSQL; SQLite through an
+ * adapter). "Resolved means committed": a promise resolves only once its transaction committed.
+ * A rejection means "not known to be stored" (nothing of it when the engine refused it; unknown when
+ * the connection dropped during the commit): the writers' clients resend, and Yjs ignores an update
+ * it already has. Not used by the relay yet (issue 19: next, the relay awaits it).
+ */
+export interface AsyncDocStore {
+	/** All stored updates of a document, oldest first (empty for a new document). */
+	loadUpdates(docName: string): Promise<Uint8Array[]>;
+	/** Appends several updates (of any documents) in ONE transaction; resolves once committed; all or nothing. */
+	appendUpdates(entries: readonly StoredUpdate[]): Promise<void>;
+	/**
+	 * Merges the document's whole stored log into one update (`Y.mergeUpdates`), atomically, and
+	 * resolves with the number of updates it replaced (0 when there were fewer than two). The store
+	 * merges what it reads, not what the caller holds: with several processes appending, a caller's
+	 * count of "its" updates need not be the first ones stored, and replacing those would lose some.
+	 * Updates appended meanwhile (by any process) are kept, after the merged one.
+	 */
+	compact(docName: string): Promise<number>;
+	/** Number of updates stored for a document. */
+	countUpdates(docName: string): Promise<number>;
+	/** Waits for the calls already made, then refuses new ones. */
+	close(): Promise<void>;
+}
+
 /** What the relay lets the rest of the server do to live connections. */
 export interface RelayControl {
 	/** Re-checks every live connection of this user (rights changed, user deactivated): closes what is no longer allowed. */
