@@ -113,7 +113,7 @@ describe('PostgresDocStore with an append in flight', () => {
 		const name = 'plan.in-flight';
 		const doc = new Y.Doc();
 		const edit = (key: string) => {
-			let update = new Uint8Array();
+			let update: Uint8Array = new Uint8Array();
 			doc.once('update', (u: Uint8Array) => (update = u));
 			doc.getMap('m').set(key, key);
 			return update;
