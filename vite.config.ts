@@ -64,7 +64,17 @@ export default defineConfig({
 				test: {
 					name: 'node',
 					include: ['src/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-					exclude: []
+					exclude: ['sync-server/test/engines/**']
+				}
+			},
+			{
+				// Storage and fan-out against real PostgreSQL and Redis, which its global setup starts
+				// (throwaway, on free ports); it runs only when one of its files is selected.
+				extends: true,
+				test: {
+					name: 'engines',
+					include: ['sync-server/test/engines/**/*.test.ts'],
+					globalSetup: ['sync-server/test/engines/global-setup.ts']
 				}
 			},
 			{

@@ -58,6 +58,67 @@ export interface DocStore {
 	close(): void;
 }
 
+/**
+ * The same document log for engines whose calls are asynchronous (PostgreSQL; SQLite through an
+ * adapter). "Resolved means committed": a promise resolves only once its transaction committed.
+ * A rejection means "not known to be stored" (nothing of it when the engine refused it; unknown when
+ * the connection dropped during the commit): the writers' clients resend, and Yjs ignores an update
+ * it already has. Not used by the relay yet (issue 19: next, the relay awaits it).
+ */
+export interface AsyncDocStore {
+	/** All stored updates of a document, oldest first (empty for a new document). */
+	loadUpdates(docName: string): Promise<Uint8Array[]>;
+	/** Appends several updates (of any documents) in ONE transaction; resolves once committed; all or nothing. */
+	appendUpdates(entries: readonly StoredUpdate[]): Promise<void>;
+	/**
+	 * Merges the document's whole stored log into one update (`Y.mergeUpdates`), atomically, and
+	 * resolves with the number of updates it replaced (0 when there were fewer than two). The store
+	 * merges what it reads, not what the caller holds: with several processes appending, a caller's
+	 * count of "its" updates need not be the first ones stored, and replacing those would lose some.
+	 * Updates appended meanwhile (by any process) are kept, after the merged one.
+	 */
+	compact(docName: string): Promise<number>;
+	/** Number of updates stored for a document. */
+	countUpdates(docName: string): Promise<number>;
+	/** Waits for the calls already made, then refuses new ones. */
+	close(): Promise<void>;
+}
+
+/** A right taken away: every process re-checks (user) or closes (session) the matching sockets. */
+export type Revocation = { kind: 'user'; userId: string } | { kind: 'session'; sessionId: string };
+
+/** What a relay process hears from the other processes (fan-out/redis-fan-out.ts). Never its own messages. */
+export interface FanOutReceiver {
+	/** A committed update of a document this process holds. */
+	update(docName: string, update: Uint8Array): void;
+	/** A presence (awareness) update of a document this process holds. */
+	presence(docName: string, presence: Uint8Array): void;
+	revocation(revocation: Revocation): void;
+	/**
+	 * The link to the others dropped and is back: messages sent meanwhile are lost, so the process
+	 * reloads the documents it holds from storage (every update is stored before it is published).
+	 */
+	resumed(): void;
+}
+
+/**
+ * What relay processes share (issue 19): the committed updates and presence of the documents each
+ * holds a connection to, and revocations, which every process hears. Not used by the relay yet.
+ */
+export interface FanOut {
+	/** This process's id, sent with every message so that it can skip its own. */
+	readonly processId: string;
+	/** Starts hearing a document's updates and presence (idempotent). */
+	hold(docName: string): Promise<void>;
+	/** Stops hearing a document (its last connection here closed). */
+	release(docName: string): Promise<void>;
+	/** Sends an update to every other process holding the document: only once it is committed. */
+	publishUpdate(docName: string, update: Uint8Array): Promise<void>;
+	publishPresence(docName: string, presence: Uint8Array): Promise<void>;
+	publishRevocation(revocation: Revocation): Promise<void>;
+	close(): Promise<void>;
+}
+
 /** What the relay lets the rest of the server do to live connections. */
 export interface RelayControl {
 	/** Re-checks every live connection of this user (rights changed, user deactivated): closes what is no longer allowed. */

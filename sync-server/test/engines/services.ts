@@ -1,0 +1,212 @@
+/**
+ * Throwaway PostgreSQL and Redis servers for tests: each in its own temp folder, on a free port,
+ * listening on 127.0.0.1 only, stopped (and its folder removed) by `stop()` — and, should the test
+ * process exit without calling it, by an exit hook. Never the system's own services.
+ *
+ * PostgreSQL refuses to run as root, so as root (CI, this machine) the cluster belongs to the
+ * `postgres` user and its commands run through `runuser`.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const INSTALL_HINT =
+	'The storage tests need PostgreSQL (15 or newer) and Redis: apt-get install -y postgresql redis-server';
+
+export interface Service {
+	url: string;
+	stop(): Promise<void>;
+}
+
+export interface RedisService extends Service {
+	port: number;
+	/** Stops Redis and starts it again on the same port (its clients see a dropped connection). */
+	restart(): Promise<void>;
+}
+
+/** Where initdb and pg_ctl are: Debian keeps them under /usr/lib/postgresql/<major>/bin, off PATH. */
+export function findPostgresBin(): string | null {
+	const debian = '/usr/lib/postgresql';
+	if (existsSync(debian)) {
+		const majors = readdirSync(debian)
+			.map(Number)
+			.filter((major) => major >= 15)
+			.sort((a, b) => b - a);
+		for (const major of majors) {
+			const bin = join(debian, String(major), 'bin');
+			if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'))) return bin;
+		}
+	}
+	const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+	const initdb = onPath.stdout.trim();
+	return onPath.status === 0 && initdb !== '' ? join(initdb, '..') : null;
+}
+
+export function hasRedisServer(): boolean {
+	return spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).status === 0;
+}
+
+/** A port nothing listens on now (the OS picks it); the server binds it a moment later. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => {
+				if (address === null || typeof address === 'string') reject(new Error('no TCP port'));
+				else resolve(address.port);
+			});
+		});
+	});
+}
+
+const isRoot = process.getuid?.() === 0;
+
+/** Runs a PostgreSQL command as its owner: the `postgres` user when we are root. */
+function runPostgres(bin: string, command: string, args: string[]): void {
+	const file = join(bin, command);
+	const [program, programArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+	execFileSync(program, programArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Stops whatever is still running if the process exits without the test calling stop(). */
+const exitHooks = new Set<() => void>();
+process.once('exit', () => {
+	for (const hook of exitHooks) hook();
+});
+
+export async function startPostgres(): Promise<Service> {
+	const bin = findPostgresBin();
+	if (bin === null) throw new Error(INSTALL_HINT);
+	const dir = mkdtempSync(join(tmpdir(), 'pathways-pg-'));
+	if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), -1);
+	const data = join(dir, 'data');
+	const removeDir = () => rmSync(dir, { recursive: true, force: true });
+	try {
+		runPostgres(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'pathways', '-E', 'UTF8', '--no-sync']);
+	} catch (error) {
+		removeDir();
+		throw new Error(`initdb failed: ${stderrOf(error)}`, { cause: error });
+	}
+	// The port is free when we ask; another process may take it before PostgreSQL binds: retry.
+	for (let attempt = 1; ; attempt++) {
+		const port = await freePort();
+		// fsync off: a throwaway cluster's disk is not what the tests check (commit semantics are
+		// unchanged: a COMMIT still returns only once the transaction is committed).
+		const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+		try {
+			runPostgres(bin, 'pg_ctl', [
+				'-D',
+				data,
+				'-o',
+				options,
+				'-l',
+				join(dir, 'log'),
+				'-w',
+				'-t',
+				'30',
+				'start'
+			]);
+		} catch (error) {
+			if (attempt < 3) continue;
+			removeDir();
+			throw new Error(`PostgreSQL did not start: ${stderrOf(error)}`, { cause: error });
+		}
+		const stopNow = () => {
+			try {
+				runPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+			} finally {
+				removeDir();
+			}
+		};
+		exitHooks.add(stopNow);
+		return {
+			url: `postgres://pathways@127.0.0.1:${port}/postgres`,
+			async stop() {
+				if (!exitHooks.delete(stopNow)) return;
+				stopNow();
+			}
+		};
+	}
+}
+
+export async function startRedis(): Promise<RedisService> {
+	if (!hasRedisServer()) throw new Error(INSTALL_HINT);
+	const dir = mkdtempSync(join(tmpdir(), 'pathways-redis-'));
+	const port = await freePort();
+	let child: ChildProcess | null = await spawnRedis(port, dir);
+	const killNow = () => {
+		child?.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+	};
+	exitHooks.add(killNow);
+	const stopChild = async () => {
+		const running = child;
+		child = null;
+		if (running === null || running.exitCode !== null || running.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+		running.kill('SIGTERM');
+		await exited;
+	};
+	return {
+		url: `redis://127.0.0.1:${port}`,
+		port,
+		async restart() {
+			await stopChild();
+			child = await spawnRedis(port, dir);
+		},
+		async stop() {
+			if (!exitHooks.delete(killNow)) return;
+			await stopChild();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Starts redis-server in the foreground as our child and waits until it accepts connections. */
+function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no'
+	];
+	const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	return new Promise((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`redis-server did not start in time:\n${output}`));
+		}, 10_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes('Ready to accept connections')) {
+				clearTimeout(timer);
+				child.stdout?.off('data', onData);
+				// Keep draining its output so a full pipe never blocks it.
+				child.stdout?.resume();
+				resolve(child);
+			}
+		};
+		child.stdout?.on('data', onData);
+		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`redis-server exited with ${code}:\n${output}`));
+		});
+	});
+}
+
+function stderrOf(error: unknown): string {
+	const stderr = (error as { stderr?: Buffer }).stderr;
+	return stderr === undefined ? String(error) : stderr.toString().trim();
+}
