@@ -411,7 +411,41 @@ export const ar: Catalogue = {
 		due: 'التحديث القادم: {date}',
 		onDevice: 'على هذا الجهاز، حُدّث في {time}',
 		notOnDevice: 'ليس على هذا الجهاز بعد',
-		overdueBadge: 'متأخر'
+		overdueBadge: 'متأخر',
+		missingFilter: 'ينقصها شيء',
+		search: 'ابحث عن طالب باسمه',
+		caption: 'طلابي',
+		shown:
+			'يظهر {shown} من {total, plural, zero {# خطة} one {خطة واحدة} two {خطتين} few {# خطط} many {# خطة} other {# خطة}}',
+		noMatch: 'لا توجد خطط مطابقة.',
+		empty: 'لا توجد خطط لطلابك بعد.',
+		columns: {
+			student: 'الطالب',
+			grade: 'الصف',
+			step: 'أين هي في الدورة',
+			missing: 'ما الذي ينقص',
+			due: 'التحديث القادم',
+			changed: 'آخر تغيير',
+			family: 'آخر ملاحظة من الأسرة'
+		},
+		nothingMissing: 'لا ينقص شيء',
+		notYet: 'ليس بعد',
+		noFamilyNote: 'لا شيء بعد',
+		noDate: 'لا يوجد تاريخ بعد',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} في «عنّي» بلا إجابة',
+			'goal-no-measure':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا طريقة لمعرفة تحقيقه',
+			'goal-no-date':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا تاريخ',
+			'goal-no-steps':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا خطوات عمل',
+			'step-no-evidence':
+				'{count, plural, zero {لا خطوات} one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}} بلا دليل مخطط له',
+			'pathway-no-goal':
+				'{count, plural, zero {لا مسارات} one {مسار واحد} two {مساران} few {# مسارات} many {# مسارًا} other {# مسار}} غير مرتبط بهدف'
+		}
 	},
 	invite: {
 		title: 'دعوة العائلة',

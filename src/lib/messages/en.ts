@@ -439,7 +439,39 @@ export const en = {
 		due: 'Next update: {date}',
 		onDevice: 'On this device, brought up to date {time}',
 		notOnDevice: 'Not on this device yet',
-		overdueBadge: 'Overdue'
+		overdueBadge: 'Overdue',
+		missingFilter: 'Something missing',
+		search: 'Find a student by name',
+		caption: 'My caseload',
+		shown: '{shown} of {total, plural, one {# plan} other {# plans}} shown',
+		noMatch: 'No plans match.',
+		empty: 'No plans in your caseload yet.',
+		columns: {
+			student: 'Student',
+			grade: 'Grade',
+			step: 'Where in the cycle',
+			missing: 'What is missing',
+			due: 'Next update',
+			changed: 'Last change',
+			family: 'Family’s last note'
+		},
+		nothingMissing: 'Nothing missing',
+		notYet: 'Not yet',
+		noFamilyNote: 'None yet',
+		noDate: 'No date yet',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, one {# “About me” question unanswered} other {# “About me” questions unanswered}}',
+			'goal-no-measure':
+				'{count, plural, one {# goal with no way to know it is reached} other {# goals with no way to know they are reached}}',
+			'goal-no-date': '{count, plural, one {# goal with no date} other {# goals with no date}}',
+			'goal-no-steps':
+				'{count, plural, one {# goal with no action steps} other {# goals with no action steps}}',
+			'step-no-evidence':
+				'{count, plural, one {# step with no evidence planned} other {# steps with no evidence planned}}',
+			'pathway-no-goal':
+				'{count, plural, one {# pathway not tied to a goal} other {# pathways not tied to a goal}}'
+		}
 	},
 	invite: {
 		title: 'Invite the family',

@@ -454,7 +454,39 @@ export const es: Catalogue = {
 		due: 'Próxima actualización: {date}',
 		onDevice: 'En este dispositivo, actualizado el {time}',
 		notOnDevice: 'Todavía no está en este dispositivo',
-		overdueBadge: 'Atrasado'
+		overdueBadge: 'Atrasado',
+		missingFilter: 'Falta algo',
+		search: 'Buscar a un estudiante por su nombre',
+		caption: 'Mis estudiantes',
+		shown: 'Se muestran {shown} de {total, plural, one {# plan} other {# planes}}',
+		noMatch: 'Ningún plan coincide.',
+		empty: 'Todavía no hay planes entre tus estudiantes.',
+		columns: {
+			student: 'Estudiante',
+			grade: 'Grado',
+			step: 'En qué paso del ciclo',
+			missing: 'Qué falta',
+			due: 'Próxima actualización',
+			changed: 'Último cambio',
+			family: 'Última nota de la familia'
+		},
+		nothingMissing: 'No falta nada',
+		notYet: 'Todavía no',
+		noFamilyNote: 'Ninguna todavía',
+		noDate: 'Sin fecha todavía',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, one {# pregunta de “Sobre mí” sin responder} other {# preguntas de “Sobre mí” sin responder}}',
+			'goal-no-measure':
+				'{count, plural, one {# meta sin forma de saber si se logró} other {# metas sin forma de saber si se lograron}}',
+			'goal-no-date': '{count, plural, one {# meta sin fecha} other {# metas sin fecha}}',
+			'goal-no-steps':
+				'{count, plural, one {# meta sin pasos de acción} other {# metas sin pasos de acción}}',
+			'step-no-evidence':
+				'{count, plural, one {# paso sin evidencia prevista} other {# pasos sin evidencia prevista}}',
+			'pathway-no-goal':
+				'{count, plural, one {# trayecto sin meta asociada} other {# trayectos sin meta asociada}}'
+		}
 	},
 	invite: {
 		title: 'Invitar a la familia',

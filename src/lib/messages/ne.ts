@@ -425,7 +425,34 @@ export const ne: Catalogue = {
 		due: 'अर्को अपडेट: {date}',
 		onDevice: 'यो यन्त्रमा छ, {time} मा अद्यावधिक गरिएको',
 		notOnDevice: 'अझै यो यन्त्रमा छैन',
-		overdueBadge: 'समय नाघेको'
+		overdueBadge: 'समय नाघेको',
+		missingFilter: 'केही छुटेको',
+		search: 'नामबाट विद्यार्थी खोज्नुहोस्',
+		caption: 'मेरा विद्यार्थीहरू',
+		shown: '{total} मध्ये {shown} योजना देखाइएको',
+		noMatch: 'कुनै योजना मेल खाएन।',
+		empty: 'तपाईंका विद्यार्थीहरूको योजना अझै छैन।',
+		columns: {
+			student: 'विद्यार्थी',
+			grade: 'कक्षा',
+			step: 'चक्रको कुन चरणमा',
+			missing: 'के छुटेको छ',
+			due: 'अर्को अपडेट',
+			changed: 'अन्तिम परिवर्तन',
+			family: 'परिवारको अन्तिम टिप्पणी'
+		},
+		nothingMissing: 'केही छुटेको छैन',
+		notYet: 'अझै छैन',
+		noFamilyNote: 'अझै छैन',
+		noDate: 'अझै मिति छैन',
+		missingKinds: {
+			'profile-unanswered': '“मेरो बारेमा” का {count} प्रश्नको उत्तर बाँकी',
+			'goal-no-measure': 'पुगेको कसरी थाहा हुने भन्ने नलेखिएका {count} लक्ष्य',
+			'goal-no-date': 'मिति नभएका {count} लक्ष्य',
+			'goal-no-steps': 'कार्य-चरण नभएका {count} लक्ष्य',
+			'step-no-evidence': 'प्रमाण तय नगरिएका {count} चरण',
+			'pathway-no-goal': 'लक्ष्यसँग नजोडिएका {count} मार्ग'
+		}
 	},
 	invite: {
 		title: 'परिवारलाई निमन्त्रणा गर्नुहोस्',
