@@ -65,7 +65,9 @@ export const en = {
 		waiting: '{count, plural, one {# change waiting to be sent} other {# changes waiting to be sent}}',
 		signedOut: 'Your sign-in has ended. Sign in again to send your changes. Nothing is lost.',
 		noAccess: 'You can no longer open this plan at school. Your changes stay on this device.',
-		readOnly: 'You can read this part of the plan, but not change it.',
+		readOnly: 'Your school lets you read this plan, not change it.',
+		readOnlyGuardian:
+			'The student and the school write the plan. You can read it here, and write your own thoughts under “From the family”.',
 		changeRefused: 'The school did not accept a change here, because you can only read this part.',
 		tooManyConnections:
 			'This plan is open in too many tabs or devices at once. Close one, and this one connects again by itself. Your changes are saved on this device.',
@@ -242,7 +244,9 @@ export const en = {
 		noGoal: 'No goal',
 		back: 'All plans',
 		stepsOfGoal: 'Action steps for this goal',
-		untitled: 'Untitled'
+		untitled: 'Untitled',
+		notWritten: 'Not written yet',
+		notChosen: 'Not chosen yet'
 	},
 	sections: {
 		info: 'Plan information',
@@ -500,7 +504,8 @@ export const en = {
 		hopes: 'Our hopes for the future',
 		reflections: 'Family reflections',
 		addReflection: 'Add a family reflection',
-		reflection: 'Reflection'
+		reflection: 'Reflection',
+		readOnly: 'Only the family writes here. You can read it.'
 	},
 	fields: {
 		date: 'Date',

@@ -65,7 +65,9 @@ export const es: Catalogue = {
 			'{count, plural, one {# cambio esperando para enviarse} other {# cambios esperando para enviarse}}',
 		signedOut: 'Tu sesión terminó. Inicia sesión otra vez para enviar tus cambios. No se pierde nada.',
 		noAccess: 'Ya no puedes abrir este plan en la escuela. Tus cambios se quedan en este dispositivo.',
-		readOnly: 'Puedes leer esta parte del plan, pero no cambiarla.',
+		readOnly: 'Su escuela le permite leer este plan, pero no cambiarlo.',
+		readOnlyGuardian:
+			'El plan lo escriben el estudiante y la escuela. Aquí puede leerlo, y escribir lo que piensa en “De parte de la familia”.',
 		changeRefused: 'La escuela no aceptó un cambio aquí, porque solo puedes leer esta parte.',
 		tooManyConnections:
 			'Este plan está abierto en demasiadas pestañas o dispositivos a la vez. Cierra uno y este se conectará de nuevo solo. Tus cambios están guardados en este dispositivo.',
@@ -252,7 +254,9 @@ export const es: Catalogue = {
 		noGoal: 'Sin meta',
 		back: 'Todos los planes',
 		stepsOfGoal: 'Pasos de acción para esta meta',
-		untitled: 'Sin título'
+		untitled: 'Sin título',
+		notWritten: 'Todavía sin escribir',
+		notChosen: 'Todavía sin elegir'
 	},
 	sections: {
 		info: 'Datos del plan',
@@ -515,7 +519,8 @@ export const es: Catalogue = {
 		hopes: 'Lo que esperamos para el futuro',
 		reflections: 'Reflexiones de la familia',
 		addReflection: 'Agregar una reflexión de la familia',
-		reflection: 'Reflexión'
+		reflection: 'Reflexión',
+		readOnly: 'Aquí solo escribe la familia. Usted puede leerlo.'
 	},
 	fields: {
 		date: 'Fecha',
