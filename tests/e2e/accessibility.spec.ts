@@ -102,7 +102,7 @@ async function signInAs(device: BrowserContext, username: string, language: stri
 	await expect(page).not.toHaveURL(/\/signin/);
 	// A student or guardian lands in their plan; their plan list is still a screen to check.
 	if (/\/plan\//.test(page.url())) await page.goto('/');
-	await expect(page.locator('.plan-list').first()).toBeVisible();
+	await expect(page.locator('[data-testid="caseload"], .plan-list').first()).toBeVisible();
 	await expect(page).toHaveURL(/\/$/);
 	return page;
 }

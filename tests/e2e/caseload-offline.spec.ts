@@ -21,8 +21,7 @@ test('an advisor edits five never-opened caseload plans offline, and the student
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 	});
-	const rowOf = (name: string) =>
-		page.getByRole('listitem').filter({ has: page.getByRole('link', { name }) });
+	const rowOf = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
 	for (const student of students) {
 		await expect(rowOf(student.displayName).getByTestId('device-copy')).toContainText('On this device', {
 			timeout: 20_000

@@ -175,7 +175,7 @@ async function signInWithIds(device: BrowserContext, username: string) {
 	await page.locator('#username').fill(username);
 	await page.locator('#password').fill('maple-ridge-demo');
 	await page.locator('#password').press('Enter');
-	await expect(page.locator('.plan-list').first()).toBeVisible();
+	await expect(page.locator('[data-testid="caseload"], .plan-list').first()).toBeVisible();
 	return page;
 }
 

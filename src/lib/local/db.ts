@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Access } from '../plp/access';
-import type { PlanReview } from '../plp/api-types';
+import type { PlanSummary } from '../plp/plan-summary';
 import type { EvidenceFile, EvidenceUpload } from './evidence-types';
 
 /** One plan on this device, as the start screen lists it. The plan itself lives in its Yjs document. */
@@ -16,8 +16,15 @@ export interface PlanEntry {
 	/** For school plans: who on this device it was listed for, and what they may do with it. */
 	ownerUserId?: string;
 	access?: { plan: Access; family: Access };
-	/** When the next revision is due, as the server last said. */
-	review?: PlanReview;
+	/**
+	 * What the caseload shows of the plan (grade, cycle step, what is missing, next update, the
+	 * family's last note): from this device's copy when it has one, else as the server last said.
+	 */
+	summary?: PlanSummary;
+	/** The roster's grade (the server's plan list), for a plan whose information gives none. */
+	grade?: number | null;
+	/** When anyone last changed the plan, as the server last said (ms since 1970; 0 when never). */
+	lastChangeAt?: number;
 	/** For school plans: when this device last brought its copy up to date (catch-up), if ever. */
 	deviceCopyAt?: number;
 	/** A plan of another school a district admin opened from /district (read-only; not on the start list). */

@@ -63,7 +63,8 @@ export const ar: Catalogue = {
 			'{count, plural, zero {لا توجد تغييرات تنتظر الإرسال} one {تغيير واحد ينتظر الإرسال} two {تغييران ينتظران الإرسال} few {# تغييرات تنتظر الإرسال} many {# تغييرًا تنتظر الإرسال} other {# تغيير تنتظر الإرسال}}',
 		signedOut: 'انتهى تسجيل دخولك. سجّل الدخول مرة أخرى لإرسال تغييراتك. لم يضِع أي شيء.',
 		noAccess: 'لم يعد بإمكانك فتح هذه الخطة في المدرسة. تبقى تغييراتك على هذا الجهاز.',
-		readOnly: 'يمكنك قراءة هذا الجزء من الخطة، لكن لا يمكنك تغييره.',
+		readOnly: 'تسمح لك مدرستك بقراءة هذه الخطة، لا بتغييرها.',
+		readOnlyGuardian: 'يكتب الطالب والمدرسة الخطة. يمكنك قراءتها هنا، وكتابة أفكارك في قسم «من الأسرة».',
 		changeRefused: 'لم تقبل المدرسة تغييرًا هنا، لأنه يمكنك قراءة هذا الجزء فقط.',
 		tooManyConnections:
 			'هذه الخطة مفتوحة في عدد كبير جدًا من علامات التبويب أو الأجهزة في وقت واحد. أغلق واحدًا، وسيتصل هذا من جديد تلقائيًا. تغييراتك محفوظة على هذا الجهاز.',
@@ -286,7 +287,9 @@ export const ar: Catalogue = {
 		noGoal: 'بلا هدف',
 		back: 'كل الخطط',
 		stepsOfGoal: 'خطوات العمل لهذا الهدف',
-		untitled: 'بلا عنوان'
+		untitled: 'بلا عنوان',
+		notWritten: 'لم يُكتب بعد',
+		notChosen: 'لم يُختر بعد'
 	},
 	sections: {
 		info: 'معلومات الخطة',
@@ -468,7 +471,41 @@ export const ar: Catalogue = {
 		due: 'التحديث القادم: {date}',
 		onDevice: 'على هذا الجهاز، حُدّث في {time}',
 		notOnDevice: 'ليس على هذا الجهاز بعد',
-		overdueBadge: 'متأخر'
+		overdueBadge: 'متأخر',
+		missingFilter: 'ينقصها شيء',
+		search: 'ابحث عن طالب باسمه',
+		caption: 'طلابي',
+		shown:
+			'يظهر {shown} من {total, plural, zero {# خطة} one {خطة واحدة} two {خطتين} few {# خطط} many {# خطة} other {# خطة}}',
+		noMatch: 'لا توجد خطط مطابقة.',
+		empty: 'لا توجد خطط لطلابك بعد.',
+		columns: {
+			student: 'الطالب',
+			grade: 'الصف',
+			step: 'أين هي في الدورة',
+			missing: 'ما الذي ينقص',
+			due: 'التحديث القادم',
+			changed: 'آخر تغيير',
+			family: 'آخر ملاحظة من الأسرة'
+		},
+		nothingMissing: 'لا ينقص شيء',
+		notYet: 'ليس بعد',
+		noFamilyNote: 'لا شيء بعد',
+		noDate: 'لا يوجد تاريخ بعد',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, zero {لا أسئلة} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}} في «عنّي» بلا إجابة',
+			'goal-no-measure':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا طريقة لمعرفة تحقيقه',
+			'goal-no-date':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا تاريخ',
+			'goal-no-steps':
+				'{count, plural, zero {لا أهداف} one {هدف واحد} two {هدفان} few {# أهداف} many {# هدفًا} other {# هدف}} بلا خطوات عمل',
+			'step-no-evidence':
+				'{count, plural, zero {لا خطوات} one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}} بلا دليل مخطط له',
+			'pathway-no-goal':
+				'{count, plural, zero {لا مسارات} one {مسار واحد} two {مساران} few {# مسارات} many {# مسارًا} other {# مسار}} غير مرتبط بهدف'
+		}
 	},
 	invite: {
 		title: 'دعوة العائلة',
@@ -497,7 +534,8 @@ export const ar: Catalogue = {
 		hopes: 'آمالنا للمستقبل',
 		reflections: 'تأملات العائلة',
 		addReflection: 'إضافة تأمل من العائلة',
-		reflection: 'التأمل'
+		reflection: 'التأمل',
+		readOnly: 'الأسرة وحدها تكتب هنا. يمكنك القراءة.'
 	},
 	fields: {
 		date: 'التاريخ',

@@ -71,7 +71,9 @@ export const en = {
 		waiting: '{count, plural, one {# change waiting to be sent} other {# changes waiting to be sent}}',
 		signedOut: 'Your sign-in has ended. Sign in again to send your changes. Nothing is lost.',
 		noAccess: 'You can no longer open this plan at school. Your changes stay on this device.',
-		readOnly: 'You can read this part of the plan, but not change it.',
+		readOnly: 'Your school lets you read this plan, not change it.',
+		readOnlyGuardian:
+			'The student and the school write the plan. You can read it here, and write your own thoughts under “From the family”.',
 		changeRefused: 'The school did not accept a change here, because you can only read this part.',
 		tooManyConnections:
 			'This plan is open in too many tabs or devices at once. Close one, and this one connects again by itself. Your changes are saved on this device.',
@@ -302,7 +304,9 @@ export const en = {
 		noGoal: 'No goal',
 		back: 'All plans',
 		stepsOfGoal: 'Action steps for this goal',
-		untitled: 'Untitled'
+		untitled: 'Untitled',
+		notWritten: 'Not written yet',
+		notChosen: 'Not chosen yet'
 	},
 	sections: {
 		info: 'Plan information',
@@ -499,7 +503,39 @@ export const en = {
 		due: 'Next update: {date}',
 		onDevice: 'On this device, brought up to date {time}',
 		notOnDevice: 'Not on this device yet',
-		overdueBadge: 'Overdue'
+		overdueBadge: 'Overdue',
+		missingFilter: 'Something missing',
+		search: 'Find a student by name',
+		caption: 'My caseload',
+		shown: '{shown} of {total, plural, one {# plan} other {# plans}} shown',
+		noMatch: 'No plans match.',
+		empty: 'No plans in your caseload yet.',
+		columns: {
+			student: 'Student',
+			grade: 'Grade',
+			step: 'Where in the cycle',
+			missing: 'What is missing',
+			due: 'Next update',
+			changed: 'Last change',
+			family: 'Family’s last note'
+		},
+		nothingMissing: 'Nothing missing',
+		notYet: 'Not yet',
+		noFamilyNote: 'None yet',
+		noDate: 'No date yet',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, one {# “About me” question unanswered} other {# “About me” questions unanswered}}',
+			'goal-no-measure':
+				'{count, plural, one {# goal with no way to know it is reached} other {# goals with no way to know they are reached}}',
+			'goal-no-date': '{count, plural, one {# goal with no date} other {# goals with no date}}',
+			'goal-no-steps':
+				'{count, plural, one {# goal with no action steps} other {# goals with no action steps}}',
+			'step-no-evidence':
+				'{count, plural, one {# step with no evidence planned} other {# steps with no evidence planned}}',
+			'pathway-no-goal':
+				'{count, plural, one {# pathway not tied to a goal} other {# pathways not tied to a goal}}'
+		}
 	},
 	invite: {
 		title: 'Invite the family',
@@ -528,7 +564,8 @@ export const en = {
 		hopes: 'Our hopes for the future',
 		reflections: 'Family reflections',
 		addReflection: 'Add a family reflection',
-		reflection: 'Reflection'
+		reflection: 'Reflection',
+		readOnly: 'Only the family writes here. You can read it.'
 	},
 	fields: {
 		date: 'Date',

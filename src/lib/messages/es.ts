@@ -70,7 +70,9 @@ export const es: Catalogue = {
 			'{count, plural, one {# cambio esperando para enviarse} other {# cambios esperando para enviarse}}',
 		signedOut: 'Tu sesión terminó. Inicia sesión otra vez para enviar tus cambios. No se pierde nada.',
 		noAccess: 'Ya no puedes abrir este plan en la escuela. Tus cambios se quedan en este dispositivo.',
-		readOnly: 'Puedes leer esta parte del plan, pero no cambiarla.',
+		readOnly: 'Su escuela le permite leer este plan, pero no cambiarlo.',
+		readOnlyGuardian:
+			'El plan lo escriben el estudiante y la escuela. Aquí puede leerlo, y escribir lo que piensa en “De parte de la familia”.',
 		changeRefused: 'La escuela no aceptó un cambio aquí, porque solo puedes leer esta parte.',
 		tooManyConnections:
 			'Este plan está abierto en demasiadas pestañas o dispositivos a la vez. Cierra uno y este se conectará de nuevo solo. Tus cambios están guardados en este dispositivo.',
@@ -311,7 +313,9 @@ export const es: Catalogue = {
 		noGoal: 'Sin meta',
 		back: 'Todos los planes',
 		stepsOfGoal: 'Pasos de acción para esta meta',
-		untitled: 'Sin título'
+		untitled: 'Sin título',
+		notWritten: 'Todavía sin escribir',
+		notChosen: 'Todavía sin elegir'
 	},
 	sections: {
 		info: 'Datos del plan',
@@ -513,7 +517,39 @@ export const es: Catalogue = {
 		due: 'Próxima actualización: {date}',
 		onDevice: 'En este dispositivo, actualizado el {time}',
 		notOnDevice: 'Todavía no está en este dispositivo',
-		overdueBadge: 'Atrasado'
+		overdueBadge: 'Atrasado',
+		missingFilter: 'Falta algo',
+		search: 'Buscar a un estudiante por su nombre',
+		caption: 'Mis estudiantes',
+		shown: 'Se muestran {shown} de {total, plural, one {# plan} other {# planes}}',
+		noMatch: 'Ningún plan coincide.',
+		empty: 'Todavía no hay planes entre tus estudiantes.',
+		columns: {
+			student: 'Estudiante',
+			grade: 'Grado',
+			step: 'En qué paso del ciclo',
+			missing: 'Qué falta',
+			due: 'Próxima actualización',
+			changed: 'Último cambio',
+			family: 'Última nota de la familia'
+		},
+		nothingMissing: 'No falta nada',
+		notYet: 'Todavía no',
+		noFamilyNote: 'Ninguna todavía',
+		noDate: 'Sin fecha todavía',
+		missingKinds: {
+			'profile-unanswered':
+				'{count, plural, one {# pregunta de “Sobre mí” sin responder} other {# preguntas de “Sobre mí” sin responder}}',
+			'goal-no-measure':
+				'{count, plural, one {# meta sin forma de saber si se logró} other {# metas sin forma de saber si se lograron}}',
+			'goal-no-date': '{count, plural, one {# meta sin fecha} other {# metas sin fecha}}',
+			'goal-no-steps':
+				'{count, plural, one {# meta sin pasos de acción} other {# metas sin pasos de acción}}',
+			'step-no-evidence':
+				'{count, plural, one {# paso sin evidencia prevista} other {# pasos sin evidencia prevista}}',
+			'pathway-no-goal':
+				'{count, plural, one {# trayecto sin meta asociada} other {# trayectos sin meta asociada}}'
+		}
 	},
 	invite: {
 		title: 'Invitar a la familia',
@@ -542,7 +578,8 @@ export const es: Catalogue = {
 		hopes: 'Lo que esperamos para el futuro',
 		reflections: 'Reflexiones de la familia',
 		addReflection: 'Agregar una reflexión de la familia',
-		reflection: 'Reflexión'
+		reflection: 'Reflexión',
+		readOnly: 'Aquí solo escribe la familia. Usted puede leerlo.'
 	},
 	fields: {
 		date: 'Fecha',

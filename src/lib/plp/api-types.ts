@@ -5,6 +5,7 @@
 import type { Access, DocKind, Role } from './access';
 import type { InfoChange } from './merge';
 import type { GuestRelation } from './confirmations';
+import type { PlanSummary } from './plan-summary';
 
 export type StaffTitle = 'advisor' | 'teacher' | 'counselor' | null;
 
@@ -35,6 +36,10 @@ export interface PlanView {
 	access: { plan: Access; family: Access };
 	/** When the plan's next revision is due (from its revisions and the school's template). */
 	review?: PlanReview;
+	/** What a caseload shows of the plan, from the server's stored copy. */
+	summary?: PlanSummary;
+	/** ISO time of the newest change by anyone to the plan or its family part; '' when never. */
+	lastChangeAt?: string;
 }
 
 export interface PlanReview {

@@ -65,6 +65,11 @@ export class Plan {
 		return { plan: new Plan(doc), migration };
 	}
 
+	/** Reads a document as stored, without upgrading it: for readers that must not write (summaries). */
+	static read(doc: Y.Doc): Plan {
+		return new Plan(doc);
+	}
+
 	/** Whether a document holds a plan yet (a new device's copy is empty until its first sync). */
 	static hasContent(doc: Y.Doc): boolean {
 		return doc.getMap('meta').has('schemaVersion');

@@ -69,7 +69,13 @@ export async function refreshSchoolPlans(): Promise<boolean> {
 				source: 'school',
 				ownerUserId: user.id,
 				access: plan.access,
-				review: plan.review,
+				// Unsent changes here make this device's summary the newer one; else the server has all it has.
+				summary:
+					existing?.hasUnsyncedChanges && existing.summary
+						? existing.summary
+						: (plan.summary ?? existing?.summary),
+				grade: plan.grade,
+				lastChangeAt: plan.lastChangeAt ? Date.parse(plan.lastChangeAt) : 0,
 				deviceCopyAt: existing?.deviceCopyAt
 			};
 			await db.plans.put(entry);

@@ -1,4 +1,5 @@
 import { localDb } from '../local/db';
+import type { PlanSummary } from '../plp/plan-summary';
 import { auth } from '../sync/auth.svelte';
 import { ApiError, NetworkError } from '../sync/api';
 import { recordSent } from '../sync/unsent';
@@ -41,10 +42,12 @@ async function keepOnce(): Promise<boolean> {
 	);
 	if (plans.length === 0) return true;
 	// Yjs and y-indexeddb load only now: the start screen stays light.
-	const [{ catchUpPlans }, { sendWaitingChanges }] = await Promise.all([
+	const [{ catchUpPlans }, { sendWaitingChanges }, { deviceSummary }] = await Promise.all([
 		import('../sync/catch-up'),
-		import('../sync/send-waiting')
+		import('../sync/send-waiting'),
+		import('./plan-summary')
 	]);
+	const summaries = new Map<string, PlanSummary | undefined>();
 	const waiting = new Set(entries.filter((entry) => entry.hasUnsyncedChanges).map((entry) => entry.id));
 	let done: Set<string>;
 	let sent: string[];
@@ -54,7 +57,9 @@ async function keepOnce(): Promise<boolean> {
 			token,
 			plans.filter((plan) => waiting.has(plan.planId))
 		);
-		done = await catchUpPlans(token, plans);
+		done = await catchUpPlans(token, plans, (planId, docs) => {
+			if (docs.plan) summaries.set(planId, deviceSummary(docs.plan, docs.family));
+		});
 	} catch (error) {
 		if (error instanceof ApiError && error.status === 401) auth.markExpired();
 		if (error instanceof NetworkError || error instanceof ApiError) return false;
@@ -63,7 +68,10 @@ async function keepOnce(): Promise<boolean> {
 	const now = Date.now();
 	const db = localDb();
 	await db.transaction('rw', db.plans, async () => {
-		for (const planId of done) await db.plans.update(planId, { deviceCopyAt: now });
+		for (const planId of done) {
+			const summary = summaries.get(planId);
+			await db.plans.update(planId, summary ? { deviceCopyAt: now, summary } : { deviceCopyAt: now });
+		}
 		for (const planId of sent) await recordSent(planId);
 	});
 	return true;

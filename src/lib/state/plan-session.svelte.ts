@@ -1,4 +1,5 @@
 import { localDb } from '../local/db';
+import { deviceSummary } from '../services/plan-summary';
 import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
 import { FamilyPart } from '../plp/family';
 import { Plan } from '../plp/plan';
@@ -140,8 +141,13 @@ export class PlanSession {
 		this.#isCatalogStale = false;
 		const plan = this.plan;
 		if (!plan) return Promise.resolve();
+		const summary = deviceSummary(plan.doc, this.family?.doc);
 		return localDb()
-			.plans.update(this.planId, { studentName: plan.info().studentName, lastEditedAt: Date.now() })
+			.plans.update(this.planId, {
+				studentName: plan.info().studentName,
+				lastEditedAt: Date.now(),
+				...(summary ? { summary } : {})
+			})
 			.then(
 				() => undefined,
 				() => undefined // the list is a convenience; the plan itself is already saved

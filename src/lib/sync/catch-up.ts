@@ -31,19 +31,31 @@ export const CATCH_UP_ORIGIN = 'catch-up';
  * Brings the plans' documents up to date on this device. Resolves with the ids of the plans
  * whose every readable document the server answered (changes or up to date).
  */
-export async function catchUpPlans(token: string, plans: readonly CatchUpPlan[]): Promise<Set<string>> {
+export async function catchUpPlans(
+	token: string,
+	plans: readonly CatchUpPlan[],
+	onCaughtUp?: CaughtUpReader
+): Promise<Set<string>> {
 	const done = new Set<string>();
 	for (let i = 0; i < plans.length; i += CHUNK) {
-		for (const planId of await catchUpChunk(token, plans.slice(i, i + CHUNK))) done.add(planId);
+		for (const planId of await catchUpChunk(token, plans.slice(i, i + CHUNK), onCaughtUp)) done.add(planId);
 	}
 	return done;
 }
 
-async function catchUpChunk(token: string, plans: readonly CatchUpPlan[]): Promise<string[]> {
+/** Reads a caught-up plan's documents while they are open (the caseload's summary of it). */
+export type CaughtUpReader = (planId: string, docs: Partial<Record<'plan' | 'family', Y.Doc>>) => void;
+
+async function catchUpChunk(
+	token: string,
+	plans: readonly CatchUpPlan[],
+	onCaughtUp: CaughtUpReader | undefined
+): Promise<string[]> {
 	const wanted = plans.flatMap((plan) =>
 		(['plan', 'family'] as DocKind[])
 			.filter((kind) => plan.access[kind as 'plan' | 'family'] !== 'none')
 			.map((kind) => ({
+				kind,
 				planId: plan.planId,
 				name: docName(kind, plan.planId),
 				local: openLocalDoc(kind, plan.planId)
@@ -75,9 +87,16 @@ async function catchUpChunk(token: string, plans: readonly CatchUpPlan[]): Promi
 		}
 		// "On this device" only once it is: y-indexeddb's writes have committed.
 		await Promise.all(wanted.map((entry) => entry.local.whenSaved()));
-		return plans
+		const done = plans
 			.filter((plan) => wanted.filter((w) => w.planId === plan.planId).every((w) => answered.has(w.name)))
 			.map((plan) => plan.planId);
+		for (const planId of done) {
+			const docs = Object.fromEntries(
+				wanted.filter((w) => w.planId === planId).map((w) => [w.kind, w.local.doc])
+			);
+			onCaughtUp?.(planId, docs);
+		}
+		return done;
 	} finally {
 		await Promise.all(wanted.map((entry) => closeQuietly(entry.local)));
 	}

@@ -1,14 +1,19 @@
-/** The list of plans a person may open, with what they may do in each document and when each is due for review. */
+/**
+ * The list of plans a person may open, with what they may do in each document and what a caseload
+ * shows of each (src/lib/plp/plan-summary.ts) and when anyone last changed it.
+ */
 import type { FastifyInstance } from 'fastify';
+import type { PlanView } from '../../../src/lib/plp/api-types';
 import { today } from '../../../src/lib/plp/ids';
 import { principalOf } from '../auth/access-resolver';
+import { lastChanges } from '../plans/last-changes';
 import { PlanSummaries } from '../plans/plan-summary';
 import { requireReader } from './authenticate';
 import type { ApiContext } from './context';
 import { planView } from './views';
 
 export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void {
-	const summaries = new PlanSummaries(ctx.store);
+	const summaries = new PlanSummaries(ctx.store, ctx.db);
 	app.get('/api/plans', async (request) => {
 		// Also a student who left: the list holds their own plan, read only.
 		const caller = requireReader(ctx, request);
@@ -17,15 +22,25 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void 
 		const date = today();
 		// The candidate list comes from the person's links; the access shown is decided by the same
 		// resolver the relay uses, so the list never promises what the relay would refuse.
-		const plans = ctx.accounts
-			.plansVisibleTo(caller.user)
-			.map((plan) => ({
-				...planView(plan, {
-					plan: ctx.resolver.accessTo(principal, 'plan', plan.planId),
-					family: ctx.resolver.accessTo(principal, 'family', plan.planId)
-				}),
-				review: summaries.review(plan.planId, interval, date)
-			}))
+		const visible = ctx.accounts.plansVisibleTo(caller.user);
+		const changes = lastChanges(
+			ctx.db,
+			visible.map((plan) => plan.planId)
+		);
+		const plans = visible
+			.map((plan): PlanView => {
+				const summary = summaries.summary(plan.planId, interval, date);
+				const lastChangeAt = changes.get(plan.planId)?.any;
+				return {
+					...planView(plan, {
+						plan: ctx.resolver.accessTo(principal, 'plan', plan.planId),
+						family: ctx.resolver.accessTo(principal, 'family', plan.planId)
+					}),
+					review: summary.review,
+					summary,
+					lastChangeAt: lastChangeAt ? new Date(lastChangeAt).toISOString() : ''
+				};
+			})
 			.filter((plan) => plan.access.plan !== 'none' || plan.access.family !== 'none');
 		return { plans };
 	});

@@ -10,41 +10,25 @@ import { today } from '../../../src/lib/plp/ids';
 import type { CaseloadRow, SchoolCounts } from '../../../src/lib/proficiencies/growth-api';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
-import type { StudentPlan } from '../auth/accounts';
 import type { DocStore } from '../contracts';
+import { lastChanges } from '../plans/last-changes';
 import { PlanSummaries } from '../plans/plan-summary';
-
-type Row = { plan_id: string; doc_kind: string; at: number };
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
 
 export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext, store: DocStore): void {
-	const summaries = new PlanSummaries(store);
+	const summaries = new PlanSummaries(store, ctx.db);
 	const facts = ctx.planFacts;
-
-	/** Last change per plan, and the family's last change, from the audit log (who changed what, when). */
-	function lastChanges(plans: StudentPlan[]): Map<string, { any?: number; family?: number }> {
-		const result = new Map<string, { any?: number; family?: number }>();
-		const statement = ctx.db.prepare(
-			"SELECT plan_id, doc_kind, max(at) AS at FROM audit_log WHERE plan_id = ? AND action = 'change' GROUP BY doc_kind"
-		);
-		for (const plan of plans) {
-			const entry: { any?: number; family?: number } = {};
-			for (const row of statement.all(plan.planId) as Row[]) {
-				entry.any = Math.max(entry.any ?? 0, row.at);
-				if (row.doc_kind === 'family') entry.family = row.at;
-			}
-			result.set(plan.planId, entry);
-		}
-		return result;
-	}
 
 	app.get('/api/growth/caseload', async (request): Promise<{ rows: CaseloadRow[] }> => {
 		const caller = requireRole(ctx, request, 'staff', 'admin');
 		const date = today();
 		const plans = ctx.accounts.plansVisibleTo(caller.user).filter((plan) => plan.isActive);
 		const interval = summaries.reviewIntervalMonths(caller.user.schoolId);
-		const changes = lastChanges(plans);
+		const changes = lastChanges(
+			ctx.db,
+			plans.map((plan) => plan.planId)
+		);
 		const rows = plans.map((plan) => {
 			const planFacts = facts.get(plan.planId, date);
 			const change = changes.get(plan.planId) ?? {};
