@@ -33,6 +33,8 @@ const KEYPRESSES = Number(process.env.BENCH_KEYPRESSES ?? 200);
 const KEYPRESS_TARGET_MS = 50;
 /** BENCH_PROFILE=<file prefix>: writes Chromium CPU profiles of the last open and of the typing. */
 const PROFILE = process.env.BENCH_PROFILE;
+/** BENCH_TRACE=<file prefix>: writes Chromium traces (timeline categories) of the same parts, for native work. */
+const TRACE = process.env.BENCH_TRACE;
 interface Student {
 	username: string;
 	name: string;
@@ -239,6 +241,40 @@ async function profiled<T>(cdp: CDPSession, name: string, work: () => Promise<T>
 	const result = await work();
 	const { profile } = await cdp.send('Profiler.stop');
 	writeFileSync(`${PROFILE}-${name}.cpuprofile`, JSON.stringify(profile));
+	return result;
+}
+
+/** Runs `work`, and with BENCH_TRACE writes a Chromium trace of it to `<BENCH_TRACE>-<name>.json`. */
+async function traced<T>(cdp: CDPSession, name: string, work: () => Promise<T>): Promise<T> {
+	if (!TRACE) return work();
+	await cdp.send('Tracing.start', {
+		transferMode: 'ReturnAsStream',
+		traceConfig: {
+			includedCategories: [
+				'devtools.timeline',
+				'disabled-by-default-devtools.timeline',
+				'blink',
+				'cc',
+				'v8.execute',
+				'accessibility',
+				'loading'
+			]
+		}
+	});
+	const result = await work();
+	const complete = new Promise<string>((resolve) =>
+		cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream ?? ''))
+	);
+	await cdp.send('Tracing.end');
+	const stream = await complete;
+	const chunks: string[] = [];
+	for (;;) {
+		const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+		chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+		if (eof) break;
+	}
+	await cdp.send('IO.close', { handle: stream });
+	writeFileSync(`${TRACE}-${name}.json`, chunks.join(''));
 	return result;
 }
 
@@ -485,7 +521,10 @@ async function benchPlan(
 		for (let i = 0; i < OPENS; i++) {
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 			const open = () => openOnce(page, student.planId, fieldId, title);
-			opens.push(await (i === OPENS - 1 ? profiled(cdp, `${label}-open`, open) : open()));
+			const isLast = i === OPENS - 1;
+			opens.push(
+				await (isLast ? traced(cdp, `${label}-open`, () => profiled(cdp, `${label}-open`, open)) : open())
+			);
 			// The counters start again with each page: after the open they are the open's own.
 			lastOpen = await mainThread(cdp);
 			title += 'x';
@@ -494,8 +533,10 @@ async function benchPlan(
 		const typing: Array<[string, TypingResult, MainThread]> = [];
 		for (const field of seeded.typingFields) {
 			const [result, thread] = await measured(cdp, () =>
-				profiled(cdp, `${label}-typing-${field.id.split('-')[0]}`, () =>
-					typingLatency(page, field.id, KEYPRESSES)
+				traced(cdp, `${label}-typing-${field.id.split('-')[0]}`, () =>
+					profiled(cdp, `${label}-typing-${field.id.split('-')[0]}`, () =>
+						typingLatency(page, field.id, KEYPRESSES)
+					)
 				)
 			);
 			typing.push([field.label, result, thread]);

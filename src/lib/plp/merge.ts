@@ -33,6 +33,8 @@ import {
 } from './schema';
 import { today } from './ids';
 
+export { isSameName } from './names';
+
 /** Plan information the new school's roster decides. */
 export const ROSTER_INFO_FIELDS = [
 	'studentName',
@@ -85,20 +87,6 @@ export function readArchivedPlan(state: Uint8Array): ArchivedPlan | null {
 	} finally {
 		doc.destroy();
 	}
-}
-
-/** Whether two spellings name the same person ("Okoye, Amara" and "Amara Okoye", accents aside). */
-export function isSameName(a: string, b: string): boolean {
-	const words = (name: string) =>
-		name
-			.normalize('NFKD')
-			.replace(/\p{M}/gu, '')
-			.toLocaleLowerCase()
-			.split(/[^\p{L}\p{N}]+/u)
-			.filter(Boolean)
-			.sort()
-			.join(' ');
-	return words(a) === words(b);
 }
 
 function hasState(doc: Y.Doc, update: Uint8Array): boolean {

@@ -17,6 +17,10 @@
 /** Bump together with a migration in migrations.ts. */
 export const SCHEMA_VERSION = 2;
 
+/** Sections a school may leave out. The core of a PLP (profile, goals, steps, revisions) always shows. */
+export const HIDEABLE_SECTIONS = ['assessments', 'pathways', 'progress', 'evidence', 'transitions'] as const;
+export type HideableSection = (typeof HIDEABLE_SECTIONS)[number];
+
 export const MEETING_KINDS = ['conference', 'annual-review', 'check-in', 'transition', 'other'] as const;
 export const PARTICIPANT_ROLES = [
 	'student',

@@ -1,7 +1,13 @@
 import type * as Y from 'yjs';
 import { Collection } from './collection';
 import { CYCLE_STEPS } from './cycle';
-import { CUSTOM_OPTION_PREFIX, GOAL_CATEGORIES, PATHWAY_KINDS } from './schema';
+import {
+	CUSTOM_OPTION_PREFIX,
+	GOAL_CATEGORIES,
+	HIDEABLE_SECTIONS,
+	PATHWAY_KINDS,
+	type HideableSection
+} from './schema';
 
 export const DEFAULT_REVIEW_MONTHS = 12;
 export const PROMPT_VOICES = ['student', 'family'] as const;
@@ -18,9 +24,7 @@ const PROMPT_FIELDS = {
 	text: { kind: 'line' }
 } as const;
 
-/** Sections a school may leave out. The core of a PLP (profile, goals, steps, revisions) always shows. */
-export const HIDEABLE_SECTIONS = ['assessments', 'pathways', 'progress', 'evidence', 'transitions'] as const;
-export type HideableSection = (typeof HIDEABLE_SECTIONS)[number];
+export { HIDEABLE_SECTIONS, type HideableSection } from './schema';
 
 export interface Option {
 	value: string;

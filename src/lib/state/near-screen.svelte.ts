@@ -35,35 +35,72 @@ export function recordDrawing(): RecordDrawing | undefined {
 	return getContext<RecordDrawing | undefined>(KEY);
 }
 
-/** What to call when each watched element comes near the screen. */
-const nearScreen = new WeakMap<Element, () => void>();
-let observer: IntersectionObserver | undefined;
+/** What to call when each watched element comes near the screen (marked `data-near-screen`). */
+const waiting = new Map<Element, () => void>();
+let isCheckScheduled = false;
 
 /**
- * Calls `show` once the element is within about a screen of the viewport. One observer for every
- * record of the page (a five-year plan has hundreds), not one each.
+ * Calls `show` once the element is within about a screen of the viewport.
+ *
+ * Checked on scroll and resize, not with an IntersectionObserver: Chromium works out every
+ * observed element's intersection in every frame in which anything moved, so with the hundreds of
+ * previews of a five-year plan each keystroke paid for it (about as much again as the
+ * `content-visibility` of those previews, which Chromium follows the same way; together ~30 ms a
+ * key at 4× CPU throttling), although typing never brings a record near the screen. A check here
+ * reads a few boxes (a binary search over the waiting elements in page order), and only after the
+ * page scrolled, was resized or got new waiting elements.
  */
 export function whenNearScreen(node: HTMLElement, show: () => void) {
-	observer ??= new IntersectionObserver(
-		(entries) => {
-			for (const entry of entries) {
-				if (!entry.isIntersecting) continue;
-				const onNear = nearScreen.get(entry.target);
-				nearScreen.delete(entry.target);
-				observer?.unobserve(entry.target);
-				onNear?.();
-			}
-		},
-		{ rootMargin: '100% 0px' }
-	);
-	nearScreen.set(node, show);
-	observer.observe(node);
+	if (waiting.size === 0) {
+		window.addEventListener('scroll', scheduleCheck, { passive: true, capture: true });
+		window.addEventListener('resize', scheduleCheck, { passive: true });
+	}
+	waiting.set(node, show);
+	node.dataset.nearScreen = '';
+	scheduleCheck();
 	return {
 		destroy: () => {
-			nearScreen.delete(node);
-			observer?.unobserve(node);
+			waiting.delete(node);
+			if (waiting.size > 0) return;
+			window.removeEventListener('scroll', scheduleCheck, { capture: true });
+			window.removeEventListener('resize', scheduleCheck);
 		}
 	};
+}
+
+function scheduleCheck(): void {
+	if (isCheckScheduled) return;
+	isCheckScheduled = true;
+	requestAnimationFrame(() => {
+		isCheckScheduled = false;
+		if (showNear()) scheduleCheck(); // what was shown may have moved others near
+	});
+}
+
+/** Shows the waiting elements within a screen of the viewport; whether it showed any. */
+function showNear(): boolean {
+	const margin = window.innerHeight;
+	// In page order, so (one column of records) in order down the page.
+	const elements = [...document.querySelectorAll('[data-near-screen]')].filter((el) => waiting.has(el));
+	let low = 0;
+	let high = elements.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((elements[middle] as Element).getBoundingClientRect().bottom < -margin) low = middle + 1;
+		else high = middle;
+	}
+	const near: Array<() => void> = [];
+	for (let i = low; i < elements.length; i++) {
+		const element = elements[i] as Element;
+		const box = element.getBoundingClientRect();
+		if (box.top > window.innerHeight + margin) break;
+		if (box.height === 0 && box.width === 0) continue; // not drawn (a hidden part)
+		const show = waiting.get(element);
+		waiting.delete(element);
+		if (show) near.push(show);
+	}
+	for (const show of near) show();
+	return near.length > 0;
 }
 
 /**

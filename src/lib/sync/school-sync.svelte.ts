@@ -1,11 +1,13 @@
-import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
+import type { LocalDoc } from '../local/plan-storage';
 import { docName } from '../plp/access';
-import { SchoolTemplate } from '../plp/template';
+import type { SchoolTemplate } from '../plp/template';
 import type { DocSync } from './doc-sync';
 
 /**
  * The school document (the PLP template) on this device: kept in IndexedDB so plans show the
  * school's pathways and questions offline, and synced whenever someone is signed in.
+ * Yjs and y-indexeddb load only when the template is opened, so the pages that read it
+ * (`/school`, `/growth`, the self-assessment) keep them out of their first load.
  */
 class SchoolSync {
 	template = $state.raw<SchoolTemplate | null>(null);
@@ -15,10 +17,19 @@ class SchoolSync {
 	#local: LocalDoc | null = null;
 	#sync: DocSync | null = null;
 
+	/** Counts opens and closes, so an open that waited for its code knows it is still wanted. */
+	#generation = 0;
+
 	async open(schoolId: string, token: string): Promise<void> {
-		if (this.schoolId === schoolId && this.#local) return;
+		if (this.schoolId === schoolId) return; // open or being opened
 		await this.close();
+		const generation = this.#generation;
 		this.schoolId = schoolId;
+		const [{ openLocalDoc }, { SchoolTemplate }] = await Promise.all([
+			import('../local/plan-storage'),
+			import('../plp/template')
+		]);
+		if (this.#generation !== generation) return; // closed or another school opened meanwhile
 		const local = openLocalDoc('school', schoolId);
 		this.#local = local;
 		await local.load();
@@ -35,6 +46,7 @@ class SchoolSync {
 	}
 
 	async close(): Promise<void> {
+		this.#generation++;
 		this.#sync?.destroy();
 		this.#sync = null;
 		await this.#local?.close();
