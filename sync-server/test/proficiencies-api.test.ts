@@ -179,6 +179,33 @@ describe('proficiency frameworks', () => {
 				why: { code: 'scale-unknown', id: 'A', scaleId: 'nope' }
 			}
 		]);
+		// A progress entry names an indicator by its id alone: it must name one thing in the framework.
+		const sharedIndicator = await upload({
+			format: 'json',
+			files: {
+				'framework.json': JSON.stringify({
+					scales: [
+						{
+							id: 'two',
+							levels: [
+								{ value: 1, label: 'Not yet' },
+								{ value: 2, label: 'Yes' }
+							]
+						}
+					],
+					proficiencies: [
+						{ id: 'A', kind: 'graduation', title: 'A', indicators: [{ id: 'X', text: 'One' }] },
+						{ id: 'B', kind: 'graduation', title: 'B', indicators: [{ id: 'X', text: 'Two' }] },
+						{ id: 'C', kind: 'graduation', title: 'C', indicators: [{ id: 'A', text: 'Three' }] }
+					]
+				})
+			}
+		});
+		expect(sharedIndicator.body.isSaved).toBe(false);
+		expect(sharedIndicator.body.problems.map((problem) => problem.why)).toEqual([
+			{ code: 'indicator-repeated', id: 'X' },
+			{ code: 'indicator-repeated', id: 'A' }
+		]);
 		const notJson = await upload({ format: 'json', files: { 'framework.json': '{ nope' } });
 		expect(notJson.body.problems[0]!.reason).toMatch(/^not valid JSON/);
 	});

@@ -4,6 +4,7 @@
  * an admin uploads a proficiency framework, a student records progress against a proficiency
  * offline, and after sync their advisor's growth chart shows it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
@@ -252,4 +253,59 @@ test('an admin uploads a CASE 1.0 package, then its next version shows what chan
 	await admin.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(report).toContainText(/Saved as version \d+\./);
 	await expect(admin.getByTestId('framework-list')).toContainText('SCI-A · Scientific investigation');
+});
+
+test('progress on a skill’s indicators is rolled up to the skill on the growth screen', async ({
+	newDevice
+}) => {
+	// The framework in use is the CASE package's second version (the test above): COM has COM.1 and COM.2.
+	const advisor = await signIn(await newDevice(), 'maya.lopez');
+	await openPlan(advisor, 'Abe Turner');
+	const progress = advisor.getByRole('region', { name: 'Progress' });
+	const record = async (indicator: string, date: string, level: string) => {
+		await progress.getByRole('button', { name: 'Add a progress check' }).click();
+		const entry = progress.getByRole('article').last();
+		await entry.getByLabel('Date').fill(date);
+		await entry.getByLabel('Proficiency or skill').selectOption({ label: indicator });
+		await entry.getByLabel('Level').selectOption({ label: level });
+	};
+	await record(
+		'COM.1 · Adapts spoken and written language to the audience and purpose (indicator of COM)',
+		'2026-10-01',
+		'4 · Distinguished'
+	);
+	await record(
+		'COM.2 · Listens actively, asks questions and builds on the ideas of others (indicator of COM)',
+		'2026-10-15',
+		'2 · Developing'
+	);
+	await expect(advisor.getByTestId('sync-status')).toContainText('Synced with the school', {
+		timeout: 20_000
+	});
+
+	await advisor.getByRole('link', { name: 'See growth over time' }).click();
+	const rollup = advisor.getByTestId('rollup-chart');
+	await expect(rollup).toHaveAttribute('data-proficiency', '0f6a1c00-0000-4000-8000-000000000101');
+	await expect(rollup.locator('canvas')).toBeVisible();
+	const table = rollup.getByTestId('rollup-table');
+	// The skill's own row: the lower middle of its indicators' latest levels 4 and 2, in words.
+	await expect(table.getByTestId('rollup-row')).toHaveText(
+		/COM · Clear and effective communication, rolled up \(median of 2 of 2 indicators\)\s*2 · Developing\s*October 15, 2026/
+	);
+	await expect(table.getByRole('row', { name: /COM\.1/ })).toContainText('4 · Distinguished');
+	await expect(table.getByRole('row', { name: /COM\.2/ })).toContainText('2 · Developing');
+	// Over time: COM.1 alone on October 1, then both.
+	const history = rollup.getByTestId('rollup-history');
+	await expect(history.getByRole('row')).toHaveCount(3);
+	await expect(history.getByRole('row', { name: /October 1, 2026/ })).toContainText('4 · Distinguished');
+	await expect(history.getByRole('row', { name: /October 15, 2026/ })).toContainText('2 of 2');
+	// Each indicator keeps its own chart and table.
+	const skill = advisor.locator(
+		'[data-testid="proficiency-growth"][data-proficiency="0f6a1c00-0000-4000-8000-000000000101"]'
+	);
+	await expect(skill.getByTestId('growth-chart')).toHaveCount(2);
+	const axe = await new AxeBuilder({ page: advisor })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 });

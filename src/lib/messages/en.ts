@@ -647,6 +647,7 @@ export const en = {
 		graduation: 'graduation requirement',
 		transferable: 'transferable skill',
 		option: '{id} · {title} ({kind})',
+		indicatorOption: '{id} · {text} (indicator of {parent})',
 		indicators: 'Performance indicators',
 		scale: 'Scale',
 		notOnDevice:
@@ -657,7 +658,7 @@ export const en = {
 		link: 'See growth over time',
 		backToPlan: 'Back to the plan',
 		intro:
-			'Each proficiency’s level over time, from the progress entries of this plan. The table under each chart has the same information.',
+			'Each proficiency’s level over time, from the progress entries of this plan; where its performance indicators are assessed, each indicator’s too, rolled up to the proficiency. The table under each chart has the same information.',
 		empty: 'No progress entries with a proficiency and a date yet. Add one in the plan’s Progress section.',
 		onScale: 'Scale: {scale}',
 		tableCaption: 'Levels of {title} by date',
@@ -666,7 +667,19 @@ export const en = {
 		pathways: 'Pathways over time',
 		goalsByProficiency: 'Goals for each proficiency',
 		pathwayChartHint:
-			'Each bar is one pathway, from its start to its end (or to today). The table below has the same information.'
+			'Each bar is one pathway, from its start to its end (or to today). The table below has the same information.',
+		rollupHeading: '{code} · {title}: rolled up from its indicators',
+		rollupRule:
+			'Its level is the median of its indicators’ latest levels: the middle one when they are put in order, or the lower of the two middle ones when there is an even number. Indicators not assessed yet do not count. Entries for the proficiency itself are shown on their own.',
+		rollupCaption: 'Latest level of each indicator of {title}, and the level rolled up from them',
+		partColumn: 'Proficiency or indicator',
+		latestLevel: 'Latest level',
+		rolledUpRow: '{code} · {title}, rolled up (median of {assessed} of {total} indicators)',
+		notAssessed: 'not assessed yet',
+		rollupHistoryCaption: 'Rolled-up level of {title} by date',
+		rolledUpLevel: 'Rolled-up level',
+		indicatorsAssessed: 'Indicators assessed',
+		assessedOf: '{assessed} of {total}'
 	},
 	growthGlance: {
 		title: 'Growth at a glance',

@@ -661,6 +661,7 @@ export const es: Catalogue = {
 		graduation: 'requisito de graduación',
 		transferable: 'habilidad transferible',
 		option: '{id} · {title} ({kind})',
+		indicatorOption: '{id} · {text} (indicador de {parent})',
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
 		notOnDevice:
@@ -671,7 +672,7 @@ export const es: Catalogue = {
 		link: 'Ver el crecimiento con el tiempo',
 		backToPlan: 'Volver al plan',
 		intro:
-			'El nivel de cada competencia a lo largo del tiempo, según las entradas de progreso de este plan. La tabla debajo de cada gráfica tiene la misma información.',
+			'El nivel de cada competencia a lo largo del tiempo, según las entradas de progreso de este plan; donde se evalúan sus indicadores de desempeño, también el de cada indicador, resumido en la competencia. La tabla debajo de cada gráfica tiene la misma información.',
 		empty:
 			'Todavía no hay entradas de progreso con una competencia y una fecha. Agrega una en la parte Progreso del plan.',
 		onScale: 'Escala: {scale}',
@@ -681,7 +682,19 @@ export const es: Catalogue = {
 		pathways: 'Caminos a lo largo del tiempo',
 		goalsByProficiency: 'Metas de cada competencia',
 		pathwayChartHint:
-			'Cada barra es un camino, desde su inicio hasta su fin (o hasta hoy). La tabla de abajo tiene la misma información.'
+			'Cada barra es un camino, desde su inicio hasta su fin (o hasta hoy). La tabla de abajo tiene la misma información.',
+		rollupHeading: '{code} · {title}: resumen de sus indicadores',
+		rollupRule:
+			'Su nivel es la mediana de los últimos niveles de sus indicadores: el del medio cuando se ordenan, o el menor de los dos del medio cuando son un número par. Los indicadores que aún no se han evaluado no cuentan. Las entradas de la competencia misma se muestran aparte.',
+		rollupCaption: 'Último nivel de cada indicador de {title} y el nivel que resulta de ellos',
+		partColumn: 'Competencia o indicador',
+		latestLevel: 'Último nivel',
+		rolledUpRow: '{code} · {title}, resumen (mediana de {assessed} de {total} indicadores)',
+		notAssessed: 'aún sin evaluar',
+		rollupHistoryCaption: 'Nivel resumido de {title} por fecha',
+		rolledUpLevel: 'Nivel resumido',
+		indicatorsAssessed: 'Indicadores evaluados',
+		assessedOf: '{assessed} de {total}'
 	},
 	growthGlance: {
 		title: 'El crecimiento de un vistazo',

@@ -66,6 +66,24 @@ export function findProficiency(framework: Framework, id: string): Proficiency |
 	return framework.proficiencies.find((proficiency) => proficiency.id === id);
 }
 
+/**
+ * What a progress entry names: a proficiency, or one of its performance indicators (then with its
+ * parent proficiency, whose scale the indicator is assessed on).
+ */
+export interface ProgressTarget {
+	proficiency: Proficiency;
+	indicator?: PerformanceIndicator;
+}
+
+export function findTarget(framework: Framework, id: string): ProgressTarget | undefined {
+	for (const proficiency of framework.proficiencies) {
+		if (proficiency.id === id) return { proficiency };
+		const indicator = proficiency.indicators.find((candidate) => candidate.id === id);
+		if (indicator) return { proficiency, indicator };
+	}
+	return undefined;
+}
+
 /** "3 · Meets" for a stored level "3"; the stored text as it is when it is not on the scale. */
 export function levelText(scale: Scale | undefined, level: string): string {
 	const found = scale?.levels.find((candidate) => String(candidate.value) === level.trim());

@@ -4,7 +4,7 @@
  */
 import { proficiencyIdsOf } from '../plp/proficiency-links';
 import type { Goal, Pathway, ProgressEntry } from '../plp/schema';
-import { findProficiency, levelText, scaleOf, type Framework, type Scale } from './framework';
+import { findProficiency, findTarget, levelText, scaleOf, type Framework, type Scale } from './framework';
 
 export interface GrowthPoint {
 	date: string;
@@ -17,14 +17,22 @@ export interface GrowthPoint {
 }
 
 export interface GrowthSeries {
+	/** The proficiency's or indicator's id, as progress entries store it. */
 	proficiencyId: string;
+	/** The code people read (CASE `humanCodingScheme`, else the id). */
+	code: string;
 	title: string;
+	/** For an indicator, the id of the proficiency it belongs to. */
+	indicatorOf?: string;
 	scale: Scale | undefined;
 	/** Oldest first. */
 	points: GrowthPoint[];
 }
 
-/** One series per proficiency that has dated progress entries, in the framework's order. */
+/**
+ * One series per proficiency or performance indicator that has dated progress entries, in the
+ * framework's order (an indicator after its proficiency); ids not in the framework last.
+ */
 export function growthSeries(entries: readonly ProgressEntry[], framework: Framework | null): GrowthSeries[] {
 	const byProficiency = new Map<string, ProgressEntry[]>();
 	for (const entry of entries) {
@@ -33,15 +41,12 @@ export function growthSeries(entries: readonly ProgressEntry[], framework: Frame
 		list.push(entry);
 		byProficiency.set(entry.proficiency, list);
 	}
-	const order = (id: string) => {
-		const index = framework?.proficiencies.findIndex((proficiency) => proficiency.id === id) ?? -1;
-		return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-	};
+	const order = frameworkOrder(framework);
 	return [...byProficiency.entries()]
 		.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
 		.map(([proficiencyId, list]) => {
-			const proficiency = framework ? findProficiency(framework, proficiencyId) : undefined;
-			const scale = framework ? scaleOf(framework, proficiency) : undefined;
+			const target = framework ? findTarget(framework, proficiencyId) : undefined;
+			const scale = framework ? scaleOf(framework, target?.proficiency) : undefined;
 			const points = list
 				.map((entry) => {
 					const onScale = scale?.levels.find((level) => String(level.value) === entry.level.trim());
@@ -54,8 +59,26 @@ export function growthSeries(entries: readonly ProgressEntry[], framework: Frame
 					};
 				})
 				.sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
-			return { proficiencyId, title: proficiency?.title ?? proficiencyId, scale, points };
+			const named = target?.indicator ?? target?.proficiency;
+			return {
+				proficiencyId,
+				code: named?.code ?? proficiencyId,
+				title: target?.indicator ? target.indicator.text : (target?.proficiency.title ?? proficiencyId),
+				...(target?.indicator ? { indicatorOf: target.proficiency.id } : {}),
+				scale,
+				points
+			};
 		});
+}
+
+/** Each proficiency and indicator id's place in the framework (unknown ids after all of them). */
+export function frameworkOrder(framework: Framework | null): (id: string) => number {
+	const places = new Map<string, number>();
+	for (const proficiency of framework?.proficiencies ?? []) {
+		places.set(proficiency.id, places.size);
+		for (const indicator of proficiency.indicators) places.set(indicator.id, places.size);
+	}
+	return (id) => places.get(id) ?? Number.MAX_SAFE_INTEGER;
 }
 
 export interface GoalCounts {
@@ -106,10 +129,7 @@ export function goalsByProficiency(
 			byProficiency.set(id, list);
 		}
 	}
-	const order = (id: string) => {
-		const index = framework?.proficiencies.findIndex((proficiency) => proficiency.id === id) ?? -1;
-		return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-	};
+	const order = frameworkOrder(framework);
 	return [...byProficiency]
 		.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
 		.map(([proficiencyId, list]) => ({

@@ -219,5 +219,12 @@ export function checkFramework(framework: Framework, file: string): RowProblem[]
 			problem({ code: 'scale-unknown', id: proficiency.id, scaleId: proficiency.scaleId });
 		}
 	}
+	// A progress entry may name an indicator by its id alone, so it must name one thing in the framework.
+	const indicatorIds = new Set<string>();
+	for (const indicator of framework.proficiencies.flatMap((proficiency) => proficiency.indicators)) {
+		if (ids.has(indicator.id) || indicatorIds.has(indicator.id))
+			problem({ code: 'indicator-repeated', id: indicator.id });
+		indicatorIds.add(indicator.id);
+	}
 	return problems;
 }
