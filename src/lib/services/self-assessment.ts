@@ -96,7 +96,8 @@ export async function openDistrictPlan(plan: PlanView): Promise<void> {
 		hasUnsyncedChanges: false,
 		source: 'school',
 		ownerUserId: user.id,
-		access: plan.access,
+		// Copied field by field: a plan from a screen's state is a proxy IndexedDB cannot store.
+		access: { plan: plan.access.plan, family: plan.access.family },
 		isDistrictRead: true
 	});
 }
