@@ -20,37 +20,58 @@ export const CONTENT = {
 
 /** Writes a first year's content into a plan through the relay, as the student's own device would. */
 export async function writePlanContent(baseURL: string, token: string, planId: string): Promise<void> {
+	await changePlan(
+		baseURL,
+		token,
+		planId,
+		(plan) => {
+			const goalId = plan.goals.add({
+				kind: 'secondary',
+				category: 'academic',
+				term: 'short',
+				title: CONTENT.goal,
+				byWhen: CONTENT.byWhen,
+				status: 'in-progress'
+			});
+			plan.steps.add({ goalId, what: CONTENT.step, status: 'doing' });
+			const pathwayId = plan.collections.pathways.add({
+				kind: 'work-based',
+				provider: 'Clinic',
+				status: 'active'
+			});
+			plan.collections.pathways.link(pathwayId, 'goalIds', goalId, true);
+			plan.collections.meetings.add({
+				date: CONTENT.meetingDate,
+				kind: 'conference',
+				participants: [{ name: 'Lucia Rivera', role: 'advisor' }]
+			});
+			plan.collections.reflections.add({
+				date: CONTENT.reflectionDate,
+				authorRole: 'student',
+				body: CONTENT.reflection
+			});
+		},
+		(plan) => plan.goals.list().length === 1
+	);
+}
+
+/**
+ * Changes a plan through the relay, as a person's device would, and waits until the relay has
+ * stored the change (`isStored` says when a fresh read shows it).
+ */
+export async function changePlan(
+	baseURL: string,
+	token: string,
+	planId: string,
+	change: (plan: Plan) => void,
+	isStored: (plan: Plan) => boolean
+): Promise<void> {
 	const name = `plan.${planId}`;
 	const stored = await readDoc(baseURL, token, name);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored));
 	const before = Y.encodeStateVector(doc);
-	const plan = Plan.open(doc).plan;
-	const goalId = plan.goals.add({
-		kind: 'secondary',
-		category: 'academic',
-		term: 'short',
-		title: CONTENT.goal,
-		byWhen: CONTENT.byWhen,
-		status: 'in-progress'
-	});
-	plan.steps.add({ goalId, what: CONTENT.step, status: 'doing' });
-	const pathwayId = plan.collections.pathways.add({
-		kind: 'work-based',
-		provider: 'Clinic',
-		status: 'active'
-	});
-	plan.collections.pathways.link(pathwayId, 'goalIds', goalId, true);
-	plan.collections.meetings.add({
-		date: CONTENT.meetingDate,
-		kind: 'conference',
-		participants: [{ name: 'Lucia Rivera', role: 'advisor' }]
-	});
-	plan.collections.reflections.add({
-		date: CONTENT.reflectionDate,
-		authorRole: 'student',
-		body: CONTENT.reflection
-	});
+	change(Plan.open(doc).plan);
 	const update = Y.encodeStateAsUpdate(doc, before);
 
 	const socket = new (tokenFirstSocket(WebSocket, () => token))(
@@ -66,11 +87,6 @@ export async function writePlanContent(baseURL: string, token: string, planId: s
 		});
 	});
 	// Stored before anyone reads it: the relay commits, then answers the next reader.
-	await expect
-		.poll(async () => {
-			const check = await readDoc(baseURL, token, name);
-			return Plan.open(check).plan.goals.list().length;
-		})
-		.toBe(1);
+	await expect.poll(async () => isStored(Plan.open(await readDoc(baseURL, token, name)).plan)).toBe(true);
 	socket.close();
 }
