@@ -236,3 +236,49 @@ describe('a student who moves to another school of the district', () => {
 		});
 	});
 });
+
+describe('a birth date an admin set', () => {
+	it('is audited, and a roster import without demographics.csv keeps it', async () => {
+		const district = await signIn(t.url, 'district');
+		const files = oneRosterFixture('harbor-district');
+		expect(Object.keys(files)).not.toContain('demographics.csv');
+		await postRoster(t.url, district, { format: 'oneroster', files, dryRun: false });
+		const dana = row(
+			"SELECT u.id, u.school_id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'dana.kim'"
+		)!;
+		new AccountStore(t.server.db).createUser({
+			schoolId: dana.school_id as string,
+			username: 'hv.office',
+			displayName: 'HV Office',
+			role: 'admin',
+			passwordHash: await hashPassword(DEMO_PASSWORD)
+		});
+		const hvAdmin = await signIn(t.url, 'hv.office');
+		const set = await api(t.url, 'PUT', `/api/users/${dana.id as string}/birth-date`, {
+			token: hvAdmin,
+			body: { birthDate: '2008-05-04' }
+		});
+		expect(set.status).toBe(204);
+		const renamed = {
+			...files,
+			'users.csv': files['users.csv']!.replace('Dana,Kim,,HV1004,,,,,12', 'Dana,Kim-Lee,,HV1004,,,,,12')
+		};
+		const again = await postRoster(t.url, district, { format: 'oneroster', files: renamed, dryRun: false });
+		expect(again.body.personChanges).toEqual([
+			{
+				code: 'person-changed',
+				name: 'Dana Kim-Lee',
+				fields: [{ field: 'name', from: 'Dana Kim', to: 'Dana Kim-Lee' }]
+			}
+		]);
+		expect(row('SELECT birth_date FROM students WHERE user_id = ?', dana.id as string)).toEqual({
+			birth_date: '2008-05-04'
+		});
+		const audit = t.server.db
+			.prepare(
+				"SELECT u.username, a.detail FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.plan_id = ? AND a.detail LIKE '%birth date%'"
+			)
+			.all(dana.plan_id as string);
+		expect(audit).toEqual([{ username: 'hv.office', detail: 'set the birth date to 2008-05-04' }]);
+	});
+});
