@@ -5,15 +5,13 @@
  * writes. After the period, or when an admin turns the account off by hand, they cannot sign in.
  * A real server on a real SQLite file, real roster imports, real sockets, a clock moved by hand.
  */
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Plan } from '../../src/lib/plp/plan';
 import type { UserView } from '../../src/lib/plp/api-types';
 import { LEAVER_ROUTES } from '../src/api/authenticate';
-import { AccountStore } from '../src/auth/accounts';
-import { hashPassword } from '../src/auth/passwords';
 import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
 import { api, DEMO_PASSWORD, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { createSchoolAdmin, givePassword, uploadPdf } from './district-people';
 import { postRoster } from './roster-api';
 import { oneRosterFixture } from './roster-district';
 
@@ -82,9 +80,7 @@ describe('a student the roster turned off', () => {
 			"SELECT u.id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'dana.kim'"
 		);
 		const planId = dana.plan_id as string;
-		t.server.db
-			.prepare("UPDATE users SET password_hash = ? WHERE username = 'dana.kim'")
-			.run(await hashPassword(DEMO_PASSWORD));
+		await givePassword(t.server.db, 'dana.kim');
 
 		// While at school she writes in her plan and adds a piece of evidence.
 		const before = await signIn(t.url, 'dana.kim');
@@ -93,16 +89,8 @@ describe('a student the roster turned off', () => {
 		await synced(writer);
 		Plan.open(writer.doc).plan.profileText('visionFar').insert(0, 'Nurse in a small town');
 		const file = Buffer.from('%PDF-1.7\nDana’s first aid certificate');
-		const hash = createHash('sha256').update(file).digest('hex');
-		const upload = await fetch(
-			`${t.url}/api/blobs/${hash}?planId=${planId}&offset=0&total=${file.length}&type=application/pdf`,
-			{
-				method: 'PUT',
-				headers: { authorization: `Bearer ${before}`, 'content-type': 'application/octet-stream' },
-				body: new Uint8Array(file)
-			}
-		);
-		expect(upload.status).toBe(200);
+		const { hash, status } = await uploadPdf(t.url, before, planId, file);
+		expect(status).toBe(200);
 		await waitFor(
 			() => t.server.db.prepare('SELECT 1 FROM doc_updates WHERE doc = ?').all(`plan.${planId}`).length > 1,
 			'her words to be stored'
@@ -211,9 +199,7 @@ describe('a student the roster turned off', () => {
 			files: oneRosterFixture('harbor-district'),
 			dryRun: false
 		});
-		t.server.db
-			.prepare("UPDATE users SET password_hash = ? WHERE username = 'dana.kim'")
-			.run(await hashPassword(DEMO_PASSWORD));
+		await givePassword(t.server.db, 'dana.kim');
 		const setPeriod = await api<{ days: number; isDefault: boolean }>(
 			t.url,
 			'PUT',
@@ -257,13 +243,7 @@ describe('a student the roster turned off', () => {
 		).toBe(201);
 		const danaId = row("SELECT id FROM users WHERE username = 'dana.kim'").id as string;
 		const hv = row("SELECT id FROM schools WHERE source_id = 'org-hv'").id as string;
-		new AccountStore(t.server.db).createUser({
-			schoolId: hv,
-			username: 'hv.office',
-			displayName: 'HV Office',
-			role: 'admin',
-			passwordHash: await hashPassword(DEMO_PASSWORD)
-		});
+		await createSchoolAdmin(t.server.db, hv, 'hv.office');
 		const hvAdmin = await signIn(t.url, 'hv.office');
 		expect((await api(t.url, 'POST', `/api/users/${danaId}/deactivate`, { token: hvAdmin })).status).toBe(
 			200

@@ -5,14 +5,12 @@
  * sockets close); the plan's information names the new school; the move is in the audit log.
  * A real server on a real SQLite file, real roster imports through the API, real sockets.
  */
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Plan } from '../../src/lib/plp/plan';
-import { AccountStore } from '../src/auth/accounts';
-import { hashPassword } from '../src/auth/passwords';
 import { CloseCode } from '../src/relay/close-codes';
 import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
-import { api, DEMO_PASSWORD, signIn, startServer, type TestServer } from './helpers';
+import { api, signIn, startServer, type TestServer } from './helpers';
+import { createSchoolAdmin, givePassword, uploadPdf } from './district-people';
 import { postRoster } from './roster-api';
 import { oneRosterFixture } from './roster-district';
 
@@ -29,14 +27,6 @@ afterEach(async () => {
 const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;
 const row = (sql: string, ...params: string[]) =>
 	t.server.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
-
-/** Imported people have no password; the test gives some the demo password. */
-async function givePassword(...usernames: string[]): Promise<void> {
-	const hash = await hashPassword(DEMO_PASSWORD);
-	for (const username of usernames) {
-		t.server.db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username);
-	}
-}
 
 /** Finn Marsh moves from Bayside Middle to Harbor View High, into Maya Lopez's advisory. */
 function finnMoved(): Record<string, string> {
@@ -67,14 +57,8 @@ describe('a student who moves to another school of the district', () => {
 		)!;
 		const planId = finn.plan_id as string;
 		const bayside = row("SELECT id FROM schools WHERE source_id = 'org-bay'")!.id as string;
-		new AccountStore(t.server.db).createUser({
-			schoolId: bayside,
-			username: 'bay.office',
-			displayName: 'Bay Office',
-			role: 'admin',
-			passwordHash: await hashPassword(DEMO_PASSWORD)
-		});
-		await givePassword('jo.reed', 'maya.lopez', 'finn.bay');
+		await createSchoolAdmin(t.server.db, bayside, 'bay.office');
+		await givePassword(t.server.db, 'jo.reed', 'maya.lopez', 'finn.bay');
 		const reed = await signIn(t.url, 'jo.reed');
 		const bayAdmin = await signIn(t.url, 'bay.office');
 		const lopez = await signIn(t.url, 'maya.lopez');
@@ -89,16 +73,8 @@ describe('a student who moves to another school of the district', () => {
 		const { plan } = Plan.open(reedSocket.doc);
 		plan.profileText('strengths').insert(0, 'Builds bikes from parts');
 		const file = Buffer.from('%PDF-1.7\nFinn’s bike repair log');
-		const hash = createHash('sha256').update(file).digest('hex');
-		const upload = await fetch(
-			`${t.url}/api/blobs/${hash}?planId=${planId}&offset=0&total=${file.length}&type=application/pdf`,
-			{
-				method: 'PUT',
-				headers: { authorization: `Bearer ${reed}`, 'content-type': 'application/octet-stream' },
-				body: new Uint8Array(file)
-			}
-		);
-		expect(upload.status).toBe(200);
+		const { hash, status } = await uploadPdf(t.url, reed, planId, file);
+		expect(status).toBe(200);
 		await waitFor(
 			() => Plan.open(finnSocket.doc).plan.profileText('strengths').toString() === 'Builds bikes from parts',
 			'the advisor’s words to reach the student'
@@ -209,13 +185,7 @@ describe('a student who moves to another school of the district', () => {
 			dryRun: false
 		});
 		const hv = row("SELECT id FROM schools WHERE source_id = 'org-hv'")!.id as string;
-		new AccountStore(t.server.db).createUser({
-			schoolId: hv,
-			username: 'hv.office',
-			displayName: 'HV Office',
-			role: 'admin',
-			passwordHash: await hashPassword(DEMO_PASSWORD)
-		});
+		await createSchoolAdmin(t.server.db, hv, 'hv.office');
 		const hvAdmin = await signIn(t.url, 'hv.office');
 		const files = finnMoved();
 		// Only Harbor View's rows: a school admin imports their own school.
@@ -234,5 +204,45 @@ describe('a student who moves to another school of the district', () => {
 		).toEqual({
 			source_id: 'org-bay'
 		});
+	});
+});
+
+describe('a birth date an admin set', () => {
+	it('is audited, and a roster import without demographics.csv keeps it', async () => {
+		const district = await signIn(t.url, 'district');
+		const files = oneRosterFixture('harbor-district');
+		expect(Object.keys(files)).not.toContain('demographics.csv');
+		await postRoster(t.url, district, { format: 'oneroster', files, dryRun: false });
+		const dana = row(
+			"SELECT u.id, u.school_id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'dana.kim'"
+		)!;
+		await createSchoolAdmin(t.server.db, dana.school_id as string, 'hv.office');
+		const hvAdmin = await signIn(t.url, 'hv.office');
+		const set = await api(t.url, 'PUT', `/api/users/${dana.id as string}/birth-date`, {
+			token: hvAdmin,
+			body: { birthDate: '2008-05-04' }
+		});
+		expect(set.status).toBe(204);
+		const renamed = {
+			...files,
+			'users.csv': files['users.csv']!.replace('Dana,Kim,,HV1004,,,,,12', 'Dana,Kim-Lee,,HV1004,,,,,12')
+		};
+		const again = await postRoster(t.url, district, { format: 'oneroster', files: renamed, dryRun: false });
+		expect(again.body.personChanges).toEqual([
+			{
+				code: 'person-changed',
+				name: 'Dana Kim-Lee',
+				fields: [{ field: 'name', from: 'Dana Kim', to: 'Dana Kim-Lee' }]
+			}
+		]);
+		expect(row('SELECT birth_date FROM students WHERE user_id = ?', dana.id as string)).toEqual({
+			birth_date: '2008-05-04'
+		});
+		const audit = t.server.db
+			.prepare(
+				"SELECT u.username, a.detail FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.plan_id = ? AND a.detail LIKE '%birth date%'"
+			)
+			.all(dana.plan_id as string);
+		expect(audit).toEqual([{ username: 'hv.office', detail: 'set the birth date to 2008-05-04' }]);
 	});
 });

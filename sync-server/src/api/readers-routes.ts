@@ -121,7 +121,22 @@ export function registerReadersRoutes(app: FastifyInstance, ctx: ApiContext): vo
 					'Write the birth date as year-month-day, for example 2008-03-15.'
 				);
 			}
+			const before = ctx.accounts.birthDateOf(student.id);
 			ctx.accounts.setBirthDate(student.id, birthDate);
+			// Who may decide about the plan follows from it (turning 18): in the plan's audit log.
+			const planId = ctx.accounts.studentPlan(student.id)?.planId;
+			if (planId && before !== birthDate) {
+				ctx.audit.record({
+					userId: admin.user.id,
+					planId,
+					docKind: 'plan',
+					action: 'change',
+					detail:
+						birthDate === null
+							? `removed the birth date (was ${before})`
+							: `set the birth date to ${birthDate}${before ? ` (was ${before})` : ''}`
+				});
+			}
 			return reply.code(204).send();
 		}
 	);
