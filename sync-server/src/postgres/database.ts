@@ -86,6 +86,29 @@ export async function migratePostgres(
 	}
 }
 
+/** Runs `work` in one transaction on one connection of the pool: COMMIT when it resolves, ROLLBACK when it throws. */
+export async function withTransaction<T>(
+	pool: PostgresPool,
+	work: (client: pg.PoolClient) => Promise<T>
+): Promise<T> {
+	const client = await pool.connect();
+	let releaseError: Error | undefined;
+	try {
+		await client.query('BEGIN');
+		try {
+			const result = await work(client);
+			await client.query('COMMIT');
+			return result;
+		} catch (error) {
+			await client.query('ROLLBACK').catch((rollbackError: Error) => (releaseError = rollbackError));
+			throw error;
+		}
+	} finally {
+		// A connection that could not even roll back is broken: the pool drops it.
+		client.release(releaseError);
+	}
+}
+
 /** Host, port and database of a URL, never its user or password (which must not reach a log). */
 function describe(connectionString: string): string {
 	try {
