@@ -79,7 +79,8 @@ export async function migratePostgres(
 				}
 			}
 		} finally {
-			await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK);
+			// A failed unlock must not hide why the migration failed; closing the session unlocks too.
+			await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK).catch(() => {});
 		}
 	} finally {
 		client.release();
