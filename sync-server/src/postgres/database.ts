@@ -50,6 +50,7 @@ export async function migratePostgres(
 	migrations: readonly string[] = POSTGRES_MIGRATIONS
 ): Promise<void> {
 	const client = await pool.connect();
+	let unlockError: Error | undefined;
 	try {
 		await client.query('SELECT pg_advisory_lock($1, $2)', MIGRATION_LOCK);
 		try {
@@ -79,11 +80,14 @@ export async function migratePostgres(
 				}
 			}
 		} finally {
-			// A failed unlock must not hide why the migration failed; closing the session unlocks too.
-			await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK).catch(() => {});
+			// A failed unlock must not hide why the migration failed. The pool then closes that
+			// connection (release with an error), and closing the session drops its lock.
+			await client
+				.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK)
+				.catch((error: Error) => (unlockError = error));
 		}
 	} finally {
-		client.release();
+		client.release(unlockError);
 	}
 }
 
