@@ -2,13 +2,14 @@
  * `npm run bench`: prints figures for the plan model, the app's first load, the relay (next to the
  * reference relay), roster import, evidence uploads and the time to edit a big plan offline on a
  * slow CPU. Nothing here asserts a time.
- * BENCH_ONLY=model,first-load,relay,roster,evidence,editable runs a subset.
+ * BENCH_ONLY=model,first-load,relay,roster,evidence,storage,editable runs a subset.
  */
 import { runEvidenceBench } from './evidence';
 import { runFirstLoadBench } from './first-load';
 import { runModelBench } from './model';
 import { runRelayBench } from './relay';
 import { runRosterBench } from './roster';
+import { runStorageEnginesBench } from './storage-engines';
 import { runTimeToEditableBench } from './time-to-editable';
 
 const benches: Record<string, () => void | Promise<void>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => void | Promise<void>> = {
 	relay: runRelayBench,
 	roster: runRosterBench,
 	evidence: runEvidenceBench,
+	storage: runStorageEnginesBench,
 	editable: runTimeToEditableBench
 };
 

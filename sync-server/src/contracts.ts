@@ -84,6 +84,50 @@ export interface AsyncDocStore {
 	close(): Promise<void>;
 }
 
+/** An evidence file the server holds, addressed by the SHA-256 of its content. */
+export interface StoredBlobInfo {
+	hash: string;
+	size: number;
+	mimeType: string;
+}
+
+/**
+ * Evidence files for engines whose calls are asynchronous (PostgreSQL; the disk store through an
+ * adapter). A file arrives in chunks into one plan's unfinished upload, is checked against its
+ * hash, then stored once whichever plans reference it. Not used by the blob routes yet (issue 19).
+ */
+export interface AsyncBlobStore {
+	info(hash: string): Promise<StoredBlobInfo | undefined>;
+	/** Bytes of a plan's unfinished upload received so far (0 when none). */
+	receivedBytes(planId: string, hash: string): Promise<number>;
+	/**
+	 * Adds a chunk at `offset` to a plan's unfinished upload, whole or not at all. Refused (with
+	 * what the store has) when `offset` is not where the upload is, or while it is being finished:
+	 * also when two processes race with the same chunk, exactly one is accepted.
+	 */
+	appendChunk(
+		planId: string,
+		hash: string,
+		offset: number,
+		chunk: Uint8Array
+	): Promise<{ isAccepted: boolean; received: number }>;
+	/** Up to `bytes` first bytes of an unfinished upload, to tell the file's type. */
+	readPartialHead(planId: string, hash: string, bytes: number): Promise<Uint8Array>;
+	/**
+	 * Checks a complete upload against its hash and stores it (or drops it when the content is
+	 * stored already). False, and the upload dropped, when the content does not have that hash.
+	 */
+	finish(planId: string, hash: string, mimeType: string): Promise<boolean>;
+	/** From then on, whoever may read the plan may read the file. */
+	linkToPlan(planId: string, hash: string, userId: string): Promise<void>;
+	isLinked(planId: string, hash: string): Promise<boolean>;
+	plansOf(hash: string): Promise<string[]>;
+	/** Files a plan references, in the order they were added. */
+	blobsOf(planId: string): Promise<StoredBlobInfo[]>;
+	/** A stored file's bytes, in order, a chunk at a time. */
+	read(hash: string): AsyncIterable<Uint8Array>;
+}
+
 /** A right taken away: every process re-checks (user) or closes (session) the matching sockets. */
 export type Revocation = { kind: 'user'; userId: string } | { kind: 'session'; sessionId: string };
 

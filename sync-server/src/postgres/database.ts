@@ -50,6 +50,7 @@ export async function migratePostgres(
 	migrations: readonly string[] = POSTGRES_MIGRATIONS
 ): Promise<void> {
 	const client = await pool.connect();
+	let unlockError: Error | undefined;
 	try {
 		await client.query('SELECT pg_advisory_lock($1, $2)', MIGRATION_LOCK);
 		try {
@@ -79,10 +80,37 @@ export async function migratePostgres(
 				}
 			}
 		} finally {
-			await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK);
+			// A failed unlock must not hide why the migration failed. The pool then closes that
+			// connection (release with an error), and closing the session drops its lock.
+			await client
+				.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK)
+				.catch((error: Error) => (unlockError = error));
 		}
 	} finally {
-		client.release();
+		client.release(unlockError);
+	}
+}
+
+/** Runs `work` in one transaction on one connection of the pool: COMMIT when it resolves, ROLLBACK when it throws. */
+export async function withTransaction<T>(
+	pool: PostgresPool,
+	work: (client: pg.PoolClient) => Promise<T>
+): Promise<T> {
+	const client = await pool.connect();
+	let releaseError: Error | undefined;
+	try {
+		await client.query('BEGIN');
+		try {
+			const result = await work(client);
+			await client.query('COMMIT');
+			return result;
+		} catch (error) {
+			await client.query('ROLLBACK').catch((rollbackError: Error) => (releaseError = rollbackError));
+			throw error;
+		}
+	} finally {
+		// A connection that could not even roll back is broken: the pool drops it.
+		client.release(releaseError);
 	}
 }
 

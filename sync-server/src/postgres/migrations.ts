@@ -4,8 +4,8 @@
  * a migration that has shipped: add a new one at the end. Times are milliseconds since 1970 (UTC),
  * as in the SQLite file, so rows move between the engines unchanged.
  *
- * Only the document log is here so far; the accounts side's tables (db.ts) follow when its stores
- * get their PostgreSQL implementations (issue 19).
+ * Only the document log and evidence files are here so far; the accounts side's tables (db.ts)
+ * follow when its stores get their PostgreSQL implementations (issue 19).
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
 	// The document log (storage/postgres-doc-store.ts). BY DEFAULT, not ALWAYS: compaction writes
@@ -18,5 +18,47 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 		created_at bigint NOT NULL
 	);
 	CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq);
+	`,
+	// Evidence files (blobs/postgres-blob-store.ts, decision 0112): the same blobs and plan_blobs as
+	// in SQLite, the content in chunks of rows, and unfinished uploads per plan in rows of their own.
+	// EXTERNAL: evidence is mostly compressed media, which PostgreSQL would try to compress again.
+	`
+	CREATE TABLE blobs (
+		hash text PRIMARY KEY,
+		size bigint NOT NULL,
+		mime_type text NOT NULL,
+		created_at bigint NOT NULL
+	);
+	CREATE TABLE blob_chunks (
+		hash text NOT NULL REFERENCES blobs (hash),
+		start bigint NOT NULL,
+		data bytea NOT NULL,
+		PRIMARY KEY (hash, start)
+	);
+	ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+	CREATE TABLE plan_blobs (
+		plan_id text NOT NULL,
+		hash text NOT NULL REFERENCES blobs (hash),
+		added_by text NOT NULL,
+		added_at bigint NOT NULL,
+		PRIMARY KEY (plan_id, hash)
+	);
+	CREATE INDEX plan_blobs_by_hash ON plan_blobs (hash);
+	CREATE TABLE blob_uploads (
+		plan_id text NOT NULL,
+		hash text NOT NULL,
+		received bigint NOT NULL,
+		started_at bigint NOT NULL,
+		PRIMARY KEY (plan_id, hash)
+	);
+	CREATE TABLE blob_upload_chunks (
+		plan_id text NOT NULL,
+		hash text NOT NULL,
+		start bigint NOT NULL,
+		data bytea NOT NULL,
+		PRIMARY KEY (plan_id, hash, start),
+		FOREIGN KEY (plan_id, hash) REFERENCES blob_uploads (plan_id, hash) ON DELETE CASCADE
+	);
+	ALTER TABLE blob_upload_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 	`
 ];

@@ -12,7 +12,7 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AsyncDocStore, StoredUpdate } from '../contracts';
-import { LOCK_SPACE, type PostgresPool } from '../postgres/database';
+import { LOCK_SPACE, withTransaction, type PostgresPool } from '../postgres/database';
 
 /**
  * One statement, so one round trip and its own transaction: the CTE takes the locks before the
@@ -66,24 +66,7 @@ export class PostgresDocStore implements AsyncDocStore {
 	}
 
 	compact(docName: string): Promise<number> {
-		return this.#run(async () => {
-			const client = await this.#pool.connect();
-			let releaseError: Error | undefined;
-			try {
-				await client.query('BEGIN');
-				try {
-					const replaced = await this.#compactIn(client, docName);
-					await client.query('COMMIT');
-					return replaced;
-				} catch (error) {
-					await client.query('ROLLBACK').catch((rollbackError: Error) => (releaseError = rollbackError));
-					throw error;
-				}
-			} finally {
-				// A connection that could not even roll back is broken: the pool drops it.
-				client.release(releaseError);
-			}
-		});
+		return this.#run(() => withTransaction(this.#pool, (client) => this.#compactIn(client, docName)));
 	}
 
 	async #compactIn(client: pg.PoolClient, docName: string): Promise<number> {

@@ -46,7 +46,8 @@ describe('PostgreSQL migrations', () => {
 				url,
 				"SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
 			);
-			expect(tables.map((t) => t.name)).toEqual(['doc_updates', 'schema_version']);
+			expect(tables.map((t) => t.name)).toContain('doc_updates');
+			expect(tables.map((t) => t.name)).toContain('blobs');
 		} finally {
 			await Promise.all(pools.map((pool) => pool.end()));
 		}
@@ -60,9 +61,11 @@ describe('PostgreSQL migrations', () => {
 			await migratePostgres(pool, extra);
 			await migratePostgres(pool, extra);
 			const broken = [...extra, 'CREATE TABLE half_done (x integer); SELECT no_such_column FROM later_one'];
-			await expect(migratePostgres(pool, broken)).rejects.toThrow(/migration 3 failed/);
+			await expect(migratePostgres(pool, broken)).rejects.toThrow(
+				`migration ${POSTGRES_MIGRATIONS.length + 2} failed`
+			);
 			const [row] = await query<{ version: number }>(url, 'SELECT version FROM schema_version');
-			expect(row!.version).toBe(2);
+			expect(row!.version).toBe(POSTGRES_MIGRATIONS.length + 1);
 			const halfDone = await query(url, "SELECT 1 FROM pg_tables WHERE tablename = 'half_done'");
 			expect(halfDone).toEqual([]);
 		} finally {

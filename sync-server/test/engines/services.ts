@@ -72,11 +72,37 @@ function runPostgres(bin: string, command: string, args: string[]): void {
 	execFileSync(program, programArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Stops whatever is still running if the process exits without the test calling stop(). */
+/**
+ * Stops whatever is still running if the process exits, or is told to stop (Ctrl-C, a CI's
+ * SIGTERM), without the test calling stop(). Set up with the first service started.
+ */
 const exitHooks = new Set<() => void>();
-process.once('exit', () => {
-	for (const hook of exitHooks) hook();
-});
+let areHooksInstalled = false;
+
+function runExitHooks(): void {
+	for (const hook of exitHooks) {
+		try {
+			hook();
+		} catch {
+			// Best effort: the process is going away; the next hook still runs.
+		}
+	}
+	exitHooks.clear();
+}
+
+function onExit(hook: () => void): void {
+	exitHooks.add(hook);
+	if (areHooksInstalled) return;
+	areHooksInstalled = true;
+	process.once('exit', runExitHooks);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => {
+			runExitHooks();
+			// Our listener is gone now: the signal does what it would have done without us.
+			process.kill(process.pid, signal);
+		});
+	}
+}
 
 export async function startPostgres(): Promise<Service> {
 	const bin = findPostgresBin();
@@ -122,7 +148,7 @@ export async function startPostgres(): Promise<Service> {
 				removeDir();
 			}
 		};
-		exitHooks.add(stopNow);
+		onExit(stopNow);
 		return {
 			url: `postgres://pathways@127.0.0.1:${port}/postgres`,
 			async stop() {
@@ -142,7 +168,7 @@ export async function startRedis(): Promise<RedisService> {
 		child?.kill('SIGKILL');
 		rmSync(dir, { recursive: true, force: true });
 	};
-	exitHooks.add(killNow);
+	onExit(killNow);
 	const stopChild = async () => {
 		const running = child;
 		child = null;
