@@ -491,6 +491,8 @@ export const en = {
 		letterTitle: 'Join {student}’s learning plan',
 		letterBody:
 			'At school, {student} writes a Personal Learning Plan: goals, steps, and what they learn. You can read it and add your own thoughts, from a phone or a computer.',
+		letterScan: 'Or point a phone’s camera at this square, and the address opens by itself:',
+		qrLabel: 'QR code of the address to join',
 		letterStep1: 'Open this address:',
 		letterStep2: 'Type this invite code:',
 		letterStep3: 'Choose a username and a password. Keep them in a safe place.',

@@ -506,6 +506,8 @@ export const es: Catalogue = {
 		letterTitle: 'Únase al plan de aprendizaje de {student}',
 		letterBody:
 			'En la escuela, {student} escribe un Plan Personal de Aprendizaje: metas, pasos y lo que va aprendiendo. Usted puede leerlo y agregar sus propias ideas, desde un teléfono o una computadora.',
+		letterScan: 'O apunte la cámara de un teléfono a este cuadro, y la dirección se abre sola:',
+		qrLabel: 'Código QR de la dirección para unirse',
 		letterStep1: 'Abra esta dirección:',
 		letterStep2: 'Escriba este código de invitación:',
 		letterStep3: 'Elija un nombre de usuario y una contraseña. Guárdelos en un lugar seguro.',
