@@ -381,6 +381,10 @@ export const en = {
 		addPersonHint: 'Someone took part on paper or by phone? Add them in the meeting under “Meetings”.'
 	},
 	revision: {
+		kept: 'A recorded revision stays as it was. To correct one, record a new revision.',
+		draftHint: 'A first draft from what changed since the last revision. Change it as you like.',
+		draft: { added: 'Added: {what}', changed: 'Changed: {what}', removed: 'Removed: {what}' },
+		draftMore: '…and {count, plural, one {# more change} other {# more changes}}',
 		record: 'Record a revision',
 		title: 'What did you change in the plan?',
 		whatChanged: 'What changed',

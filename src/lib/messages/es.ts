@@ -395,6 +395,10 @@ export const es: Catalogue = {
 			'¿Alguien participó en papel o por teléfono? Agrégalo en la reunión, en la parte “Reuniones”.'
 	},
 	revision: {
+		kept: 'Una revisión registrada queda como está. Para corregirla, registre una revisión nueva.',
+		draftHint: 'Un primer borrador a partir de lo que cambió desde la última revisión. Cámbielo como quiera.',
+		draft: { added: 'Se agregó: {what}', changed: 'Se cambió: {what}', removed: 'Se quitó: {what}' },
+		draftMore: '…y {count, plural, one {# cambio más} other {# cambios más}}',
 		record: 'Anotar una revisión',
 		title: '¿Qué cambiaste en el plan?',
 		whatChanged: 'Qué cambió',
