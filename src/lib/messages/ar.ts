@@ -569,6 +569,7 @@ export const ar: Catalogue = {
 		option: '{id} · {title} ({kind})',
 		indicators: 'مؤشرات الأداء',
 		scale: 'المقياس',
+		schoolHasNone: 'لم تُعدّ مدرستك قائمة الكفايات بعد.',
 		notOnDevice:
 			'قائمة كفاءات المدرسة غير موجودة على هذا الجهاز بعد. ستصل عند الاتصال بالإنترنت في المرة القادمة.'
 	},

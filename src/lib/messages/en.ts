@@ -595,6 +595,7 @@ export const en = {
 		option: '{id} · {title} ({kind})',
 		indicators: 'Performance indicators',
 		scale: 'Scale',
+		schoolHasNone: 'Your school has not set up its list of proficiencies yet.',
 		notOnDevice:
 			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},

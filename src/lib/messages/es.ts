@@ -610,6 +610,7 @@ export const es: Catalogue = {
 		option: '{id} · {title} ({kind})',
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
+		schoolHasNone: 'Su escuela todavía no ha preparado su lista de competencias.',
 		notOnDevice:
 			'La lista de competencias de la escuela todavía no está en este dispositivo. Llegará la próxima vez que tengas internet.'
 	},
