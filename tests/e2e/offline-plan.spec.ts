@@ -30,7 +30,6 @@ const records: Array<[string, string, string, string]> = [
 	['Progress', 'Add a progress check', 'Note', 'Fixed three bikes on my own.'],
 	['Evidence', 'Add evidence', 'Text', 'Photos of the bike I rebuilt.'],
 	['Reflections', 'Add a reflection', 'Text', 'I feel more confident now.'],
-	['Revisions', 'Add a revision', 'What changed', 'Added a business class goal.'],
 	['Transition plans', 'Add a transition plan', 'The plan', 'Visit the tech center in spring.']
 ];
 
@@ -71,6 +70,13 @@ test('installs, keeps every word offline, and opens with no network', async ({ d
 		await card.getByLabel(label, { exact: true }).fill(words);
 	}
 
+	// A revision is recorded through its dialog, and then kept as it was (issue #14, part 4).
+	await page.getByRole('button', { name: 'Record a revision' }).click();
+	const dialog = page.getByRole('dialog');
+	await dialog.getByLabel('What changed').fill('Added a business class goal.');
+	await dialog.getByLabel('Why').fill('I want to run my own shop.');
+	await dialog.getByRole('button', { name: 'Save the revision' }).click();
+
 	// The family part
 	await page.getByLabel('Our hopes for the future').fill('That Jordan finds work he loves.');
 
@@ -91,6 +97,9 @@ test('installs, keeps every word offline, and opens with no network', async ({ d
 			.locator('textarea, input')
 			.evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value));
 		for (const words of everyWord) expect(values).toContain(words);
+		await expect(target.getByRole('region', { name: 'Revisions', exact: true })).toContainText(
+			'Added a business class goal.'
+		);
 	};
 
 	await context.setOffline(true);

@@ -12,7 +12,7 @@ const inputsIn = (part: Locator): Locator => part.locator('input, textarea, sele
 test('a guardian reads the plan as text and writes only the family part', async ({ device }) => {
 	const page = await signIn(device, 'grace');
 	await openPlan(page, 'Amara Okoye');
-	for (const part of ['Plan information', 'About me', 'Goals', 'Action steps', 'Reflections']) {
+	for (const part of ['Plan information', 'Meetings', 'About me', 'Goals', 'Reflections']) {
 		await expect(region(page, part)).toBeVisible();
 		await expect(inputsIn(region(page, part))).toHaveCount(0);
 	}

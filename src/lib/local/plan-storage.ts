@@ -2,6 +2,7 @@ import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../plp/access';
 import { PLAN_DOC_OPTIONS } from '../plp/revisions';
+import { savePending } from './pending-store';
 
 /**
  * A Yjs document kept in IndexedDB on this device. y-indexeddb writes every update as it happens;
@@ -53,5 +54,6 @@ export async function clearLocalDoc(name: string): Promise<void> {
 
 /** Removes both documents of a plan from this device. */
 export async function clearLocalPlan(planId: string): Promise<void> {
+	for (const kind of ['plan', 'family'] as const) savePending(docName(kind, planId), []);
 	await Promise.all([clearDocument(docName('plan', planId)), clearDocument(docName('family', planId))]);
 }

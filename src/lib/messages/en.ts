@@ -441,6 +441,10 @@ export const en = {
 		addPersonHint: 'Someone took part on paper or by phone? Add them in the meeting under “Meetings”.'
 	},
 	revision: {
+		kept: 'A recorded revision stays as it was. To correct one, record a new revision.',
+		draftHint: 'A first draft from what changed since the last revision. Change it as you like.',
+		draft: { added: 'Added: {what}', changed: 'Changed: {what}', removed: 'Removed: {what}' },
+		draftMore: '…and {count, plural, one {# more change} other {# more changes}}',
 		record: 'Record a revision',
 		title: 'What did you change in the plan?',
 		whatChanged: 'What changed',
@@ -551,6 +555,8 @@ export const en = {
 		letterTitle: 'Join {student}’s learning plan',
 		letterBody:
 			'At school, {student} writes a Personal Learning Plan: goals, steps, and what they learn. You can read it and add your own thoughts, from a phone or a computer.',
+		letterScan: 'Or point a phone’s camera at this square, and the address opens by itself:',
+		qrLabel: 'QR code of the address to join',
 		letterStep1: 'Open this address:',
 		letterStep2: 'Type this invite code:',
 		letterStep3: 'Choose a username and a password. Keep them in a safe place.',
@@ -650,6 +656,7 @@ export const en = {
 		indicatorOption: '{id} · {text} (indicator of {parent})',
 		indicators: 'Performance indicators',
 		scale: 'Scale',
+		schoolHasNone: 'Your school has not set up its list of proficiencies yet.',
 		notOnDevice:
 			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},

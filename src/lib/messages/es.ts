@@ -454,6 +454,10 @@ export const es: Catalogue = {
 			'¿Alguien participó en papel o por teléfono? Agrégalo en la reunión, en la parte “Reuniones”.'
 	},
 	revision: {
+		kept: 'Una revisión registrada queda como está. Para corregirla, registre una revisión nueva.',
+		draftHint: 'Un primer borrador a partir de lo que cambió desde la última revisión. Cámbielo como quiera.',
+		draft: { added: 'Se agregó: {what}', changed: 'Se cambió: {what}', removed: 'Se quitó: {what}' },
+		draftMore: '…y {count, plural, one {# cambio más} other {# cambios más}}',
 		record: 'Anotar una revisión',
 		title: '¿Qué cambiaste en el plan?',
 		whatChanged: 'Qué cambió',
@@ -565,6 +569,8 @@ export const es: Catalogue = {
 		letterTitle: 'Únase al plan de aprendizaje de {student}',
 		letterBody:
 			'En la escuela, {student} escribe un Plan Personal de Aprendizaje: metas, pasos y lo que va aprendiendo. Usted puede leerlo y agregar sus propias ideas, desde un teléfono o una computadora.',
+		letterScan: 'O apunte la cámara de un teléfono a este cuadro, y la dirección se abre sola:',
+		qrLabel: 'Código QR de la dirección para unirse',
 		letterStep1: 'Abra esta dirección:',
 		letterStep2: 'Escriba este código de invitación:',
 		letterStep3: 'Elija un nombre de usuario y una contraseña. Guárdelos en un lugar seguro.',
@@ -664,6 +670,7 @@ export const es: Catalogue = {
 		indicatorOption: '{id} · {text} (indicador de {parent})',
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
+		schoolHasNone: 'Su escuela todavía no ha preparado su lista de competencias.',
 		notOnDevice:
 			'La lista de competencias de la escuela todavía no está en este dispositivo. Llegará la próxima vez que tengas internet.'
 	},

@@ -32,7 +32,7 @@ export function loadFramework(options: { isForced?: boolean } = {}): Promise<voi
 				token
 			});
 			await cacheFramework(user.schoolId, answer.framework);
-			frameworkState.show(user.schoolId, answer.framework);
+			frameworkState.show(user.schoolId, answer.framework, true);
 		} catch {
 			// Offline or signed out: the device's copy is what there is.
 		} finally {

@@ -4,10 +4,13 @@ import type { FrameworkVersion } from '../proficiencies/framework';
 class FrameworkState {
 	framework = $state.raw<FrameworkVersion | null>(null);
 	schoolId = $state('');
+	/** The server has said what the school has (so no framework means the school has none). */
+	isAnswered = $state(false);
 
-	show(schoolId: string, framework: FrameworkVersion | null): void {
+	show(schoolId: string, framework: FrameworkVersion | null, isAnswered = framework !== null): void {
 		this.schoolId = schoolId;
 		this.framework = framework;
+		this.isAnswered = isAnswered;
 	}
 }
 

@@ -55,4 +55,36 @@ describe('Confirmations', () => {
 		c.serverHas(sv(server), sv(device));
 		expect(c.count).toBe(0);
 	});
+
+	it('starts from what an earlier page still waited for, and reports every new list to keep', () => {
+		const kept: Array<Array<[number, number]>> = [];
+		const c = new Confirmations(
+			[
+				[4, 3],
+				[4, 6]
+			],
+			(pending) => kept.push([...pending])
+		);
+		expect(c.count).toBe(2);
+		c.recordLocal(9, 1);
+		expect(c.count).toBe(3);
+		expect(kept.at(-1)).toEqual([
+			[4, 3],
+			[4, 6],
+			[9, 1]
+		]);
+		// The server has the earlier page's first change only.
+		c.serverHas(
+			new Map([[4, 3]]),
+			new Map([
+				[4, 6],
+				[9, 1]
+			])
+		);
+		expect(c.count).toBe(2);
+		expect(kept.at(-1)).toEqual([
+			[4, 6],
+			[9, 1]
+		]);
+	});
 });

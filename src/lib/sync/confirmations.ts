@@ -7,7 +7,18 @@ export type StateVector = Map<number, number>;
 
 export class Confirmations {
 	/** Local changes not yet confirmed: [client id, clock after the change]. */
-	#pending: Array<[number, number]> = [];
+	#pending: Array<[number, number]>;
+
+	/**
+	 * `pending`: what an earlier page on this device still waited for (kept across reloads);
+	 * `onChange` is told every new list, to keep it.
+	 */
+	constructor(
+		pending: Array<[number, number]> = [],
+		private readonly onChange?: (pending: Array<[number, number]>) => void
+	) {
+		this.#pending = [...pending];
+	}
 
 	get count(): number {
 		return this.#pending.length;
@@ -16,6 +27,7 @@ export class Confirmations {
 	/** A change made on this device moved `client` to `clock`. */
 	recordLocal(client: number, clock: number): void {
 		this.#pending.push([client, clock]);
+		this.onChange?.(this.#pending);
 	}
 
 	/**
@@ -28,5 +40,6 @@ export class Confirmations {
 			const isKnown = this.#pending.some(([c]) => c === client);
 			if (!isKnown && (server.get(client) ?? 0) < clock) this.#pending.push([client, clock]);
 		}
+		this.onChange?.(this.#pending);
 	}
 }

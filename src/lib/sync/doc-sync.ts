@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { tokenFirstSocket } from '../plp/relay-auth';
+import { loadPending, savePending } from '../local/pending-store';
 import { Confirmations } from './confirmations';
 
 const MESSAGE_SYNC = 0;
@@ -30,7 +31,7 @@ export const CLOSE_TOO_MANY_CONNECTIONS = 4529;
  */
 export class DocSync {
 	readonly provider: WebsocketProvider;
-	readonly confirmations = new Confirmations();
+	readonly confirmations: Confirmations;
 	/** The relay's state vector has arrived on this connection, so `confirmations` is current. */
 	hasServerStateVector = false;
 	#askTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +44,7 @@ export class DocSync {
 		readonly events: DocSyncEvents
 	) {
 		this.#token = token;
+		this.confirmations = new Confirmations(loadPending(docName), (pending) => savePending(docName, pending));
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		// The token goes in each socket's first message, never in the URL (src/lib/plp/relay-auth.ts).
 		this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, docName, doc, {
