@@ -36,7 +36,8 @@ export function recordDrawing(): RecordDrawing | undefined {
 }
 
 /** What to call when each watched element comes near the screen (each has the class `near-screen`). */
-const waiting = new Map<Element, () => void>();
+const waiting = new WeakMap<Element, () => void>();
+let waitingCount = 0;
 let isCheckScheduled = false;
 /** The waiting elements in page order: a live list the browser keeps, cheap to read again. */
 let inPageOrder: HTMLCollectionOf<Element> | undefined;
@@ -53,18 +54,19 @@ let inPageOrder: HTMLCollectionOf<Element> | undefined;
  * page scrolled, was resized or got new waiting elements.
  */
 export function whenNearScreen(node: HTMLElement, show: () => void) {
-	if (waiting.size === 0) {
+	if (waitingCount === 0) {
 		// The page's own scrolling (a field scrolling inside itself while typing does not count).
 		window.addEventListener('scroll', scheduleCheck, { passive: true });
 		window.addEventListener('resize', scheduleCheck, { passive: true });
 	}
+	if (!waiting.has(node)) waitingCount++;
 	waiting.set(node, show);
 	node.classList.add('near-screen');
 	scheduleCheck();
 	return {
 		destroy: () => {
-			waiting.delete(node);
-			if (waiting.size > 0) return;
+			stopWaiting(node);
+			if (waitingCount > 0) return;
 			window.removeEventListener('scroll', scheduleCheck);
 			window.removeEventListener('resize', scheduleCheck);
 		}
@@ -80,6 +82,10 @@ function scheduleCheck(): void {
 		// the page moves because of it (scroll anchoring), the scroll event brings the next check.
 		showNear();
 	});
+}
+
+function stopWaiting(element: Element): void {
+	if (waiting.delete(element)) waitingCount--;
 }
 
 /** Shows the waiting elements within a screen of the viewport. */
@@ -102,7 +108,7 @@ function showNear(): void {
 		if (box.top > window.innerHeight + margin) break;
 		if (box.height === 0 && box.width === 0) continue; // not drawn (a hidden part)
 		const show = waiting.get(element);
-		waiting.delete(element);
+		stopWaiting(element);
 		if (show) near.push(show);
 	}
 	for (const show of near) show();
