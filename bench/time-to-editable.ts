@@ -408,6 +408,8 @@ interface TypingResult {
 	/** The longest Event Timing interaction while typing (what INP reports for up to 50 interactions). */
 	longestInteractionMs: number;
 	interactions: number;
+	/** Records drawn as editors (the rest are previews) after typing, per plan section. */
+	editors: string;
 }
 
 /** Types `count` keys into one field, timing each keypress to the next frame, with Event Timing on. */
@@ -485,7 +487,19 @@ async function typingLatency(page: Page, fieldId: string, count: number): Promis
 		return {
 			latencies: bench.benchLatencies,
 			longestInteractionMs: Math.max(0, ...durations),
-			interactions: durations.length
+			interactions: durations.length,
+			editors: (() => {
+				const counts = new Map<string, [number, number]>();
+				for (const record of document.querySelectorAll('article.record')) {
+					const section = record.getAttribute('aria-labelledby')?.split('-')[0] ?? '?';
+					const count = counts.get(section) ?? [0, 0];
+					count[record.classList.contains('preview') ? 1 : 0]++;
+					counts.set(section, count);
+				}
+				return [...counts]
+					.map(([section, [editors, previews]]) => `${section} ${editors}/${editors + previews}`)
+					.join(', ');
+			})()
 		};
 	});
 }
@@ -588,6 +602,10 @@ async function benchPlan(
 			...typing.map(([field, result, thread]): [string, string] => [
 				`main thread per key in ${field}`,
 				describeMainThread(thread, result.latencies.length)
+			]),
+			...typing.map(([field, result]): [string, string] => [
+				`editors drawn after typing in ${field}`,
+				result.editors
 			]),
 			...typing.map(([field, result]): [string, string] => [
 				`longest interaction (Event Timing) in ${field}`,

@@ -35,9 +35,12 @@ export function recordDrawing(): RecordDrawing | undefined {
 	return getContext<RecordDrawing | undefined>(KEY);
 }
 
-/** What to call when each watched element comes near the screen (marked `data-near-screen`). */
-const waiting = new Map<Element, () => void>();
+/** What to call when each watched element comes near the screen (each has the class `near-screen`). */
+const waiting = new WeakMap<Element, () => void>();
+let waitingCount = 0;
 let isCheckScheduled = false;
+/** The waiting elements in page order: a live list the browser keeps, cheap to read again. */
+let inPageOrder: HTMLCollectionOf<Element> | undefined;
 
 /**
  * Calls `show` once the element is within about a screen of the viewport.
@@ -51,18 +54,20 @@ let isCheckScheduled = false;
  * page scrolled, was resized or got new waiting elements.
  */
 export function whenNearScreen(node: HTMLElement, show: () => void) {
-	if (waiting.size === 0) {
-		window.addEventListener('scroll', scheduleCheck, { passive: true, capture: true });
+	if (waitingCount === 0) {
+		// The page's own scrolling (a field scrolling inside itself while typing does not count).
+		window.addEventListener('scroll', scheduleCheck, { passive: true });
 		window.addEventListener('resize', scheduleCheck, { passive: true });
 	}
+	if (!waiting.has(node)) waitingCount++;
 	waiting.set(node, show);
-	node.dataset.nearScreen = '';
+	node.classList.add('near-screen');
 	scheduleCheck();
 	return {
 		destroy: () => {
-			waiting.delete(node);
-			if (waiting.size > 0) return;
-			window.removeEventListener('scroll', scheduleCheck, { capture: true });
+			stopWaiting(node);
+			if (waitingCount > 0) return;
+			window.removeEventListener('scroll', scheduleCheck);
 			window.removeEventListener('resize', scheduleCheck);
 		}
 	};
@@ -73,15 +78,22 @@ function scheduleCheck(): void {
 	isCheckScheduled = true;
 	requestAnimationFrame(() => {
 		isCheckScheduled = false;
-		if (showNear()) scheduleCheck(); // what was shown may have moved others near
+		// Once: an editor is larger than its preview, so what it shows pushes others away, and when
+		// the page moves because of it (scroll anchoring), the scroll event brings the next check.
+		showNear();
 	});
 }
 
-/** Shows the waiting elements within a screen of the viewport; whether it showed any. */
-function showNear(): boolean {
+function stopWaiting(element: Element): void {
+	if (waiting.delete(element)) waitingCount--;
+}
+
+/** Shows the waiting elements within a screen of the viewport. */
+function showNear(): void {
 	const margin = window.innerHeight;
 	// In page order, so (one column of records) in order down the page.
-	const elements = [...document.querySelectorAll('[data-near-screen]')].filter((el) => waiting.has(el));
+	inPageOrder ??= document.getElementsByClassName('near-screen');
+	const elements = [...inPageOrder].filter((el) => waiting.has(el));
 	let low = 0;
 	let high = elements.length;
 	while (low < high) {
@@ -96,11 +108,10 @@ function showNear(): boolean {
 		if (box.top > window.innerHeight + margin) break;
 		if (box.height === 0 && box.width === 0) continue; // not drawn (a hidden part)
 		const show = waiting.get(element);
-		waiting.delete(element);
+		stopWaiting(element);
 		if (show) near.push(show);
 	}
 	for (const show of near) show();
-	return near.length > 0;
 }
 
 /**
