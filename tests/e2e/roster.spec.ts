@@ -250,9 +250,21 @@ test('an admin uploads a CASE 1.0 package, then its next version shows what chan
 	await expect(changes.getByRole('row', { name: /COM\.2/ })).toContainText('reworded');
 	await expect(changes.getByRole('row', { name: /SCI-A\.3/ })).toContainText('added');
 	await expect(changes.getByRole('row', { name: /COM\.3/ })).toContainText('removed');
+	// Associations other than parent and child are kept; what is not used is listed, each with why.
+	await expect(report).toContainText('3 links between standards kept (besides parent and child)');
+	const notUsed = report.getByTestId('framework-not-used');
+	await expect(notUsed.getByRole('row')).toHaveCount(4);
+	await expect(notUsed).toContainText('CFAssociations[11] (isPartOf) is about the CFDocument as a whole');
+	await expect(notUsed).toContainText('CFRubrics[0].CFRubricCriteria[2] is for the indicator SCI-A.1');
 	await admin.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(report).toContainText(/Saved as version \d+\./);
 	await expect(admin.getByTestId('framework-list')).toContainText('SCI-A · Scientific investigation');
+	const links = admin.getByTestId('framework-links');
+	await expect(links.getByRole('listitem')).toHaveText([
+		'COM.2 is related to SCI-A.3 · Communicates findings and their limits',
+		'SCI-A is the same as State standard HS-SCI-1 (fictional) (https://standards.example.org/ims/case/v1p0/CFItems/5e1f0000-0000-4000-8000-000000000001)',
+		'SCI-A.1 comes before SCI-A.2 · Analyses data and explains what it shows'
+	]);
 });
 
 test('progress on a skill’s indicators is rolled up to the skill on the growth screen', async ({

@@ -523,6 +523,20 @@ export const ar: Catalogue = {
 		transferable: 'مهارة قابلة للنقل',
 		option: '{id} · {title} ({kind})',
 		indicatorOption: '{id} · {text} (مؤشر من {parent})',
+		notUsed: 'لا يستخدمه Pathways',
+		linksKept: 'حُفظت {links} روابط بين المعايير (غير روابط الأصل والفرع)',
+		links: 'روابط بمعايير أخرى',
+		linkWords: '{from} {type} {to}',
+		linkTypes: {
+			isPeerOf: 'نظير لـ',
+			isPartOf: 'جزء من',
+			exactMatchOf: 'مطابق تمامًا لـ',
+			precedes: 'يأتي قبل',
+			isRelatedTo: 'مرتبط بـ',
+			replacedBy: 'يحل محله',
+			exemplar: 'له مثال',
+			hasSkillLevel: 'له مستوى المهارة'
+		},
 		indicators: 'مؤشرات الأداء',
 		scale: 'المقياس',
 		notOnDevice:
@@ -610,6 +624,17 @@ export const ar: Catalogue = {
 		caseItemRepeated: 'العنصر CFItem ‏{id} مذكور مرتين',
 		caseLinkUnknown: 'يذكر {field} المعرّف {id}، وهو ليس بين عناصر CFItems',
 		caseItemNotPlaced: 'العنصر CFItem ‏{item} ليس تحت الوثيقة ولا تحت عنصر آخر (لا يوجد isChildOf)',
+		caseAssociationTypeUnknown: '‏{field}: ‏{type} ليس نوع ارتباط في CASE 1.0، لذلك لا يُستخدم',
+		caseAssociationOriginUnknown:
+			'‏{field} ‏({type}) يبدأ من {id}، وهو ليس بين عناصر CFItems، لذلك لا يُستخدم',
+		caseAssociationOfDocument:
+			'‏{field} ‏({type}) يخص الوثيقة CFDocument كلها لا أحد عناصرها، لذلك لا يُستخدم',
+		caseItemPlacedTwice: '‏{field}: ‏{item} له أصل سابق في CFAssociations؛ يُستخدم مكانه الأول فقط',
+		caseCriterionNoLevels: '‏{field} ليس فيه CFRubricCriterionLevels، لذلك لا يُستخدم',
+		caseCriterionNoItem: '‏{field} له مستوياته الخاصة لكنه لا يسمّي أي CFItem، لذلك لا يُستخدم',
+		caseCriterionItemUnknown: '‏{field} مخصص لـ {id}، وهو ليس بين عناصر CFItems، لذلك لا يُستخدم',
+		caseCriterionForIndicator: '‏{field} مخصص للمؤشر {item}؛ يُقيَّم المؤشر على مقياس كفاءته، لذلك لا يُستخدم',
+		caseCriterionItemHasScale: '‏{field}: ‏{item} له مقياسه من معيار سابق، لذلك لا يُستخدم هذا المعيار',
 		fileMissing: 'هذا الملف ناقص',
 		csvUnreadable: 'تعذّرت قراءة الملف بصيغة CSV ‏({detail})',
 		fileEmpty: 'الملف فارغ',

@@ -537,6 +537,20 @@ export const ne: Catalogue = {
 		transferable: 'सबैतिर काम लाग्ने सीप',
 		option: '{id} · {title} ({kind})',
 		indicatorOption: '{id} · {text} ({parent} को सूचक)',
+		notUsed: 'Pathways ले प्रयोग गर्दैन',
+		linksKept: 'मापदण्डहरूबीचका {links} सम्बन्ध राखिए (अभिभावक र सन्तानबाहेक)',
+		links: 'अरू मापदण्डसँगका सम्बन्धहरू',
+		linkWords: '{from}: {to} {type}',
+		linkTypes: {
+			isPeerOf: 'को समकक्षी हो',
+			isPartOf: 'को भाग हो',
+			exactMatchOf: 'सँग उही हो',
+			precedes: 'भन्दा पहिले आउँछ',
+			isRelatedTo: 'सँग सम्बन्धित छ',
+			replacedBy: 'ले यसको ठाउँ लिन्छ',
+			exemplar: 'यसको उदाहरण हो',
+			hasSkillLevel: 'यसको सीप तह हो'
+		},
 		indicators: 'कार्यसम्पादन सूचकहरू',
 		scale: 'स्केल',
 		notOnDevice: 'स्कुलको दक्षताहरूको सूची अहिलेसम्म यो डिभाइसमा आएको छैन। तपाईं अर्को पटक इन्टरनेटमा जोडिँदा यो आउनेछ।'
@@ -621,6 +635,17 @@ export const ne: Catalogue = {
 		caseItemRepeated: 'CFItem {id} दुई पटक छ',
 		caseLinkUnknown: '{field} ले {id} भन्छ, जुन CFItems मा छैन',
 		caseItemNotPlaced: 'CFItem {item} न कागजातमुनि छ न अर्को वस्तुमुनि (isChildOf छैन)',
+		caseAssociationTypeUnknown: '{field}: {type} CASE 1.0 को सम्बन्ध प्रकार होइन, त्यसैले प्रयोग हुँदैन',
+		caseAssociationOriginUnknown: '{field} ({type}) {id} बाट सुरु हुन्छ, जुन CFItems मा छैन, त्यसैले प्रयोग हुँदैन',
+		caseAssociationOfDocument: '{field} ({type}) कुनै एउटा वस्तुको होइन, पूरै CFDocument को हो, त्यसैले प्रयोग हुँदैन',
+		caseItemPlacedTwice:
+			'{field}: {item} को अभिभावक CFAssociations मा पहिल्यै छ; यसको पहिलो स्थान मात्र प्रयोग हुन्छ',
+		caseCriterionNoLevels: '{field} मा CFRubricCriterionLevels छैनन्, त्यसैले प्रयोग हुँदैन',
+		caseCriterionNoItem: '{field} का आफ्नै तहहरू छन् तर कुनै CFItem को नाम छैन, त्यसैले प्रयोग हुँदैन',
+		caseCriterionItemUnknown: '{field} {id} का लागि हो, जुन CFItems मा छैन, त्यसैले प्रयोग हुँदैन',
+		caseCriterionForIndicator:
+			'{field} सूचक {item} का लागि हो; सूचकको मूल्याङ्कन यसको दक्षताको स्केलमा हुन्छ, त्यसैले प्रयोग हुँदैन',
+		caseCriterionItemHasScale: '{field}: {item} को स्केल पहिलेको मापदण्डबाट आइसकेको छ, त्यसैले यो प्रयोग हुँदैन',
 		fileMissing: 'यो फाइल छैन',
 		csvUnreadable: 'फाइल CSV को रूपमा पढ्न सकिएन ({detail})',
 		fileEmpty: 'फाइल खाली छ',
