@@ -32,6 +32,9 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 
 	await admin.getByLabel('Files', { exact: true }).setInputFiles(FILES);
 	await admin.getByLabel('School ID in orgs.csv').fill('org-hv');
+	// "Import" waits for "Check the files" on these very files.
+	const importButton = admin.getByRole('button', { name: 'Import', exact: true });
+	await expect(importButton).toBeDisabled();
 	await admin.getByRole('button', { name: 'Check the files' }).click();
 	const report = admin.getByTestId('roster-report');
 	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
@@ -44,13 +47,22 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	await expect(admin.getByTestId('without-password')).toHaveCount(0);
 
 	// Renaming and re-identifying the admin's own school waits for their explicit yes, by name.
-	const importButton = admin.getByRole('button', { name: 'Import', exact: true });
 	await expect(importButton).toBeDisabled();
 	const confirmations = admin.getByTestId('roster-confirmations');
 	await confirmations
 		.getByLabel('Rename the school “Maple Ridge Demo School (fictional)” to “Harbor View High (fictional)”')
 		.check();
 	await expect(importButton).toBeDisabled();
+	await confirmations.getByLabel(/the roster ID org-hv \(now: none\)/).check();
+	await expect(importButton).toBeEnabled();
+	// Choosing the files again (they could have changed) asks for a new check before any import.
+	await admin.getByLabel('Files', { exact: true }).setInputFiles(FILES);
+	await expect(importButton).toBeDisabled();
+	await expect(report).toHaveCount(0);
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	await confirmations
+		.getByLabel('Rename the school “Maple Ridge Demo School (fictional)” to “Harbor View High (fictional)”')
+		.check();
 	await confirmations.getByLabel(/the roster ID org-hv \(now: none\)/).check();
 	await importButton.click();
 	await expect(report.getByRole('heading', { name: 'Imported. These changes were made.' })).toBeVisible();
