@@ -45,7 +45,8 @@ describe('proficiency frameworks', () => {
 			isNewVersion: false,
 			version: null,
 			problems: [],
-			counts: { graduation: 2, transferable: 1, indicators: 6, scales: 2 },
+			notUsed: [],
+			counts: { graduation: 2, transferable: 1, indicators: 6, scales: 2, links: 0 },
 			changes: null
 		});
 		expect(await latest(admin)).toBeNull();

@@ -60,7 +60,8 @@ describe('CASE 1.0 frameworks', () => {
 			isNewVersion: false,
 			version: null,
 			problems: [],
-			counts: { graduation: 1, transferable: 1, indicators: 5, scales: 1 },
+			notUsed: [],
+			counts: { graduation: 1, transferable: 1, indicators: 5, scales: 1, links: 0 },
 			changes: null
 		});
 		const saved = await upload(fixture('graduate-profile-v1.json'));
@@ -267,6 +268,119 @@ describe('CASE 1.0 frameworks', () => {
 			'field-empty',
 			'not-a-list',
 			'not-a-list'
+		]);
+	});
+	it('keeps associations other than isChildOf as links and lists every one it does not use, with the reason', async () => {
+		await upload(fixture('graduate-profile-v1.json'));
+		const check = await upload(fixture('graduate-profile-v2.json'), true);
+		expect(check.body.problems).toEqual([]);
+		expect(check.body.counts.links).toBe(3);
+		expect(check.body.notUsed.map((row) => row.why)).toEqual([
+			{ code: 'case-item-placed-twice', field: 'CFAssociations[10]', item: 'COM.1' },
+			{ code: 'case-association-of-document', field: 'CFAssociations[11]', associationType: 'isPartOf' },
+			{ code: 'case-criterion-for-indicator', field: 'CFRubrics[0].CFRubricCriteria[2]', item: 'SCI-A.1' }
+		]);
+		await upload(fixture('graduate-profile-v2.json'));
+		const v2 = await latest();
+		expect(v2.links).toEqual([
+			{ type: 'isRelatedTo', fromId: COM2, toId: SCI3 },
+			{
+				type: 'exactMatchOf',
+				fromId: SCI,
+				toId: '5e1f0000-0000-4000-8000-000000000001',
+				toTitle: 'State standard HS-SCI-1 (fictional)',
+				toUri: 'https://standards.example.org/ims/case/v1p0/CFItems/5e1f0000-0000-4000-8000-000000000001'
+			},
+			{ type: 'precedes', fromId: SCI1, toId: SCI2 }
+		]);
+		// COM.1 placed a second time stays where it was first placed.
+		expect(v2.proficiencies.find((p) => p.id === COM)!.indicators.map((i) => i.id)).toEqual([COM1, COM2]);
+		const again = await upload(fixture('graduate-profile-v2.json'));
+		expect(again.body).toMatchObject({ isSaved: true, isNewVersion: false, version: 2 });
+
+		const pkg = JSON.parse(fixture('graduate-profile-v2.json')) as { CFAssociations: unknown[] };
+		pkg.CFAssociations.push(
+			{
+				associationType: 'isCousinOf',
+				originNodeURI: { identifier: COM1 },
+				destinationNodeURI: { identifier: COM2 }
+			},
+			{
+				associationType: 'isRelatedTo',
+				originNodeURI: { identifier: 'elsewhere' },
+				destinationNodeURI: { identifier: COM2 }
+			},
+			{ associationType: 'precedes', originNodeURI: { identifier: COM1 }, destinationNodeURI: {} }
+		);
+		const more = await upload(JSON.stringify(pkg), true);
+		expect(more.body.problems).toEqual([]);
+		expect(more.body.notUsed.slice(2, 5)).toEqual([
+			{
+				file: 'case.json',
+				line: 0,
+				reason: 'CFAssociations[12]: isCousinOf is not a CASE 1.0 association type, so it is not used',
+				why: {
+					code: 'case-association-type-unknown',
+					field: 'CFAssociations[12]',
+					associationType: 'isCousinOf'
+				}
+			},
+			{
+				file: 'case.json',
+				line: 0,
+				reason:
+					'CFAssociations[13] (isRelatedTo) starts from elsewhere, which is not among the CFItems, so it is not used',
+				why: {
+					code: 'case-association-origin-unknown',
+					field: 'CFAssociations[13]',
+					associationType: 'isRelatedTo',
+					id: 'elsewhere'
+				}
+			},
+			{
+				file: 'case.json',
+				line: 0,
+				reason: 'CFAssociations[14].destinationNodeURI.identifier is empty',
+				why: { code: 'field-empty', field: 'CFAssociations[14].destinationNodeURI.identifier' }
+			}
+		]);
+	});
+
+	it('uses every criterion of a rubric or says why not; one with levels of its own is its own scale', async () => {
+		type Criterion = Record<string, unknown> & { CFRubricCriterionLevels: Record<string, unknown>[] };
+		const pkg = JSON.parse(fixture('graduate-profile-v1.json')) as {
+			CFRubrics: { identifier: string; CFRubricCriteria: Criterion[] }[];
+		};
+		const criteria = pkg.CFRubrics[0]!.CFRubricCriteria;
+		const rubricId = pkg.CFRubrics[0]!.identifier;
+		const threeLevels = ['Not yet', 'Nearly', 'Secure'].map((quality, i) => ({ quality, score: i + 1 }));
+		// SCI's criterion has three levels of its own: SCI is on a scale of its own.
+		criteria[1] = { ...criteria[1]!, category: 'Science', CFRubricCriterionLevels: threeLevels };
+		criteria.push(
+			{ identifier: 'c-empty', CFItemURI: { identifier: SCI }, CFRubricCriterionLevels: [] },
+			{ identifier: 'c-nobody', CFRubricCriterionLevels: threeLevels },
+			{ ...criteria[0]!, identifier: 'c-ghost', CFItemURI: { identifier: 'ghost' } },
+			{ identifier: 'c-com-again', CFItemURI: { identifier: COM }, CFRubricCriterionLevels: threeLevels }
+		);
+		const report = await upload(JSON.stringify(pkg));
+		expect(report.body.problems).toEqual([]);
+		expect(report.body.notUsed.map((row) => row.why)).toEqual([
+			{ code: 'case-criterion-no-levels', field: 'CFRubrics[0].CFRubricCriteria[2]' },
+			{ code: 'case-criterion-no-item', field: 'CFRubrics[0].CFRubricCriteria[3]' },
+			{ code: 'case-criterion-item-unknown', field: 'CFRubrics[0].CFRubricCriteria[4]', id: 'ghost' },
+			{ code: 'case-criterion-item-has-scale', field: 'CFRubrics[0].CFRubricCriteria[5]', item: 'COM' }
+		]);
+		const framework = await latest();
+		const scienceScale = `${rubricId}/0f6a1c00-0000-4000-8000-000000000312`;
+		expect(framework.scales.map((scale) => [scale.id, scale.name, scale.levels.map((l) => l.label)])).toEqual(
+			[
+				[rubricId, 'Four-step scale', ['Beginning', 'Developing', 'Proficient', 'Distinguished']],
+				[scienceScale, 'Four-step scale: Science', ['Not yet', 'Nearly', 'Secure']]
+			]
+		);
+		expect(framework.proficiencies.map((p) => [p.code, p.scaleId])).toEqual([
+			['COM', rubricId],
+			['SCI', scienceScale]
 		]);
 	});
 });

@@ -411,5 +411,68 @@ describe('CSV as exports really write it', () => {
 				why: { code: 'org-in-no-school', orgs: [{ type: 'department', id: 'org-dep', name: 'Music' }] }
 			}
 		]);
+		// Importing only the good rows anyway: there are none, so no one is created and nothing changes.
+		const anyway = await importRoster({
+			files: { 'orgs.csv': departmentOnly, 'users.csv': users },
+			onlyGoodRows: true
+		});
+		expect(anyway.body).toMatchObject({ changes: [], skipped: report.body.skipped });
+		expect(people()).toEqual([]);
+	});
+
+	it('follows an org chain of any depth and type up to its school; a chain with no school, or a loop, is named', async () => {
+		const chain =
+			'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n' +
+			'org-st,,,North State (fictional),state,NS,\n' +
+			'org-d,,,Fir District (fictional),district,FD,org-st\n' +
+			'org-s,,,Fir High (fictional),school,FH,org-d\n' +
+			'org-dep,,,Languages,department,,org-s\n' +
+			'org-sub,,,Spanish,department,,org-dep\n' +
+			'org-x,,,Loop A,department,,org-y\n' +
+			'org-y,,,Loop B,department,,org-x\n';
+		const users =
+			`${header}\n` +
+			's-1,,,true,org-sub,student,ana.sol,,Ana,Sol,,FH1,,,,,09,\n' +
+			't-1,,,true,org-dep,teacher,bo.lund,,Bo,Lund,,,,,,,,\n' +
+			't-2,,,true,org-st,teacher,cy.moss,,Cy,Moss,,,,,,,,\n' +
+			't-3,,,true,org-x,teacher,di.fenn,,Di,Fenn,,,,,,,,\n';
+		const files = { 'orgs.csv': chain, 'users.csv': users };
+		const skipped = [
+			{
+				file: 'users.csv',
+				line: 4,
+				reason: 'state org-st (North State (fictional)) is in no school',
+				why: {
+					code: 'org-in-no-school',
+					orgs: [{ type: 'state', id: 'org-st', name: 'North State (fictional)' }]
+				}
+			},
+			{
+				file: 'users.csv',
+				line: 5,
+				reason: 'department org-x (Loop A) is in no school',
+				why: { code: 'org-in-no-school', orgs: [{ type: 'department', id: 'org-x', name: 'Loop A' }] }
+			}
+		];
+		const expected = [
+			student({
+				source_id: 's-1',
+				username: 'ana.sol',
+				display_name: 'Ana Sol',
+				grade: 9,
+				student_number: 'FH1',
+				birth_date: null,
+				advisors: null,
+				guardians: null
+			}),
+			staff({ source_id: 't-1', username: 'bo.lund', display_name: 'Bo Lund', staff_title: 'teacher' })
+		];
+		const report = await importRoster({ files });
+		expect(report.body).toMatchObject({ isApplied: true, problems: [] });
+		expect(report.body.skipped).toEqual(skipped);
+		expect(people()).toEqual(expected);
+		const again = await importRoster({ files });
+		expect(again.body).toMatchObject({ isApplied: true, changes: [], problems: [], skipped });
+		expect(people()).toEqual(expected);
 	});
 });

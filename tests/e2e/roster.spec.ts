@@ -32,6 +32,9 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 
 	await admin.getByLabel('Files', { exact: true }).setInputFiles(FILES);
 	await admin.getByLabel('School ID in orgs.csv').fill('org-hv');
+	// "Import" waits for "Check the files" on these very files.
+	const importButton = admin.getByRole('button', { name: 'Import', exact: true });
+	await expect(importButton).toBeDisabled();
 	await admin.getByRole('button', { name: 'Check the files' }).click();
 	const report = admin.getByTestId('roster-report');
 	await expect(report.getByRole('heading', { name: 'Checked. Nothing has changed yet.' })).toBeVisible();
@@ -44,13 +47,22 @@ test('an admin imports a roster and the new advisor sees their caseload', async 
 	await expect(admin.getByTestId('without-password')).toHaveCount(0);
 
 	// Renaming and re-identifying the admin's own school waits for their explicit yes, by name.
-	const importButton = admin.getByRole('button', { name: 'Import', exact: true });
 	await expect(importButton).toBeDisabled();
 	const confirmations = admin.getByTestId('roster-confirmations');
 	await confirmations
 		.getByLabel('Rename the school “Maple Ridge Demo School (fictional)” to “Harbor View High (fictional)”')
 		.check();
 	await expect(importButton).toBeDisabled();
+	await confirmations.getByLabel(/the roster ID org-hv \(now: none\)/).check();
+	await expect(importButton).toBeEnabled();
+	// Choosing the files again (they could have changed) asks for a new check before any import.
+	await admin.getByLabel('Files', { exact: true }).setInputFiles(FILES);
+	await expect(importButton).toBeDisabled();
+	await expect(report).toHaveCount(0);
+	await admin.getByRole('button', { name: 'Check the files' }).click();
+	await confirmations
+		.getByLabel('Rename the school “Maple Ridge Demo School (fictional)” to “Harbor View High (fictional)”')
+		.check();
 	await confirmations.getByLabel(/the roster ID org-hv \(now: none\)/).check();
 	await importButton.click();
 	await expect(report.getByRole('heading', { name: 'Imported. These changes were made.' })).toBeVisible();
@@ -250,9 +262,21 @@ test('an admin uploads a CASE 1.0 package, then its next version shows what chan
 	await expect(changes.getByRole('row', { name: /COM\.2/ })).toContainText('reworded');
 	await expect(changes.getByRole('row', { name: /SCI-A\.3/ })).toContainText('added');
 	await expect(changes.getByRole('row', { name: /COM\.3/ })).toContainText('removed');
+	// Associations other than parent and child are kept; what is not used is listed, each with why.
+	await expect(report).toContainText('3 links between standards kept (besides parent and child)');
+	const notUsed = report.getByTestId('framework-not-used');
+	await expect(notUsed.getByRole('row')).toHaveCount(4);
+	await expect(notUsed).toContainText('CFAssociations[11] (isPartOf) is about the CFDocument as a whole');
+	await expect(notUsed).toContainText('CFRubrics[0].CFRubricCriteria[2] is for the indicator SCI-A.1');
 	await admin.getByRole('button', { name: 'Save as a new version' }).click();
 	await expect(report).toContainText(/Saved as version \d+\./);
 	await expect(admin.getByTestId('framework-list')).toContainText('SCI-A · Scientific investigation');
+	const links = admin.getByTestId('framework-links');
+	await expect(links.getByRole('listitem')).toHaveText([
+		'COM.2 is related to SCI-A.3 · Communicates findings and their limits',
+		'SCI-A is the same as State standard HS-SCI-1 (fictional) (https://standards.example.org/ims/case/v1p0/CFItems/5e1f0000-0000-4000-8000-000000000001)',
+		'SCI-A.1 comes before SCI-A.2 · Analyses data and explains what it shows'
+	]);
 });
 
 test('progress on a skill’s indicators is rolled up to the skill on the growth screen', async ({

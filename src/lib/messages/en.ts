@@ -654,6 +654,20 @@ export const en = {
 		transferable: 'transferable skill',
 		option: '{id} · {title} ({kind})',
 		indicatorOption: '{id} · {text} (indicator of {parent})',
+		notUsed: 'Not used by Pathways',
+		linksKept: '{links} links between standards kept (besides parent and child)',
+		links: 'Links to other standards',
+		linkWords: '{from} {type} {to}',
+		linkTypes: {
+			isPeerOf: 'is a peer of',
+			isPartOf: 'is part of',
+			exactMatchOf: 'is the same as',
+			precedes: 'comes before',
+			isRelatedTo: 'is related to',
+			replacedBy: 'is replaced by',
+			exemplar: 'has as an example',
+			hasSkillLevel: 'has the skill level'
+		},
 		indicators: 'Performance indicators',
 		scale: 'Scale',
 		schoolHasNone: 'Your school has not set up its list of proficiencies yet.',
@@ -741,6 +755,20 @@ export const en = {
 		caseItemRepeated: 'CFItem {id} is listed twice',
 		caseLinkUnknown: '{field} names {id}, which is not among the CFItems',
 		caseItemNotPlaced: 'CFItem {item} is under neither the document nor another item (no isChildOf)',
+		caseAssociationTypeUnknown: '{field}: {type} is not a CASE 1.0 association type, so it is not used',
+		caseAssociationOriginUnknown:
+			'{field} ({type}) starts from {id}, which is not among the CFItems, so it is not used',
+		caseAssociationOfDocument:
+			'{field} ({type}) is about the CFDocument as a whole, not one of its items, so it is not used',
+		caseItemPlacedTwice:
+			'{field}: {item} already has a parent earlier in CFAssociations; only its first place is used',
+		caseCriterionNoLevels: '{field} has no CFRubricCriterionLevels, so it is not used',
+		caseCriterionNoItem: '{field} has levels of its own but names no CFItem, so it is not used',
+		caseCriterionItemUnknown: '{field} is for {id}, which is not among the CFItems, so it is not used',
+		caseCriterionForIndicator:
+			'{field} is for the indicator {item}; an indicator is assessed on its proficiency’s scale, so it is not used',
+		caseCriterionItemHasScale:
+			'{field}: {item} already has its scale from an earlier criterion, so this one is not used',
 		fileMissing: 'this file is missing',
 		csvUnreadable: 'the file could not be read as CSV ({detail})',
 		fileEmpty: 'the file is empty',

@@ -668,6 +668,20 @@ export const es: Catalogue = {
 		transferable: 'habilidad transferible',
 		option: '{id} · {title} ({kind})',
 		indicatorOption: '{id} · {text} (indicador de {parent})',
+		notUsed: 'No lo usa Pathways',
+		linksKept: 'Se guardan {links} vínculos entre estándares (además de los de superior e inferior)',
+		links: 'Vínculos con otros estándares',
+		linkWords: '{from} {type} {to}',
+		linkTypes: {
+			isPeerOf: 'es par de',
+			isPartOf: 'es parte de',
+			exactMatchOf: 'es lo mismo que',
+			precedes: 'va antes de',
+			isRelatedTo: 'está relacionado con',
+			replacedBy: 'es reemplazado por',
+			exemplar: 'tiene como ejemplo',
+			hasSkillLevel: 'tiene el nivel de habilidad'
+		},
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
 		schoolHasNone: 'Su escuela todavía no ha preparado su lista de competencias.',
@@ -757,6 +771,20 @@ export const es: Catalogue = {
 		caseLinkUnknown: '{field} nombra {id}, que no está entre los CFItems',
 		caseItemNotPlaced:
 			'el CFItem {item} no está bajo el documento ni bajo otro elemento (no tiene isChildOf)',
+		caseAssociationTypeUnknown: '{field}: {type} no es un tipo de asociación de CASE 1.0, así que no se usa',
+		caseAssociationOriginUnknown:
+			'{field} ({type}) parte de {id}, que no está entre los CFItems, así que no se usa',
+		caseAssociationOfDocument:
+			'{field} ({type}) trata del CFDocument entero, no de uno de sus elementos, así que no se usa',
+		caseItemPlacedTwice:
+			'{field}: {item} ya tiene un elemento superior antes en CFAssociations; solo se usa su primer lugar',
+		caseCriterionNoLevels: '{field} no tiene CFRubricCriterionLevels, así que no se usa',
+		caseCriterionNoItem: '{field} tiene sus propios niveles pero no nombra ningún CFItem, así que no se usa',
+		caseCriterionItemUnknown: '{field} es para {id}, que no está entre los CFItems, así que no se usa',
+		caseCriterionForIndicator:
+			'{field} es para el indicador {item}; un indicador se evalúa con la escala de su competencia, así que no se usa',
+		caseCriterionItemHasScale:
+			'{field}: {item} ya tiene su escala de un criterio anterior, así que este no se usa',
 		fileMissing: 'falta este archivo',
 		csvUnreadable: 'el archivo no se pudo leer como CSV ({detail})',
 		fileEmpty: 'el archivo está vacío',

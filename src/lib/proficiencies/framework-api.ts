@@ -13,7 +13,10 @@ export interface FrameworkUploadReport {
 	isNewVersion: boolean;
 	version: number | null;
 	problems: RowProblem[];
-	counts: { graduation: number; transferable: number; indicators: number; scales: number };
+	/** What the upload holds that Pathways does not use (a CASE package's other parts), with the reason. */
+	notUsed: RowProblem[];
+	/** `links`: a CASE package's associations other than parent and child, kept and shown. */
+	counts: { graduation: number; transferable: number; indicators: number; scales: number; links: number };
 	/** What differs from the latest saved version (null when there is none yet). */
 	changes: FrameworkChange[] | null;
 }

@@ -46,9 +46,37 @@ export interface Scale {
 	levels: ScaleLevel[];
 }
 
+/** CASE 1.0's association types other than `isChildOf` (which makes the framework's structure). */
+export const CASE_LINK_TYPES = [
+	'isPeerOf',
+	'isPartOf',
+	'exactMatchOf',
+	'precedes',
+	'isRelatedTo',
+	'replacedBy',
+	'exemplar',
+	'hasSkillLevel'
+] as const;
+export type CaseLinkType = (typeof CASE_LINK_TYPES)[number];
+
+/**
+ * A CASE association kept as it is: from an item of the framework (a proficiency or an indicator)
+ * to another item, or to a node outside the package (then with the title and URI it gave).
+ */
+export interface FrameworkLink {
+	type: CaseLinkType;
+	fromId: string;
+	toId: string;
+	/** For a node outside the package: its title and URI as the package gave them. */
+	toTitle?: string;
+	toUri?: string;
+}
+
 export interface Framework {
 	proficiencies: Proficiency[];
 	scales: Scale[];
+	/** A CASE framework's other associations (absent when there are none). */
+	links?: FrameworkLink[];
 }
 
 export interface FrameworkVersion extends Framework {

@@ -115,6 +115,15 @@ export type RowReason =
 	| { code: 'case-item-repeated'; id: string }
 	| { code: 'case-link-unknown'; field: string; id: string }
 	| { code: 'case-item-not-placed'; id: string; itemCode: string }
+	| { code: 'case-association-type-unknown'; field: string; associationType: string }
+	| { code: 'case-association-origin-unknown'; field: string; associationType: string; id: string }
+	| { code: 'case-association-of-document'; field: string; associationType: string }
+	| { code: 'case-item-placed-twice'; field: string; item: string }
+	| { code: 'case-criterion-no-levels'; field: string }
+	| { code: 'case-criterion-no-item'; field: string }
+	| { code: 'case-criterion-item-unknown'; field: string; id: string }
+	| { code: 'case-criterion-for-indicator'; field: string; item: string }
+	| { code: 'case-criterion-item-has-scale'; field: string; item: string }
 	// A whole OneRoster export
 	| { code: 'manifest-says-absent' }
 	| { code: 'manifest-does-not-list' }

@@ -82,6 +82,34 @@ const SAMPLES: Samples = {
 	'case-item-repeated': [{ code: 'case-item-repeated', id: 'c1a0-item' }],
 	'case-link-unknown': [{ code: 'case-link-unknown', field: 'CFAssociations[4]', id: 'c1a0-ghost' }],
 	'case-item-not-placed': [{ code: 'case-item-not-placed', id: 'c1a0-lone', itemCode: 'COM.9' }],
+	'case-association-type-unknown': [
+		{ code: 'case-association-type-unknown', field: 'CFAssociations[7]', associationType: 'isCousinOf' }
+	],
+	'case-association-origin-unknown': [
+		{
+			code: 'case-association-origin-unknown',
+			field: 'CFAssociations[8]',
+			associationType: 'isRelatedTo',
+			id: 'c1a0-elsewhere'
+		}
+	],
+	'case-association-of-document': [
+		{ code: 'case-association-of-document', field: 'CFAssociations[9]', associationType: 'exactMatchOf' }
+	],
+	'case-item-placed-twice': [{ code: 'case-item-placed-twice', field: 'CFAssociations[10]', item: 'COM.2' }],
+	'case-criterion-no-levels': [
+		{ code: 'case-criterion-no-levels', field: 'CFRubrics[0].CFRubricCriteria[2]' }
+	],
+	'case-criterion-no-item': [{ code: 'case-criterion-no-item', field: 'CFRubrics[0].CFRubricCriteria[3]' }],
+	'case-criterion-item-unknown': [
+		{ code: 'case-criterion-item-unknown', field: 'CFRubrics[1].CFRubricCriteria[0]', id: 'c1a0-gone' }
+	],
+	'case-criterion-for-indicator': [
+		{ code: 'case-criterion-for-indicator', field: 'CFRubrics[0].CFRubricCriteria[4]', item: 'SCI-A.1' }
+	],
+	'case-criterion-item-has-scale': [
+		{ code: 'case-criterion-item-has-scale', field: 'CFRubrics[1].CFRubricCriteria[1]', item: 'COM' }
+	],
 	'manifest-says-absent': [{ code: 'manifest-says-absent' }],
 	'manifest-does-not-list': [{ code: 'manifest-does-not-list' }],
 	'manifest-file-missing': [{ code: 'manifest-file-missing', mode: 'bulk' }],

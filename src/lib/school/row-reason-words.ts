@@ -136,6 +136,28 @@ export function words(why: RowReason): string | undefined {
 			return format(w.caseLinkUnknown, { field: why.field, id: why.id });
 		case 'case-item-not-placed':
 			return format(w.caseItemNotPlaced, { item: why.itemCode ? `${why.itemCode} (${why.id})` : why.id });
+		case 'case-association-type-unknown':
+			return format(w.caseAssociationTypeUnknown, { field: why.field, type: why.associationType });
+		case 'case-association-origin-unknown':
+			return format(w.caseAssociationOriginUnknown, {
+				field: why.field,
+				type: why.associationType,
+				id: why.id
+			});
+		case 'case-association-of-document':
+			return format(w.caseAssociationOfDocument, { field: why.field, type: why.associationType });
+		case 'case-item-placed-twice':
+			return format(w.caseItemPlacedTwice, { field: why.field, item: why.item });
+		case 'case-criterion-no-levels':
+			return format(w.caseCriterionNoLevels, { field: why.field });
+		case 'case-criterion-no-item':
+			return format(w.caseCriterionNoItem, { field: why.field });
+		case 'case-criterion-item-unknown':
+			return format(w.caseCriterionItemUnknown, { field: why.field, id: why.id });
+		case 'case-criterion-for-indicator':
+			return format(w.caseCriterionForIndicator, { field: why.field, item: why.item });
+		case 'case-criterion-item-has-scale':
+			return format(w.caseCriterionItemHasScale, { field: why.field, item: why.item });
 		case 'scale-unknown':
 			return format(w.scaleUnknown, { id: why.id, scaleId: why.scaleId });
 		case 'manifest-says-absent':

@@ -9,35 +9,55 @@
  *   version renumbers or rewords it. The coding scheme is kept as the `code` people see.
  * - `CFItemType` says the kind ("transferable skill" → transferable; anything else → graduation).
  * - Each CFRubric is a scale: the levels of its first criterion (score → value, quality → label);
- *   a proficiency is on the rubric whose criterion names it (`CFItemURI`), else the first one.
+ *   a proficiency is on the rubric whose criterion names it (`CFItemURI`), else the first one. A
+ *   later criterion with levels of its own is a scale of its own for the proficiency it names
+ *   (case-rubrics.ts).
+ * - Associations other than `isChildOf` (`isRelatedTo`, `exactMatchOf`, `precedes`, …) from an item
+ *   are kept as the framework's `links` and shown. Whatever the package holds that is not used (an
+ *   association or a criterion) is listed in `notUsed` with the reason; it does not stop the upload.
  */
-import type { Framework, Proficiency, Scale } from '../../../src/lib/proficiencies/framework';
+import {
+	CASE_LINK_TYPES,
+	type CaseLinkType,
+	type Framework,
+	type FrameworkLink,
+	type Proficiency
+} from '../../../src/lib/proficiencies/framework';
 import type { RowProblem } from '../../../src/lib/school/roster-report';
 import { rowProblem, type RowReason } from '../roster/row-reason';
+import { linkId, record, str, type Json } from './case-json';
+import { readRubrics } from './case-rubrics';
 import { checkFramework } from './framework-input';
 
 export const CASE_FILE = 'case.json';
 /** Above these a package is refused as a whole (a school's framework is a few hundred items). */
 export const CASE_LIMITS = { CFItems: 5000, CFAssociations: 20000, CFRubrics: 50 } as const;
 
-type Json = Record<string, unknown>;
-const record = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-const linkId = (value: unknown) => str(record(value).identifier);
+export interface CasePackageResult {
+	framework: Framework;
+	/** Problems stop the upload. */
+	problems: RowProblem[];
+	/** What the package holds that Pathways does not use, each with the reason; the upload goes on. */
+	notUsed: RowProblem[];
+}
 
-export function readCasePackage(text: string | undefined): { framework: Framework; problems: RowProblem[] } {
+export function readCasePackage(text: string | undefined): CasePackageResult {
 	const file = CASE_FILE;
 	const framework: Framework = { proficiencies: [], scales: [] };
 	const problems: RowProblem[] = [];
+	const notUsed: RowProblem[] = [];
 	const problem = (why: RowReason) => problems.push(rowProblem(file, 0, why));
-	if (text === undefined) return { framework, problems: [rowProblem(file, 0, { code: 'file-missing' })] };
+	const leftOut = (why: RowReason) => notUsed.push(rowProblem(file, 0, why));
+	if (text === undefined)
+		return { framework, problems: [rowProblem(file, 0, { code: 'file-missing' })], notUsed };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
 		return {
 			framework,
-			problems: [rowProblem(file, 0, { code: 'json-invalid', detail: (error as Error).message })]
+			problems: [rowProblem(file, 0, { code: 'json-invalid', detail: (error as Error).message })],
+			notUsed
 		};
 	}
 	const root = record(data);
@@ -60,7 +80,7 @@ export function readCasePackage(text: string | undefined): { framework: Framewor
 	const rawItems = list('CFItems', true);
 	const rawAssociations = list('CFAssociations', true);
 	const rawRubrics = list('CFRubrics', false);
-	if (problems.length > 0) return { framework, problems };
+	if (problems.length > 0) return { framework, problems, notUsed };
 
 	interface Item {
 		id: string;
@@ -89,9 +109,13 @@ export function readCasePackage(text: string | undefined): { framework: Framewor
 	// isChildOf: the origin is the child, the destination its parent (the document or an item).
 	const parentOf = new Map<string, string>();
 	const children = new Map<string, { id: string; order: number }[]>();
+	const otherAssociations: { index: number; association: Json }[] = [];
 	rawAssociations.forEach((raw, i) => {
 		const association = record(raw);
-		if (str(association.associationType) !== 'isChildOf') return;
+		if (str(association.associationType) !== 'isChildOf') {
+			otherAssociations.push({ index: i, association });
+			return;
+		}
 		const child = linkId(association.originNodeURI);
 		const parent = linkId(association.destinationNodeURI);
 		if (!child || !parent) {
@@ -100,7 +124,14 @@ export function readCasePackage(text: string | undefined): { framework: Framewor
 		}
 		if (!items.has(child))
 			return problem({ code: 'case-link-unknown', field: `CFAssociations[${i}]`, id: child });
-		if (parentOf.has(child)) return; // an item placed twice keeps its first place
+		if (parentOf.has(child)) {
+			const item = items.get(child)!;
+			return leftOut({
+				code: 'case-item-placed-twice',
+				field: `CFAssociations[${i}]`,
+				item: item.code || child
+			});
+		}
 		parentOf.set(child, parent);
 		const order = typeof association.sequenceNumber === 'number' ? association.sequenceNumber : i;
 		children.set(parent, [...(children.get(parent) ?? []), { id: child, order }]);
@@ -146,38 +177,57 @@ export function readCasePackage(text: string | undefined): { framework: Framewor
 		if (!placed.has(item.id)) problem({ code: 'case-item-not-placed', id: item.id, itemCode: item.code });
 	}
 
-	const scaleOfItem = new Map<string, string>();
-	rawRubrics.forEach((raw, i) => {
-		const rubric = record(raw);
-		const id = str(rubric.identifier);
-		if (!id) return problem({ code: 'field-empty', field: `CFRubrics[${i}].identifier` });
-		const criteria = Array.isArray(rubric.CFRubricCriteria) ? rubric.CFRubricCriteria.map(record) : [];
-		if (criteria.length === 0)
-			return problem({ code: 'not-a-list', field: `CFRubrics[${i}].CFRubricCriteria` });
-		for (const criterion of criteria) {
-			const itemId = linkId(criterion.CFItemURI);
-			if (itemId && !scaleOfItem.has(itemId)) scaleOfItem.set(itemId, id);
-		}
-		const rawLevels = criteria[0]!.CFRubricCriterionLevels;
-		const levels: Scale['levels'] = (Array.isArray(rawLevels) ? rawLevels : []).map((rawLevel, j) => {
-			const level = record(rawLevel);
-			const where = `CFRubrics[${i}].CFRubricCriteria[0].CFRubricCriterionLevels[${j}]`;
-			const value =
-				typeof level.score === 'number'
-					? level.score
-					: typeof level.position === 'number'
-						? level.position
-						: NaN;
-			if (!Number.isFinite(value))
-				problem({ code: 'not-a-number', field: `${where}.score`, value: str(level.score) });
-			if (!str(level.quality)) problem({ code: 'field-empty', field: `${where}.quality` });
-			return { value, label: str(level.quality), description: str(level.description) || str(level.feedback) };
-		});
-		framework.scales.push({ id, name: str(rubric.title) || id, levels });
-	});
-	for (const proficiency of framework.proficiencies) {
-		proficiency.scaleId = scaleOfItem.get(proficiency.id) ?? framework.scales[0]?.id ?? '';
-	}
+	const links = readLinks(otherAssociations, items, documentId, leftOut);
+	if (links.length > 0) framework.links = links;
+	readRubrics(rawRubrics, framework, items, { problem, leftOut });
 	problems.push(...checkFramework(framework, file));
-	return { framework, problems };
+	return { framework, problems, notUsed };
+}
+
+/**
+ * Associations other than isChildOf, kept as links when they start from an item of the package;
+ * the rest are listed as not used.
+ */
+function readLinks(
+	associations: { index: number; association: Json }[],
+	items: Map<string, { code: string }>,
+	documentId: string,
+	leftOut: (why: RowReason) => void
+): FrameworkLink[] {
+	const links: FrameworkLink[] = [];
+	for (const { index, association } of associations) {
+		const field = `CFAssociations[${index}]`;
+		const associationType = str(association.associationType);
+		if (!(CASE_LINK_TYPES as readonly string[]).includes(associationType)) {
+			leftOut({ code: 'case-association-type-unknown', field, associationType });
+			continue;
+		}
+		const type = associationType as CaseLinkType;
+		const from = linkId(association.originNodeURI);
+		const destination = record(association.destinationNodeURI);
+		const to = str(destination.identifier);
+		if (!from || !to) {
+			leftOut({
+				code: 'field-empty',
+				field: `${field}.${from ? 'destinationNodeURI' : 'originNodeURI'}.identifier`
+			});
+			continue;
+		}
+		if (from === documentId || to === documentId) {
+			leftOut({ code: 'case-association-of-document', field, associationType });
+			continue;
+		}
+		if (!items.has(from)) {
+			leftOut({ code: 'case-association-origin-unknown', field, associationType, id: from });
+			continue;
+		}
+		const outside = items.has(to)
+			? {}
+			: {
+					...(str(destination.title) ? { toTitle: str(destination.title) } : {}),
+					...(str(destination.uri) ? { toUri: str(destination.uri) } : {})
+				};
+		links.push({ type, fromId: from, toId: to, ...outside });
+	}
+	return links;
 }

@@ -62,17 +62,21 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 		async (request): Promise<FrameworkUploadReport> => {
 			const admin = requireRole(ctx, request, 'admin');
 			const { format, files, dryRun } = request.body;
-			const { framework, problems } =
+			const { framework, problems, notUsed } =
 				format === 'case'
 					? readCasePackage(files[CASE_FILE])
-					: format === 'json'
-						? readFrameworkJson(files[FRAMEWORK_JSON_FILE])
-						: readFrameworkCsv(files);
+					: {
+							...(format === 'json'
+								? readFrameworkJson(files[FRAMEWORK_JSON_FILE])
+								: readFrameworkCsv(files)),
+							notUsed: []
+						};
 			const counts = {
 				graduation: framework.proficiencies.filter((p) => p.kind === 'graduation').length,
 				transferable: framework.proficiencies.filter((p) => p.kind === 'transferable').length,
 				indicators: framework.proficiencies.reduce((sum, p) => sum + p.indicators.length, 0),
-				scales: framework.scales.length
+				scales: framework.scales.length,
+				links: framework.links?.length ?? 0
 			};
 			const latest = store.latest(admin.user.schoolId);
 			const changes = latest && problems.length === 0 ? frameworkChanges(latest, framework) : null;
@@ -83,6 +87,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 					isNewVersion: false,
 					version: null,
 					problems,
+					notUsed,
 					counts,
 					changes
 				};
@@ -94,6 +99,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 				isNewVersion: saved.isNew,
 				version: saved.version.version,
 				problems,
+				notUsed,
 				counts,
 				changes
 			};

@@ -17,6 +17,10 @@ const toVersion = (row: Row): FrameworkVersion => ({
 	createdAt: new Date(row.created_at).toISOString()
 });
 
+/** What a version holds; `links` only when there are some, so versions saved before them compare equal. */
+const contentOf = ({ proficiencies, scales, links }: Framework) =>
+	JSON.stringify(links?.length ? { proficiencies, scales, links } : { proficiencies, scales });
+
 export class FrameworkStore {
 	constructor(
 		private readonly db: Database,
@@ -64,12 +68,9 @@ export class FrameworkStore {
 		userId: string,
 		framework: Framework
 	): { version: FrameworkVersion; isNew: boolean } {
-		const content = JSON.stringify({ proficiencies: framework.proficiencies, scales: framework.scales });
+		const content = contentOf(framework);
 		const latest = this.latest(schoolId);
-		if (
-			latest &&
-			JSON.stringify({ proficiencies: latest.proficiencies, scales: latest.scales }) === content
-		) {
+		if (latest && contentOf(latest) === content) {
 			return { version: latest, isNew: false };
 		}
 		const version = (latest?.version ?? 0) + 1;

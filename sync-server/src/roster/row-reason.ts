@@ -121,6 +121,24 @@ export function english(why: RowReason): string {
 			return `${why.field} names ${why.id}, which is not among the CFItems`;
 		case 'case-item-not-placed':
 			return `CFItem ${why.itemCode ? `${why.itemCode} (${why.id})` : why.id} is under neither the document nor another item (no isChildOf)`;
+		case 'case-association-type-unknown':
+			return `${why.field}: ${why.associationType} is not a CASE 1.0 association type, so it is not used`;
+		case 'case-association-origin-unknown':
+			return `${why.field} (${why.associationType}) starts from ${why.id}, which is not among the CFItems, so it is not used`;
+		case 'case-association-of-document':
+			return `${why.field} (${why.associationType}) is about the CFDocument as a whole, not one of its items, so it is not used`;
+		case 'case-item-placed-twice':
+			return `${why.field}: ${why.item} already has a parent earlier in CFAssociations; only its first place is used`;
+		case 'case-criterion-no-levels':
+			return `${why.field} has no CFRubricCriterionLevels, so it is not used`;
+		case 'case-criterion-no-item':
+			return `${why.field} has levels of its own but names no CFItem, so it is not used`;
+		case 'case-criterion-item-unknown':
+			return `${why.field} is for ${why.id}, which is not among the CFItems, so it is not used`;
+		case 'case-criterion-for-indicator':
+			return `${why.field} is for the indicator ${why.item}; an indicator is assessed on its proficiency's scale, so it is not used`;
+		case 'case-criterion-item-has-scale':
+			return `${why.field}: ${why.item} already has its scale from an earlier criterion, so this one is not used`;
 		case 'scale-unknown':
 			return `proficiency ${why.id} uses scale ${why.scaleId}, which is not in the scales`;
 		case 'manifest-says-absent':
