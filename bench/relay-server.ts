@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { DatabaseSync } from 'node:sqlite';
 import { WebSocketServer } from 'ws';
 import type { AccessResolver, AuditLog, Principal } from '../sync-server/src/contracts';
@@ -22,6 +22,8 @@ export interface ServerStats {
 	cpuMicros: number;
 	rss: number;
 	heap: number;
+	/** Bytes the V8 young generation (new space) holds committed: it grows under a burst of allocation and stays. */
+	young: number;
 	heapSnapshot?: string;
 }
 
@@ -90,7 +92,15 @@ async function startHocuspocus(port: number): Promise<void> {
 function stats(): ServerStats {
 	const cpu = process.cpuUsage();
 	const memory = process.memoryUsage();
-	return { cpuMicros: cpu.user + cpu.system, rss: memory.rss, heap: memory.heapUsed + memory.external };
+	const young = getHeapSpaceStatistics()
+		.filter((space) => space.space_name === 'new_space')
+		.reduce((total, space) => total + space.space_size, 0);
+	return {
+		cpuMicros: cpu.user + cpu.system,
+		rss: memory.rss,
+		heap: memory.heapUsed + memory.external,
+		young
+	};
 }
 
 process.on('message', (message) => {

@@ -1,7 +1,11 @@
 import type { AuditLog } from '../contracts';
 import type { DocKind } from '../../../src/lib/plp/access';
+import { sweepStale } from './sweep';
 
 type ThrottledAction = 'open' | 'change' | 'denied';
+
+/** Entries above which stale ones are swept (sweep.ts). */
+const SWEEP_ABOVE = 10_000;
 
 /**
  * Writes 'open', 'change' and 'denied' audit records at most once per user, document and action
@@ -12,6 +16,7 @@ type ThrottledAction = 'open' | 'change' | 'denied';
  */
 export class AuditThrottle {
 	readonly #lastWritten = new Map<string, number>();
+	#sweepAbove = SWEEP_ABOVE;
 
 	constructor(
 		private readonly audit: AuditLog,
@@ -33,9 +38,7 @@ export class AuditThrottle {
 
 	/** Keeps the map from growing without bound on a long-running server. */
 	#prune(now: number): void {
-		if (this.#lastWritten.size < 10_000) return;
-		for (const [key, at] of this.#lastWritten) {
-			if (now - at >= this.windowMs) this.#lastWritten.delete(key);
-		}
+		if (this.#lastWritten.size < this.#sweepAbove) return;
+		this.#sweepAbove = sweepStale(this.#lastWritten, SWEEP_ABOVE, (at) => now - at >= this.windowMs);
 	}
 }

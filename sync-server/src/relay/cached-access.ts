@@ -12,6 +12,7 @@
  */
 import type { Access, DocKind } from '../../../src/lib/plp/access';
 import type { AccessResolver, Principal } from '../contracts';
+import { sweepStale } from './sweep';
 
 interface Cached<T> {
 	value: T;
@@ -20,12 +21,13 @@ interface Cached<T> {
 	sessionId: string;
 }
 
-/** Entries above which old ones are swept, so a long-running relay's cache stays bounded. */
+/** Entries above which old ones are swept (sweep.ts), so a long-running relay's cache stays bounded. */
 const SWEEP_ABOVE = 20_000;
 
 export class CachedAccess implements AccessResolver {
 	readonly #principals = new Map<string, Cached<Principal>>();
 	readonly #access = new Map<string, Cached<Access>>();
+	readonly #sweepAbove = new WeakMap<Map<string, Cached<unknown>>, number>();
 
 	constructor(
 		/** The database-backed resolver: the truth. */
@@ -71,8 +73,11 @@ export class CachedAccess implements AccessResolver {
 	}
 
 	#remember<T>(map: Map<string, Cached<T>>, key: string, value: T, principal: Principal, now: number): void {
-		if (map.size >= SWEEP_ABOVE) {
-			for (const [old, entry] of map) if (now - entry.at >= this.ttlMs) map.delete(old);
+		if (map.size >= (this.#sweepAbove.get(map) ?? SWEEP_ABOVE)) {
+			this.#sweepAbove.set(
+				map,
+				sweepStale(map, SWEEP_ABOVE, (entry) => now - entry.at >= this.ttlMs)
+			);
 		}
 		map.set(key, { value, at: now, userId: principal.userId, sessionId: principal.sessionId });
 	}

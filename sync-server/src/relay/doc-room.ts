@@ -210,12 +210,13 @@ export class DocRoom implements TurnRoom {
 	flushTurn(): void {
 		if (this.#isDestroyed) return;
 		// What every connection gets alike is framed once (frame.ts); what differs per connection
-		// (a sender's merge without its own edits, held sync answers) is the exception.
+		// (a sender's merge without its own edits, held sync answers) is the exception. Nothing is
+		// built for what did not happen this turn: most turns carry one update and nothing else.
 		const changes = this.#changes;
 		this.#changes = [];
 		const merged = changes.length > 0 ? framed(encodeUpdate(merge(changes))) : null;
-		const senders = new Set(changes.map((change) => change.origin));
-		const mergeEach = senders.size <= MAX_SENDER_MERGES;
+		const senders = changes.length === 1 ? null : new Set(changes.map((change) => change.origin));
+		const mergeEach = (senders?.size ?? 1) <= MAX_SENDER_MERGES;
 		let presence: Framed | null = null;
 		if (this.#awarenessChanged.size > 0) {
 			presence = framed(
@@ -223,32 +224,46 @@ export class DocRoom implements TurnRoom {
 			);
 			this.#awarenessChanged.clear();
 		}
-		const answers = new Map<Connection, Uint8Array[]>();
-		for (const { conn, stateVector } of this.#deferredAnswers) {
-			answers.set(conn, [...(answers.get(conn) ?? []), ...this.#answerSyncStep1(stateVector)]);
-		}
-		this.#deferredAnswers = [];
-		const both = merged !== null && presence !== null ? [merged, presence] : null;
-		const one = merged !== null ? [merged] : presence !== null ? [presence] : null;
+		const answers = this.#deferredAnswers.length > 0 ? this.#takeDeferredAnswers() : null;
+		const shared =
+			merged !== null && presence !== null
+				? [merged, presence]
+				: merged !== null
+					? [merged]
+					: presence !== null
+						? [presence]
+						: null;
 		for (const conn of this.connections) {
-			let shared = both ?? one;
-			if (merged !== null && mergeEach && senders.has(conn)) {
+			let own = shared;
+			if (merged !== null && mergeEach && isSender(conn, changes, senders)) {
 				// A sender gets what the others changed, not its own edits back.
-				const others = changes.filter((change) => change.origin !== conn);
-				const own = others.length > 0 ? [framed(encodeUpdate(merge(others)))] : [];
-				shared = presence !== null ? [...own, presence] : own;
+				const others = changes.length === 1 ? [] : changes.filter((change) => change.origin !== conn);
+				const update = others.length > 0 ? [framed(encodeUpdate(merge(others)))] : [];
+				own = presence !== null ? [...update, presence] : update;
 			}
-			const held = answers.get(conn);
+			const held = answers?.get(conn);
 			if (held === undefined) {
-				if (shared !== null) conn.sendFramed(shared);
+				if (own !== null && own.length > 0) conn.sendFramed(own);
 				continue;
 			}
 			conn.corked(() => {
-				if (shared !== null) conn.sendFramed(shared);
+				if (own !== null) conn.sendFramed(own);
 				conn.sendAll(held);
 			});
 		}
 		if (this.#storedCount > this.compactAfterUpdates) this.#compactQuietly();
+	}
+
+	/** The sync step 1 answers held for this turn's commit, per connection, in the order asked. */
+	#takeDeferredAnswers(): Map<Connection, Uint8Array[]> {
+		const answers = new Map<Connection, Uint8Array[]>();
+		for (const { conn, stateVector } of this.#deferredAnswers) {
+			const list = answers.get(conn) ?? [];
+			list.push(...this.#answerSyncStep1(stateVector));
+			answers.set(conn, list);
+		}
+		this.#deferredAnswers = [];
+		return answers;
 	}
 
 	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
@@ -301,6 +316,11 @@ export class DocRoom implements TurnRoom {
 		for (const id of changes.removed) this.#awarenessChanged.add(id);
 		this.commits.markDirty(this);
 	};
+}
+
+/** Whether `conn` sent one of this turn's changes (`senders` is null when there is one change). */
+function isSender(conn: Connection, changes: readonly TurnChange[], senders: Set<unknown> | null): boolean {
+	return senders === null ? changes[0]!.origin === conn : senders.has(conn);
 }
 
 function merge(changes: readonly TurnChange[]): Uint8Array {

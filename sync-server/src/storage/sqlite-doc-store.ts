@@ -24,7 +24,7 @@ export interface DocStoreOptions {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_updates (
-	seq INTEGER PRIMARY KEY AUTOINCREMENT,
+	seq INTEGER PRIMARY KEY,
 	doc TEXT NOT NULL,
 	data BLOB NOT NULL,
 	created_at INTEGER NOT NULL
