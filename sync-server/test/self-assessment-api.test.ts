@@ -5,8 +5,6 @@
  * the figures answered with small groups hidden.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { docName } from '../../src/lib/plp/access';
 import { today } from '../../src/lib/plp/ids';
 import {
 	schoolYearOf,
@@ -18,9 +16,8 @@ import {
 } from '../../src/lib/school/self-assessment';
 import { AccountStore } from '../src/auth/accounts';
 import { AssessmentStore } from '../src/self-assessment/assessment-store';
-import { createDocStore } from '../src/storage/sqlite-doc-store';
 import { api, signIn, startServer, type TestServer } from './helpers';
-import { addTwoSchools, seededSchoolPlans } from './self-assessment-seed';
+import { addSeededStudents, addTwoSchools, seededSchoolPlans } from './self-assessment-seed';
 
 let server: TestServer;
 const year = schoolYearOf(today());
@@ -245,24 +242,7 @@ describe('the self-assessment API', () => {
 		expect(JSON.stringify(small.body).match(/"students":\d/g)).toBeNull();
 
 		// Twelve more students, with the seeded plans (started 2024-09-01; 11 revised 2026-10-01).
-		const accounts = new AccountStore(server.server.db);
-		const store = createDocStore(server.server.db);
-		try {
-			for (const seed of seededSchoolPlans(12)) {
-				accounts.createUser({
-					schoolId: DEMO,
-					username: seed.planId,
-					displayName: seed.planId,
-					role: 'student',
-					passwordHash: 'x',
-					planId: seed.planId
-				});
-				store.appendUpdate(docName('plan', seed.planId), Y.encodeStateAsUpdate(seed.plan));
-				store.appendUpdate(docName('family', seed.planId), Y.encodeStateAsUpdate(seed.family));
-			}
-		} finally {
-			store.close();
-		}
+		addSeededStudents(server.server.db, DEMO, seededSchoolPlans(12));
 		const big = await api<SchoolEvidence>(server.url, 'GET', `/api/self-assessment/${DEMO}/evidence`, {
 			token: admin
 		});

@@ -10,6 +10,8 @@ import { hashPassword } from '../src/auth/passwords';
 import type { Database } from '../src/db';
 import { DEMO_PASSWORD } from '../src/demo/demo-school';
 import { SchoolStore } from '../src/roster/school-store';
+import { createDocStore } from '../src/storage/sqlite-doc-store';
+import { docName } from '../../src/lib/plp/access';
 
 export interface SeededPlan {
 	planId: string;
@@ -104,4 +106,26 @@ export async function addTwoSchools(db: Database): Promise<{ birchAdminId: strin
 	});
 	schools.makeDistrictAdmin(far.id, 'far-district');
 	return { birchAdminId: birch.id, farAdminId: far.id };
+}
+
+/** Each seeded plan as a student of the school, its documents stored as the relay would store them. */
+export function addSeededStudents(db: Database, schoolId: string, seeds: readonly SeededPlan[]): void {
+	const accounts = new AccountStore(db);
+	const store = createDocStore(db);
+	try {
+		for (const seed of seeds) {
+			accounts.createUser({
+				schoolId,
+				username: seed.planId,
+				displayName: seed.planId,
+				role: 'student',
+				passwordHash: 'x',
+				planId: seed.planId
+			});
+			store.appendUpdate(docName('plan', seed.planId), Y.encodeStateAsUpdate(seed.plan));
+			store.appendUpdate(docName('family', seed.planId), Y.encodeStateAsUpdate(seed.family));
+		}
+	} finally {
+		store.close();
+	}
 }

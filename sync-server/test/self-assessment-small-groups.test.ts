@@ -5,19 +5,15 @@
  * than 10 lack a figure; and the checker that guards every answer finds a rule broken.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { docName } from '../../src/lib/plp/access';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { today } from '../../src/lib/plp/ids';
 import { Plan } from '../../src/lib/plp/plan';
 import { schoolYearOf, type DistrictView, type SchoolEvidence } from '../../src/lib/school/self-assessment';
-import { AccountStore } from '../src/auth/accounts';
 import { schoolEvidence } from '../src/self-assessment/evidence';
 import { planEvidence } from '../src/self-assessment/plan-evidence';
 import { assertSmallGroupsHidden, smallGroupProblems, yearFigure } from '../src/self-assessment/small-groups';
-import { createDocStore } from '../src/storage/sqlite-doc-store';
 import { api, signIn, startServer } from './helpers';
-import { SEED_DAY, addTwoSchools, seededSchoolPlans } from './self-assessment-seed';
+import { SEED_DAY, addSeededStudents, addTwoSchools, seededSchoolPlans } from './self-assessment-seed';
 
 const FEW = { fewerThan: 10 };
 
@@ -92,29 +88,8 @@ describe('the district view', () => {
 		const t = await startServer();
 		try {
 			await addTwoSchools(t.server.db);
-			const accounts = new AccountStore(t.server.db);
-			const store = createDocStore(t.server.db);
-			try {
-				for (const [schoolId, seeds] of [
-					['birch', seededSchoolPlans(9, 'birch')],
-					['demo-maple-ridge', seededSchoolPlans(12)]
-				] as const) {
-					for (const seed of seeds) {
-						accounts.createUser({
-							schoolId,
-							username: seed.planId,
-							displayName: seed.planId,
-							role: 'student',
-							passwordHash: 'x',
-							planId: seed.planId
-						});
-						store.appendUpdate(docName('plan', seed.planId), Y.encodeStateAsUpdate(seed.plan));
-						store.appendUpdate(docName('family', seed.planId), Y.encodeStateAsUpdate(seed.family));
-					}
-				}
-			} finally {
-				store.close();
-			}
+			addSeededStudents(t.server.db, 'birch', seededSchoolPlans(9, 'birch'));
+			addSeededStudents(t.server.db, 'demo-maple-ridge', seededSchoolPlans(12));
 			const year = schoolYearOf(today());
 			const view = await api<DistrictView>(t.url, 'GET', '/api/district', {
 				token: await signIn(t.url, 'district')
