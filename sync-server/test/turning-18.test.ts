@@ -65,6 +65,10 @@ describe('a student who turns 18 decides who reads their plan', () => {
 		expect(before.body.guardians).toEqual([
 			{ id: expect.any(String), name: 'Grace Okoye', hasAccess: true, endedByStudentAt: null }
 		]);
+		// Who reads it at school too: her advisor first, then the school's admins.
+		expect(before.body.school[0]).toEqual({ name: 'Lucia Rivera', role: 'advisor' });
+		expect(before.body.school).toContainEqual({ name: 'Dana Whitfield', role: 'admin' });
+		expect(before.body.school.every((reader) => reader.name !== 'Grace Okoye')).toBe(true);
 		const graceId = before.body.guardians[0]!.id;
 		const early = await setAccess(amara, graceId, false);
 		expect(early.status).toBe(403);
