@@ -5,25 +5,20 @@
  * writes. After the period, or when an admin turns the account off by hand, they cannot sign in.
  * A real server on a real SQLite file, real roster imports, real sockets, a clock moved by hand.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/lib/plp/plan';
 import type { UserView } from '../../src/lib/plp/api-types';
 import { LEAVER_ROUTES } from '../src/api/authenticate';
-import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
-import { api, DEMO_PASSWORD, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { serverPerTest } from './server-per-test';
+import { connectClient, synced, waitFor, type Client } from './harness';
+import { api, DEMO_PASSWORD, signIn, type ErrorBody, type TestServer } from './helpers';
 import { createSchoolAdmin, givePassword, uploadPdf } from './district-people';
 import { postRoster } from './roster-api';
 import { oneRosterFixture } from './roster-district';
 
 let t: TestServer;
 const clients: Client[] = [];
-beforeEach(async () => {
-	t = await startServer();
-});
-afterEach(async () => {
-	destroyClients(...clients.splice(0));
-	await t.close();
-});
+serverPerTest((server) => (t = server), clients);
 
 const DAY_HOURS = 24;
 const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;

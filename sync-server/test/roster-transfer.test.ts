@@ -5,24 +5,19 @@
  * sockets close); the plan's information names the new school; the move is in the audit log.
  * A real server on a real SQLite file, real roster imports through the API, real sockets.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/lib/plp/plan';
 import { CloseCode } from '../src/relay/close-codes';
-import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
-import { api, signIn, startServer, type TestServer } from './helpers';
+import { serverPerTest } from './server-per-test';
+import { connectClient, synced, waitFor, type Client } from './harness';
+import { api, signIn, type TestServer } from './helpers';
 import { createSchoolAdmin, givePassword, uploadPdf } from './district-people';
 import { postRoster } from './roster-api';
 import { oneRosterFixture } from './roster-district';
 
 let t: TestServer;
 const clients: Client[] = [];
-beforeEach(async () => {
-	t = await startServer();
-});
-afterEach(async () => {
-	destroyClients(...clients.splice(0));
-	await t.close();
-});
+serverPerTest((server) => (t = server), clients);
 
 const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;
 const row = (sql: string, ...params: string[]) =>

@@ -4,22 +4,17 @@
  * close at once) and on the API; staff see that it was the student's choice; every change is audited.
  * A real server on a real SQLite file, real sockets, a clock moved by hand across the birthday.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../src/relay/close-codes';
-import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
-import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { serverPerTest } from './server-per-test';
+import { connectClient, synced, waitFor, type Client } from './harness';
+import { api, signIn, type ErrorBody, type TestServer } from './helpers';
 import type { PlanReaders } from '../src/api/readers-routes';
 
 let t: TestServer;
 const clients: Client[] = [];
-beforeEach(async () => {
-	// The server's clock: 1 September 2026, the day before Amara turns 18.
-	t = await startServer();
-});
-afterEach(async () => {
-	destroyClients(...clients.splice(0));
-	await t.close();
-});
+// The server's clock: 1 September 2026, the day before Amara turns 18.
+serverPerTest((server) => (t = server), clients);
 
 const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;
 const readers = (token: string) =>
@@ -65,6 +60,10 @@ describe('a student who turns 18 decides who reads their plan', () => {
 		expect(before.body.guardians).toEqual([
 			{ id: expect.any(String), name: 'Grace Okoye', hasAccess: true, endedByStudentAt: null }
 		]);
+		// Who reads it at school too: her advisor first, then the school's admins.
+		expect(before.body.school[0]).toEqual({ name: 'Lucia Rivera', role: 'advisor' });
+		expect(before.body.school).toContainEqual({ name: 'Dana Whitfield', role: 'admin' });
+		expect(before.body.school.every((reader) => reader.name !== 'Grace Okoye')).toBe(true);
 		const graceId = before.body.guardians[0]!.id;
 		const early = await setAccess(amara, graceId, false);
 		expect(early.status).toBe(403);

@@ -5,22 +5,17 @@
  * step is audited; the secret is never in a URL the server sees. A real server, real SQLite, a
  * real socket watching the plan.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../src/lib/plp/api-types';
 import { confirmationList, confirmationsOf } from '../../src/lib/plp/confirmations';
 import { Plan } from '../../src/lib/plp/plan';
-import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
-import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { serverPerTest } from './server-per-test';
+import { connectClient, synced, waitFor, type Client } from './harness';
+import { api, signIn, type ErrorBody, type TestServer } from './helpers';
 
 let t: TestServer;
 const clients: Client[] = [];
-beforeEach(async () => {
-	t = await startServer();
-});
-afterEach(async () => {
-	destroyClients(...clients.splice(0));
-	await t.close();
-});
+serverPerTest((server) => (t = server), clients);
 
 const PLAN = 'demo-ben';
 const wsUrl = () => `${t.url.replace('http', 'ws')}/sync`;

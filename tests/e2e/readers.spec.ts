@@ -37,6 +37,8 @@ test('a student of 18 ends a guardian’s access and gives it back; her advisor 
 	await expect(page.getByRole('heading', { name: 'Who can see my plan' })).toBeVisible();
 	await expect(page.getByText('You are 18 or older, so you decide')).toBeVisible();
 	await expect(page.getByText('Ruth Marsh can read this plan')).toBeVisible();
+	await expect(page.getByText('Lucia Rivera (Advisor) can read this plan.')).toBeVisible();
+	await expect(page.getByText('Dana Whitfield (School admin) can read this plan.')).toBeVisible();
 	await page.getByRole('button', { name: 'End Ruth Marsh’s access' }).click();
 	await expect(page.getByRole('status')).toHaveText('Saved. Ruth Marsh sees the change at once.');
 	await expect(page.getByText(/Ruth Marsh can no longer read this plan. You ended it on/)).toBeVisible();

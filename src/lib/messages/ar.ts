@@ -194,6 +194,9 @@ export const ar: Catalogue = {
 		historyChange: '{field} كان {archived}، والآن {kept}'
 	},
 	readers: {
+		school: 'في المدرسة',
+		schoolReader: 'يمكن لـ {name} ({role}) قراءة هذه الخطة.',
+		schoolAdmin: 'إدارة المدرسة',
 		link: 'مَن يستطيع رؤية خطتي',
 		title: 'مَن يستطيع رؤية خطتي',
 		titleStaff: 'مَن يستطيع رؤية هذه الخطة',

@@ -209,6 +209,9 @@ export const en = {
 		historyChange: '{field} was {archived}, now {kept}'
 	},
 	readers: {
+		school: 'At school',
+		schoolReader: '{name} ({role}) can read this plan.',
+		schoolAdmin: 'School admin',
 		link: 'Who can see my plan',
 		title: 'Who can see my plan',
 		titleStaff: 'Who can see this plan',

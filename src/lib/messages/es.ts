@@ -218,6 +218,9 @@ export const es: Catalogue = {
 		historyChange: '{field} era {archived}, ahora {kept}'
 	},
 	readers: {
+		school: 'En la escuela',
+		schoolReader: '{name} ({role}) puede leer este plan.',
+		schoolAdmin: 'Administración de la escuela',
 		link: 'Quién puede ver mi plan',
 		title: 'Quién puede ver mi plan',
 		titleStaff: 'Quién puede ver este plan',

@@ -58,7 +58,8 @@ export function registerReadersRoutes(app: FastifyInstance, ctx: ApiContext): vo
 			name: guardian.displayName,
 			hasAccess: guardian.endedByStudentAt === null,
 			endedByStudentAt: guardian.endedByStudentAt === null ? null : iso(guardian.endedByStudentAt)
-		}))
+		})),
+		school: ctx.accounts.schoolReadersOf(studentId)
 	});
 
 	app.get<{ Params: { planId: string } }>('/api/plans/:planId/readers', async (request) => {

@@ -259,6 +259,22 @@ export class AccountStore {
 			.get(userId, schoolId);
 	}
 
+	/** Who at school reads a student's plan: staff with them in their caseload, then the school's admins (active only). */
+	schoolReadersOf(
+		studentId: string
+	): { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' }[] {
+		const rows = this.db
+			.prepare(
+				`SELECT u.display_name AS name, u.staff_title AS role, 0 AS rank FROM caseloads c JOIN users u ON u.id = c.staff_id
+				 WHERE c.student_id = ?1 AND u.is_active = 1
+				 UNION ALL SELECT u.display_name, 'admin', 1 FROM users u JOIN users s ON s.id = ?1
+				 WHERE u.school_id = s.school_id AND u.role = 'admin' AND u.is_active = 1
+				 ORDER BY rank, name`
+			)
+			.all(studentId) as { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' }[];
+		return rows.map((row) => ({ name: row.name, role: row.role }));
+	}
+
 	/** The ids of a school's admins (their right to read follows the school's students). */
 	adminsOf(schoolId: string): string[] {
 		const rows = this.db
