@@ -80,7 +80,15 @@ describe('rights on every API route', () => {
 				grade: 9,
 				access: { plan: 'write', family: 'read' },
 				// This test server seeds no plan content, so there is no start date to count from.
-				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+				summary: {
+					grade: '',
+					step: 'profile',
+					missing: [],
+					review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+					lastFamilyNoteOn: ''
+				},
+				lastChangeAt: ''
 			}
 		]);
 	});
