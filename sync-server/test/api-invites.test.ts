@@ -54,7 +54,15 @@ describe('family invite codes', () => {
 				studentName: 'Ben Larsen',
 				grade: 10,
 				access: { plan: 'read', family: 'write' },
-				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+				summary: {
+					grade: '',
+					step: 'profile',
+					missing: [],
+					review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+					lastFamilyNoteOn: ''
+				},
+				lastChangeAt: ''
 			}
 		]);
 		// The new account signs in with its own password later.
