@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { EMPTY_SUMMARY } from '../../src/lib/plp/plan-summary';
 
 interface InviteBody {
 	code: string;
@@ -55,13 +56,7 @@ describe('family invite codes', () => {
 				grade: 10,
 				access: { plan: 'read', family: 'write' },
 				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
-				summary: {
-					grade: '',
-					step: 'profile',
-					missing: [],
-					review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
-					lastFamilyNoteOn: ''
-				},
+				summary: EMPTY_SUMMARY,
 				lastChangeAt: ''
 			}
 		]);
