@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
+import { EMPTY_SUMMARY } from '../../src/lib/plp/plan-summary';
 
 interface InviteBody {
 	code: string;
@@ -54,7 +55,9 @@ describe('family invite codes', () => {
 				studentName: 'Ben Larsen',
 				grade: 10,
 				access: { plan: 'read', family: 'write' },
-				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+				summary: EMPTY_SUMMARY,
+				lastChangeAt: ''
 			}
 		]);
 		// The new account signs in with its own password later.

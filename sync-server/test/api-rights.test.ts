@@ -5,6 +5,7 @@ import { hashPassword } from '../src/auth/passwords';
 import { SqliteAuditLog } from '../src/audit/audit-log';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
 import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
+import { EMPTY_SUMMARY } from '../../src/lib/plp/plan-summary';
 
 interface PlansBody {
 	plans: { planId: string; studentId: string; access: { plan: string; family: string } }[];
@@ -80,7 +81,9 @@ describe('rights on every API route', () => {
 				grade: 9,
 				access: { plan: 'write', family: 'read' },
 				// This test server seeds no plan content, so there is no start date to count from.
-				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' }
+				review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+				summary: EMPTY_SUMMARY,
+				lastChangeAt: ''
 			}
 		]);
 	});

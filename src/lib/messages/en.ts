@@ -387,38 +387,103 @@ export const en = {
 			profile: [
 				'What am I good at, in school and outside it?',
 				'What do I care about most?',
-				'Who do I look up to, and why?'
+				'Who do I look up to, and why?',
+				'What do I do in my free time without anyone asking me to?',
+				'What is hard for me, and what helps when it is?'
 			],
 			goals: [
 				'What do I want to be able to do a year from now?',
 				'How will I know I got there?',
-				'Why does this goal matter to me?'
+				'Why does this goal matter to me?',
+				'Is this goal mine, or someone else’s idea for me?',
+				'Is it big enough to matter and small enough to reach this year?'
 			],
 			steps: [
 				'What is the first small thing I can do this week?',
 				'Who can help me?',
-				'What will show that I am making progress?'
+				'What will show that I am making progress?',
+				'What might get in my way, and what will I do then?',
+				'When will each step be done?'
 			],
 			work: [
 				'Which step am I working on now?',
-				'Is there a class, job or program outside school that could help?'
+				'Is there a class, job or program outside school that could help?',
+				'What did I do this week that moved me closer?',
+				'What am I putting off, and why?',
+				'Who should I tell about how it is going?'
 			],
-			progress: ['What have I finished? What proves it?', 'Which goal is harder than I thought?'],
+			progress: [
+				'What have I finished? What proves it?',
+				'Which goal is harder than I thought?',
+				'What can I do now that I could not do before?',
+				'What would I show someone to prove how far I have come?',
+				'Am I on time with my steps? If not, what slowed me down?'
+			],
 			reflect: [
 				'What went well, and why?',
 				'What would I do differently?',
-				'What did I learn about how I learn?'
+				'What did I learn about how I learn?',
+				'What surprised me this time?',
+				'What do I want to keep doing next round?'
 			],
-			revise: ['Which goals do I keep, change or finish?', 'What made me want to change them?']
+			revise: [
+				'Which goals do I keep, change or finish?',
+				'What made me want to change them?',
+				'Is there a new goal I want to add?',
+				'What help do I need next from my advisor or family?',
+				'What should my plan say about me now that it did not say before?'
+			]
 		},
 		familyQuestionsByStep: {
-			profile: ['What does your child do really well?', 'What does your child love to do at home?'],
-			goals: ['What hopes do you have for your child after high school?', 'What worries you?'],
-			steps: ['How can the family help with these steps?'],
-			work: ['What have you seen your child working on?'],
-			progress: ['What progress have you noticed at home?'],
-			reflect: ['What are you proud of this year?', 'What would you like the school to know?'],
-			revise: ['Is there anything in the plan you would change?']
+			profile: [
+				'What does your child do really well?',
+				'What does your child love to do at home?',
+				'When is your child at their best?',
+				'What has your child taught you?',
+				'What should the school know about your child that a report card does not show?'
+			],
+			goals: [
+				'What hopes do you have for your child after high school?',
+				'What worries you?',
+				'What would you like your child to be able to do a year from now?',
+				'Which of your child’s goals excites you most?',
+				'Is there a goal you think is missing?'
+			],
+			steps: [
+				'How can the family help with these steps?',
+				'Who in the family or community could show your child how it is done?',
+				'What could get in the way at home, and how could we plan for it?',
+				'What time and place at home could your child use for this work?',
+				'Which step could you do together?'
+			],
+			work: [
+				'What have you seen your child working on?',
+				'What does your child talk about when they come home?',
+				'Where have you seen your child try hard this month?',
+				'Is your child taking part in anything outside school we should know about?',
+				'What could make this work easier at home?'
+			],
+			progress: [
+				'What progress have you noticed at home?',
+				'What can your child do now that they could not do before?',
+				'Which goal seems hardest for your child right now?',
+				'What proof of their work have you seen: something made, written or done?',
+				'How does your child seem to feel about school lately?'
+			],
+			reflect: [
+				'What are you proud of this year?',
+				'What would you like the school to know?',
+				'What has changed in your child since the last meeting?',
+				'What did your child do this year that surprised you?',
+				'What would you like to see more of next round?'
+			],
+			revise: [
+				'Is there anything in the plan you would change?',
+				'Which goals should your child keep, and which have they outgrown?',
+				'What new hope do you have for the next round?',
+				'How can the school and the family work together better?',
+				'What help will your child need from you next?'
+			]
 		},
 		gaps: {
 			'profile-unanswered': 'Not answered yet: {what}',

@@ -396,41 +396,103 @@ export const es: Catalogue = {
 			profile: [
 				'¿En qué soy bueno o buena, en la escuela y fuera de ella?',
 				'¿Qué es lo que más me importa?',
-				'¿A quién admiro, y por qué?'
+				'¿A quién admiro, y por qué?',
+				'¿Qué hago en mi tiempo libre sin que nadie me lo pida?',
+				'¿Qué me cuesta, y qué me ayuda cuando me cuesta?'
 			],
 			goals: [
 				'¿Qué quiero poder hacer dentro de un año?',
 				'¿Cómo sabré que lo logré?',
-				'¿Por qué me importa esta meta?'
+				'¿Por qué me importa esta meta?',
+				'¿Esta meta es mía, o es una idea de otra persona para mí?',
+				'¿Es lo bastante grande para importar y lo bastante pequeña para lograrla este año?'
 			],
 			steps: [
 				'¿Qué es lo primero y pequeño que puedo hacer esta semana?',
 				'¿Quién me puede ayudar?',
-				'¿Qué mostrará que estoy avanzando?'
+				'¿Qué mostrará que estoy avanzando?',
+				'¿Qué podría ponerse en mi camino, y qué haré entonces?',
+				'¿Cuándo estará listo cada paso?'
 			],
 			work: [
 				'¿En qué paso estoy trabajando ahora?',
-				'¿Hay alguna clase, trabajo o programa fuera de la escuela que me pueda ayudar?'
+				'¿Hay alguna clase, trabajo o programa fuera de la escuela que me pueda ayudar?',
+				'¿Qué hice esta semana que me acercó a mi meta?',
+				'¿Qué estoy dejando para después, y por qué?',
+				'¿A quién debería contarle cómo me va?'
 			],
-			progress: ['¿Qué he terminado? ¿Qué lo demuestra?', '¿Qué meta es más difícil de lo que pensaba?'],
+			progress: [
+				'¿Qué he terminado? ¿Qué lo demuestra?',
+				'¿Qué meta es más difícil de lo que pensaba?',
+				'¿Qué puedo hacer ahora que antes no podía?',
+				'¿Qué le mostraría a alguien para probar cuánto he avanzado?',
+				'¿Voy a tiempo con mis pasos? Si no, ¿qué me frenó?'
+			],
 			reflect: [
 				'¿Qué salió bien, y por qué?',
 				'¿Qué haría de otra manera?',
-				'¿Qué aprendí sobre cómo aprendo?'
+				'¿Qué aprendí sobre cómo aprendo?',
+				'¿Qué me sorprendió esta vez?',
+				'¿Qué quiero seguir haciendo en la próxima vuelta?'
 			],
-			revise: ['¿Qué metas mantengo, cambio o termino?', '¿Qué me hizo querer cambiarlas?']
+			revise: [
+				'¿Qué metas mantengo, cambio o termino?',
+				'¿Qué me hizo querer cambiarlas?',
+				'¿Hay una meta nueva que quiero agregar?',
+				'¿Qué ayuda necesito ahora de mi consejero o de mi familia?',
+				'¿Qué debería decir mi plan sobre mí que antes no decía?'
+			]
 		},
 		familyQuestionsByStep: {
-			profile: ['¿Qué hace muy bien su hijo o hija?', '¿Qué le encanta hacer en casa a su hijo o hija?'],
-			goals: ['¿Qué espera para su hijo o hija después de la secundaria?', '¿Qué le preocupa?'],
-			steps: ['¿Cómo puede ayudar la familia con estos pasos?'],
-			work: ['¿En qué ha visto trabajar a su hijo o hija?'],
-			progress: ['¿Qué avances ha notado en casa?'],
+			profile: [
+				'¿Qué hace muy bien su hijo o hija?',
+				'¿Qué le encanta hacer en casa a su hijo o hija?',
+				'¿En qué momentos da su hijo o hija lo mejor de sí?',
+				'¿Qué le ha enseñado su hijo o hija a usted?',
+				'¿Qué debería saber la escuela de su hijo o hija que no aparece en las calificaciones?'
+			],
+			goals: [
+				'¿Qué espera para su hijo o hija después de la secundaria?',
+				'¿Qué le preocupa?',
+				'¿Qué le gustaría que su hijo o hija pudiera hacer dentro de un año?',
+				'¿Cuál de sus metas le entusiasma más?',
+				'¿Cree que falta alguna meta?'
+			],
+			steps: [
+				'¿Cómo puede ayudar la familia con estos pasos?',
+				'¿Quién en la familia o la comunidad podría enseñarle cómo se hace?',
+				'¿Qué podría ser un obstáculo en casa, y cómo podríamos prepararnos?',
+				'¿Qué momento y qué lugar de la casa podría usar para este trabajo?',
+				'¿Qué paso podrían dar juntos?'
+			],
+			work: [
+				'¿En qué ha visto trabajar a su hijo o hija?',
+				'¿De qué habla su hijo o hija cuando llega a casa?',
+				'¿Dónde ha visto a su hijo o hija esforzarse este mes?',
+				'¿Participa en algo fuera de la escuela que deberíamos conocer?',
+				'¿Qué haría este trabajo más fácil en casa?'
+			],
+			progress: [
+				'¿Qué avances ha notado en casa?',
+				'¿Qué puede hacer ahora su hijo o hija que antes no podía?',
+				'¿Qué meta parece más difícil para su hijo o hija ahora?',
+				'¿Qué pruebas de su trabajo ha visto: algo hecho, escrito o logrado?',
+				'¿Cómo parece sentirse con la escuela últimamente?'
+			],
 			reflect: [
 				'¿De qué se siente orgulloso u orgullosa este año?',
-				'¿Qué le gustaría que la escuela supiera?'
+				'¿Qué le gustaría que la escuela supiera?',
+				'¿Qué ha cambiado en su hijo o hija desde la última reunión?',
+				'¿Qué hizo este año que le sorprendió?',
+				'¿Qué le gustaría ver más en la próxima etapa?'
 			],
-			revise: ['¿Hay algo en el plan que usted cambiaría?']
+			revise: [
+				'¿Hay algo en el plan que usted cambiaría?',
+				'¿Qué metas debería mantener, y cuáles ya quedaron atrás?',
+				'¿Qué nueva esperanza tiene para la próxima etapa?',
+				'¿Cómo pueden la escuela y la familia trabajar mejor juntas?',
+				'¿Qué ayuda necesitará su hijo o hija de usted ahora?'
+			]
 		},
 		gaps: {
 			'profile-unanswered': 'Todavía sin responder: {what}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addMonths, cycleStatus, reviewDue } from './cycle';
+import { addMonths, CYCLE_STEPS, cycleStatus, reviewDue } from './cycle';
 import { Plan } from './plan';
 import { PROFILE_FIELDS } from './schema';
 
@@ -122,5 +122,18 @@ describe('reviewDue', () => {
 		expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
 		expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
 		expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+	});
+
+	it('ticks steps only in cycle order, so the ticks agree with "you are here"', () => {
+		const doc = new Y.Doc();
+		const plan = Plan.create(doc, 'p-order', { startDate: '2026-09-01' });
+		// A reflection and a progress check before any goal: nothing after "About me" is ticked.
+		plan.collections.reflections.add({ date: '2026-10-02', authorRole: 'student', body: 'Early thoughts' });
+		plan.collections.progress.add({ date: '2026-10-02', note: 'A quiz' });
+		const status = cycleStatus(plan.snapshot());
+		expect(status.current).toBe('profile');
+		expect(Object.values(status.isDone).some(Boolean)).toBe(false);
+		const index = CYCLE_STEPS.indexOf(status.current);
+		CYCLE_STEPS.forEach((step, i) => expect(status.isDone[step]).toBe(i < index));
 	});
 });

@@ -88,7 +88,7 @@ export function cycleStatus(plan: PlanSnapshot): CycleStatus {
 		plan.progress.some((p) => isInRound(p.date)) || plan.evidence.some((e) => isInRound(e.date));
 	const hasReflection = plan.reflections.some((r) => r.authorRole === 'student' && isInRound(r.date));
 
-	const isDone: Record<CycleStep, boolean> = {
+	const hasWhatItAsks: Record<CycleStep, boolean> = {
 		profile: isProfileDone,
 		goals: hasGoals && !gaps.some((g) => g.step === 'goals'),
 		steps: hasGoals && everyGoalHasSteps,
@@ -97,7 +97,14 @@ export function cycleStatus(plan: PlanSnapshot): CycleStatus {
 		reflect: hasReflection,
 		revise: false
 	};
-	const current = CYCLE_STEPS.find((step) => !isDone[step]) ?? 'revise';
+	// Ticked only in cycle order: no "Look back ✓" before the work it looks back on, so the ticks
+	// and "you are here" always agree (every step before it ticked, none after it).
+	const current = CYCLE_STEPS.find((step) => !hasWhatItAsks[step]) ?? 'revise';
+	const currentIndex = CYCLE_STEPS.indexOf(current);
+	const isDone = Object.fromEntries(CYCLE_STEPS.map((step, index) => [step, index < currentIndex])) as Record<
+		CycleStep,
+		boolean
+	>;
 	return { current, isDone, gaps, roundStartedOn };
 }
 

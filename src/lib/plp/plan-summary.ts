@@ -21,6 +21,15 @@ export interface PlanSummary {
 	lastFamilyNoteOn: string;
 }
 
+/** The summary of a plan that holds nothing yet. */
+export const EMPTY_SUMMARY: PlanSummary = {
+	grade: '',
+	step: 'profile',
+	missing: [],
+	review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
+	lastFamilyNoteOn: ''
+};
+
 type FamilySnapshot = ReturnType<FamilyPart['snapshot']>;
 
 function newest(dates: string[]): string {

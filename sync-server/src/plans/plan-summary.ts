@@ -11,7 +11,7 @@ import { docName } from '../../../src/lib/plp/access';
 import type { PlanReview } from '../../../src/lib/plp/api-types';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
-import { summarizePlan, type PlanSummary } from '../../../src/lib/plp/plan-summary';
+import { EMPTY_SUMMARY, summarizePlan, type PlanSummary } from '../../../src/lib/plp/plan-summary';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import { SchoolTemplate } from '../../../src/lib/plp/template';
 import type { DocStore } from '../contracts';
@@ -24,14 +24,6 @@ function load(store: DocStore, name: string): Y.Doc {
 	});
 	return doc;
 }
-
-const EMPTY: PlanSummary = {
-	grade: '',
-	step: 'profile',
-	missing: [],
-	review: { dueOn: '', state: 'unknown', lastRevisedOn: '' },
-	lastFamilyNoteOn: ''
-};
 
 export class PlanSummaries {
 	#cache = new Map<string, { stamp: string; summary: PlanSummary }>();
@@ -60,7 +52,7 @@ export class PlanSummaries {
 		const opened = Plan.open(planDoc);
 		const summary =
 			opened.migration.status === 'empty'
-				? EMPTY
+				? EMPTY_SUMMARY
 				: summarizePlan(
 						opened.plan.snapshot(),
 						new FamilyPart(load(this.store, family)).snapshot(),
