@@ -2,9 +2,10 @@
  * `npm run bench`: prints figures for the plan model, the app's first load, the relay (next to the
  * reference relay), roster import, evidence uploads and the time to edit a big plan offline on a
  * slow CPU. Nothing here asserts a time.
- * BENCH_ONLY=model,first-load,relay,roster,evidence,storage,editable runs a subset.
+ * BENCH_ONLY=model,first-load,relay,roster,evidence,storage,fanout,editable runs a subset.
  */
 import { runEvidenceBench } from './evidence';
+import { runFanOutBench } from './fan-out';
 import { runFirstLoadBench } from './first-load';
 import { runModelBench } from './model';
 import { runRelayBench } from './relay';
@@ -19,6 +20,7 @@ const benches: Record<string, () => void | Promise<void>> = {
 	roster: runRosterBench,
 	evidence: runEvidenceBench,
 	storage: runStorageEnginesBench,
+	fanout: runFanOutBench,
 	editable: runTimeToEditableBench
 };
 
