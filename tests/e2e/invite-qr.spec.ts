@@ -26,7 +26,7 @@ test('the invite letter’s QR code decodes to the join address, which opens the
 	const address = (await letter.locator('.address').innerText()).trim();
 	const code = (await letter.locator('.code').innerText()).trim();
 	expect(code).toMatch(/^[A-Z0-9]{4}(?:-[A-Z0-9]{4})+$/);
-	expect(address).toBe(`${baseURL}/join?code=${code}&lang=es`);
+	expect(address).toBe(`${baseURL}/join#code=${code}&lang=es`);
 
 	// The QR code as the screen shows it, turned into pixels the decoder reads.
 	const qr = letter.getByRole('img', { name: 'Código QR de la dirección para unirse' });
