@@ -261,11 +261,11 @@ test('the district view lists the schools side by side and names a district admi
 	await expectNoViolations(page, 'district view, plans readable');
 	await page.getByRole('link', { name: 'Eli Bay (read only)' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eli Bay');
-	await expect(page.getByText('You can read this part of the plan, but not change it.')).toBeVisible();
+	await expect(page.getByText('Your school lets you read this plan, not change it.')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Download/ })).toHaveCount(0);
 	// Not on the district admin's own plan list.
 	await page.goto('/');
-	await expect(page.locator('.plan-list').first()).toBeVisible();
+	await expect(page.getByTestId('caseload')).toBeVisible();
 	await expect(page.getByText('Eli Bay')).toHaveCount(0);
 	// Turned off again: the list is refused.
 	await page.goto('/district');
