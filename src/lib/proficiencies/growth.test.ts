@@ -123,6 +123,31 @@ describe('goalsByProficiency', () => {
 			['ZZ-9', 'ZZ-9', ['g4']]
 		]);
 	});
+
+	it('names a CASE item by the code people read, never by its identifier', () => {
+		const caseId = '6b3f1d2e-0c4a-4e5b-9f7a-1a2b3c4d5e6f';
+		const withCase: Framework = {
+			...framework,
+			proficiencies: [
+				{
+					id: caseId,
+					code: 'ELA.W.1',
+					kind: 'graduation',
+					area: '',
+					title: 'Write to argue',
+					indicators: [],
+					scaleId: ''
+				}
+			]
+		};
+		const rows = goalsByProficiency(
+			[{ id: 'g1', title: 'Op-ed', status: '', proficiencyIds: [caseId], proficiency: '' }],
+			withCase
+		);
+		expect(rows.map((row) => [row.proficiencyId, row.code, row.title])).toEqual([
+			[caseId, 'ELA.W.1', 'Write to argue']
+		]);
+	});
 });
 
 describe('pathwaySpans', () => {

@@ -112,6 +112,8 @@ export function pathwayTimeline<P extends Pick<Pathway, 'startDate' | 'endDate' 
 
 export interface ProficiencyGoals {
 	proficiencyId: string;
+	/** What people read as its code (CASE `humanCodingScheme`, else the school's id). */
+	code: string;
 	title: string;
 	goals: Pick<Goal, 'id' | 'title' | 'status'>[];
 }
@@ -132,11 +134,16 @@ export function goalsByProficiency(
 	const order = frameworkOrder(framework);
 	return [...byProficiency]
 		.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
-		.map(([proficiencyId, list]) => ({
-			proficiencyId,
-			title: (framework && findProficiency(framework, proficiencyId)?.title) || proficiencyId,
-			goals: list
-		}));
+		.map(([proficiencyId, list]) => {
+			const named = framework ? findProficiency(framework, proficiencyId) : undefined;
+			return {
+				proficiencyId,
+				// The code people read: a CASE item's id is an identifier no one should see.
+				code: named?.code ?? proficiencyId,
+				title: named?.title || proficiencyId,
+				goals: list
+			};
+		});
 }
 
 export interface PathwaySpan {
