@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName } from '../../src/lib/plp/access';
-import type { PlanView } from '../../src/lib/plp/api-types';
+import type { PlanReaders, PlanView } from '../../src/lib/plp/api-types';
 import { Plan } from '../../src/lib/plp/plan';
 import {
 	CatchUpStatus,
@@ -165,6 +165,23 @@ describe('reading plans across the district', () => {
 		// Not an export either: reading in the app is all it gives.
 		expect((await api(t.url, 'GET', '/api/plans/birch-ivy/export', { token: district })).status).toBe(403);
 		expect((await api(t.url, 'GET', '/api/plans/birch-ivy/readers', { token: district })).status).toBe(404);
+	});
+
+	it("names the district's admins among the plan's readers while, and only while, they may read it", async () => {
+		const birch = await signIn(t.url, 'birch-admin');
+		const readers = async () => {
+			const answer = await api<PlanReaders>(t.url, 'GET', '/api/plans/birch-ivy/readers', { token: birch });
+			expect(answer.status).toBe(200);
+			return answer.body.school.filter((reader) => reader.role === 'district-admin');
+		};
+		expect(await readers()).toEqual([]);
+		const district = await signIn(t.url, 'district');
+		await setReadable(district, true);
+		const named = await readers();
+		expect(named).toHaveLength(1);
+		expect(named[0]!.name).toMatch(/\S/);
+		await setReadable(district, false);
+		expect(await readers()).toEqual([]);
 	});
 
 	it('never opens a plan of another district, whichever district allows it', async () => {

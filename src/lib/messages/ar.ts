@@ -197,6 +197,7 @@ export const ar: Catalogue = {
 		school: 'في المدرسة',
 		schoolReader: 'يمكن لـ {name} ({role}) قراءة هذه الخطة.',
 		schoolAdmin: 'إدارة المدرسة',
+		districtAdmin: 'إدارة المنطقة التعليمية',
 		link: 'مَن يستطيع رؤية خطتي',
 		title: 'مَن يستطيع رؤية خطتي',
 		titleStaff: 'مَن يستطيع رؤية هذه الخطة',

@@ -212,6 +212,7 @@ export const en = {
 		school: 'At school',
 		schoolReader: '{name} ({role}) can read this plan.',
 		schoolAdmin: 'School admin',
+		districtAdmin: 'District admin',
 		link: 'Who can see my plan',
 		title: 'Who can see my plan',
 		titleStaff: 'Who can see this plan',

@@ -221,6 +221,7 @@ export const es: Catalogue = {
 		school: 'En la escuela',
 		schoolReader: '{name} ({role}) puede leer este plan.',
 		schoolAdmin: 'Administración de la escuela',
+		districtAdmin: 'Administración del distrito',
 		link: 'Quién puede ver mi plan',
 		title: 'Quién puede ver mi plan',
 		titleStaff: 'Quién puede ver este plan',

@@ -203,6 +203,7 @@ export const ne: Catalogue = {
 		school: 'विद्यालयमा',
 		schoolReader: '{name} ({role}) ले यो योजना पढ्न सक्नुहुन्छ।',
 		schoolAdmin: 'विद्यालय प्रशासक',
+		districtAdmin: 'जिल्ला प्रशासक',
 		link: 'मेरो योजना कसले हेर्न सक्छ',
 		title: 'मेरो योजना कसले हेर्न सक्छ',
 		titleStaff: 'यो योजना कसले हेर्न सक्छ',

@@ -82,8 +82,11 @@ export interface PlanReaders {
 	/** The student is 18 or over (by the birth date the school holds) and decides for themself. */
 	isStudentDeciding: boolean;
 	guardians: { id: string; name: string; hasAccess: boolean; endedByStudentAt: string | null }[];
-	/** People at school who read the plan: staff with the student in their caseload (they write it too) and the school's admins. */
-	school: { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' }[];
+	/**
+	 * People at school who read the plan: staff with the student in their caseload (they write it
+	 * too), the school's admins, and the district's admins when the district lets them read its plans.
+	 */
+	school: { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' | 'district-admin' }[];
 }
 
 /** Voices from outside school (sync-server/src/voices/): what a one-time link lets its guest do. */

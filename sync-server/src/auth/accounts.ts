@@ -262,16 +262,24 @@ export class AccountStore {
 	/** Who at school reads a student's plan: staff with them in their caseload, then the school's admins (active only). */
 	schoolReadersOf(
 		studentId: string
-	): { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' }[] {
+	): { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' | 'district-admin' }[] {
 		const rows = this.db
 			.prepare(
 				`SELECT u.display_name AS name, u.staff_title AS role, 0 AS rank FROM caseloads c JOIN users u ON u.id = c.staff_id
 				 WHERE c.student_id = ?1 AND u.is_active = 1
 				 UNION ALL SELECT u.display_name, 'admin', 1 FROM users u JOIN users s ON s.id = ?1
 				 WHERE u.school_id = s.school_id AND u.role = 'admin' AND u.is_active = 1
+				 UNION ALL SELECT u.display_name, 'district-admin', 2 FROM users s
+				   JOIN schools sc ON sc.id = s.school_id JOIN districts d ON d.id = sc.district_id
+				   JOIN users u ON u.district_id = d.id
+				 WHERE s.id = ?1 AND d.plans_readable = 1 AND u.role = 'admin' AND u.is_active = 1
+				   AND u.school_id <> s.school_id
 				 ORDER BY rank, name`
 			)
-			.all(studentId) as { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' }[];
+			.all(studentId) as {
+			name: string;
+			role: 'advisor' | 'teacher' | 'counselor' | 'admin' | 'district-admin';
+		}[];
 		return rows.map((row) => ({ name: row.name, role: row.role }));
 	}
 
