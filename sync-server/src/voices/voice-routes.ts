@@ -24,7 +24,7 @@ import { ApiError, forbidden, notFound } from '../api/errors';
 import { tooManyAttempts } from '../api/session-routes';
 import { iso } from '../api/views';
 import type { DocStore } from '../contracts';
-import { changePlan, storedPlan } from './plan-writes';
+import { changePlan, storedPlan } from '../plans/plan-writes';
 import { VoiceLinkStore, type VoiceLink } from './voice-links';
 
 const MAX_REFLECTION = 5000;

@@ -1,9 +1,11 @@
 /**
- * A change the server makes to a plan on a guest's behalf: loaded from storage, changed in one
- * transaction, and sent through the relay as one update, so devices with the plan open see it at once.
+ * A change the server makes to a stored plan (a guest's confirmation, the roster's new plan
+ * information): loaded from storage, changed in one transaction, and sent through the relay as one
+ * update, so devices with the plan open see it at once.
  */
 import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
+import type { MigrationResult } from '../../../src/lib/plp/migrations';
 import { Plan } from '../../../src/lib/plp/plan';
 import type { DocStore, RelayControl } from '../contracts';
 import { loadStoredDoc } from '../export/plan-archive';
@@ -13,18 +15,21 @@ export function storedPlan(docs: DocStore, planId: string): Plan {
 	return Plan.open(loadStoredDoc(docs, docName('plan', planId))).plan;
 }
 
+/** Applies `change` to the stored plan and relays what it changed; false when it changed nothing. */
 export async function changePlan(
 	docs: DocStore,
 	relay: RelayControl | undefined,
 	planId: string,
-	change: (plan: Plan) => void
-): Promise<void> {
+	change: (plan: Plan, migration: MigrationResult) => void
+): Promise<boolean> {
 	const name = docName('plan', planId);
 	const doc = loadStoredDoc(docs, name);
-	const { plan } = Plan.open(doc);
+	const { plan, migration } = Plan.open(doc);
 	const before = Y.encodeStateVector(doc);
-	doc.transact(() => change(plan));
+	doc.transact(() => change(plan, migration));
+	if (Y.encodeStateVector(doc).toString() === before.toString()) return false;
 	const update = Y.encodeStateAsUpdate(doc, before);
 	if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
 	else docs.appendUpdate(name, update);
+	return true;
 }
