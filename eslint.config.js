@@ -42,6 +42,35 @@ export default ts.config(
 		}
 	},
 	{
+		// One HTTP client: only lib/sync/api.ts calls fetch (tests may pass their own).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/sync/api.ts', 'src/**/*.test.ts', 'src/**/*.test.svelte.ts'],
+		rules: {
+			'no-restricted-globals': [
+				'error',
+				{ name: 'fetch', message: 'Talk to the server through lib/sync/api.ts (request or send).' }
+			]
+		}
+	},
+	{
+		// Components and pages never call the network: they call a service in lib/services.
+		files: ['src/lib/components/**', 'src/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^|/)sync/(api|backup-api|catch-up|uploader)$',
+							importNames: ['api', 'request', 'send', 'backupApi', 'catchUpPlans', 'uploadFile'],
+							message: 'Components call a service in lib/services; services call lib/sync.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
 		...ts.configs.disableTypeChecked
 	}

@@ -13,7 +13,9 @@ import { format, language, t } from '../messages';
 import { today } from '../plp/ids';
 import type { Plan } from '../plp/plan';
 import { DEFAULT_MAX_FILE_BYTES } from '../plp/file-types';
+import { saveFile } from './files';
 import { uploadQueue } from '../state/upload-queue.svelte';
+import { request } from '../sync/api';
 import { auth } from '../sync/auth.svelte';
 
 /** The message for a file this device refused to keep. */
@@ -56,9 +58,7 @@ export async function loadEvidence(hash: string, fileName: string): Promise<Blob
 	const token = auth.token;
 	if (!token) return null;
 	try {
-		const response = await fetch(`/api/blobs/${hash}`, { headers: { authorization: `Bearer ${token}` } });
-		if (!response.ok) return null;
-		const data = await response.blob();
+		const data = await request<Blob>('GET', `/api/blobs/${hash}`, { token, as: 'blob' });
 		await cacheEvidenceFile(hash, data, fileName);
 		void uploadQueue.refresh();
 		return data;
@@ -73,16 +73,12 @@ export async function downloadArchive(planId: string): Promise<boolean> {
 	if (!token) return false;
 	try {
 		// The page in the archive speaks the account's language; this one when the account has none.
-		const response = await fetch(`/api/plans/${planId}/export`, {
-			headers: { authorization: `Bearer ${token}`, 'accept-language': language() }
+		const archive = await request<Blob>('GET', `/api/plans/${planId}/export`, {
+			token,
+			headers: { 'accept-language': language() },
+			as: 'blob'
 		});
-		if (!response.ok) return false;
-		const url = URL.createObjectURL(await response.blob());
-		const link = document.createElement('a');
-		link.href = url;
-		link.download = `pathways-plan-${planId}.zip`;
-		link.click();
-		setTimeout(() => URL.revokeObjectURL(url), 60_000);
+		saveFile(archive, `pathways-plan-${planId}.zip`);
 		return true;
 	} catch {
 		return false;

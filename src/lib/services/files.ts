@@ -5,3 +5,13 @@ export async function readChosenFiles(files: Iterable<File>): Promise<Record<str
 	);
 	return Object.fromEntries(entries) as Record<string, string>;
 }
+
+/** Hands a file to the browser to save under `name`. */
+export function saveFile(data: Blob, name: string): void {
+	const url = URL.createObjectURL(data);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.click();
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

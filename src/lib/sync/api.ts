@@ -19,32 +19,68 @@ export class NetworkError extends Error {
 	}
 }
 
-export async function request<T>(
-	method: string,
-	path: string,
-	options: { token?: string; body?: unknown } = {}
-): Promise<T> {
-	const headers: Record<string, string> = {};
+/** How an answer is read: JSON (the default), a file, or the raw bytes of a binary protocol. */
+export type AnswerAs = 'json' | 'blob' | 'bytes';
+
+export interface RequestOptions {
+	token?: string;
+	/** Sent as JSON. */
+	body?: unknown;
+	/** Sent as it is (a Yjs update, a file chunk), with `contentType`. */
+	raw?: BodyInit;
+	contentType?: string;
+	headers?: Record<string, string>;
+	as?: AnswerAs;
+	/** The server's address in tests and benchmarks; '' (same origin) in the app. */
+	baseUrl?: string;
+	fetch?: typeof fetch;
+}
+
+/**
+ * The one place the app talks HTTP to its server: it adds the token, never caches, and turns a
+ * dropped connection into a NetworkError. Callers that read every status themselves (the
+ * resumable uploader) use this; everything else uses `request`.
+ */
+export async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+	const headers: Record<string, string> = { ...options.headers };
 	if (options.token) headers.authorization = `Bearer ${options.token}`;
-	if (options.body !== undefined) headers['content-type'] = 'application/json';
-	let response: Response;
+	let body: BodyInit | undefined;
+	if (options.raw !== undefined) {
+		body = options.raw;
+		if (options.contentType) headers['content-type'] = options.contentType;
+	} else if (options.body !== undefined) {
+		body = JSON.stringify(options.body);
+		headers['content-type'] = 'application/json';
+	}
 	try {
-		response = await fetch(path, {
+		return await (options.fetch ?? fetch)(`${options.baseUrl ?? ''}${path}`, {
 			method,
 			headers,
-			body: options.body === undefined ? undefined : JSON.stringify(options.body),
+			body,
 			cache: 'no-store'
 		});
 	} catch {
 		throw new NetworkError();
 	}
-	if (response.status === 204) return undefined as T;
-	const data: unknown = await response.json().catch(() => null);
+}
+
+/** A request whose refusal becomes an ApiError with words for the person. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+	const response = await send(method, path, options);
 	if (!response.ok) {
+		const data: unknown = await response.json().catch(() => null);
 		const error = (data as Partial<ErrorBody> | null)?.error;
 		throw new ApiError(response.status, error?.code ?? 'error', personMessage(error));
 	}
-	return data as T;
+	if (response.status === 204) return undefined as T;
+	try {
+		if (options.as === 'blob') return (await response.blob()) as T;
+		if (options.as === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;
+		return (await response.json().catch(() => null)) as T;
+	} catch {
+		// The connection dropped while the answer was arriving.
+		throw new NetworkError();
+	}
 }
 
 /** The small REST API of the school's Pathways server. Components call services, services call this. */

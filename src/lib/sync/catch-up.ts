@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { docName, type Access, type DocKind } from '../plp/access';
 import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
-import { ApiError, NetworkError } from './api';
+import { request } from './api';
 import {
 	CatchUpStatus,
 	decodeCatchUpResponse,
@@ -102,29 +102,13 @@ async function catchUpChunk(
 	}
 }
 
-async function post(token: string, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-	let response: Response;
-	try {
-		response = await fetch('/api/sync/catch-up', {
-			method: 'POST',
-			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-			body,
-			cache: 'no-store'
-		});
-	} catch {
-		throw new NetworkError();
-	}
-	if (!response.ok) {
-		const data = (await response.json().catch(() => null)) as {
-			error?: { code?: string; message?: string };
-		} | null;
-		throw new ApiError(
-			response.status,
-			data?.error?.code ?? 'error',
-			data?.error?.message ?? response.statusText
-		);
-	}
-	return new Uint8Array(await response.arrayBuffer());
+function post(token: string, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+	return request<Uint8Array>('POST', '/api/sync/catch-up', {
+		token,
+		raw: body,
+		contentType: 'application/octet-stream',
+		as: 'bytes'
+	});
 }
 
 async function closeQuietly(local: LocalDoc): Promise<void> {

@@ -4,6 +4,7 @@
  * a dropped connection it continues from what the server confirmed: at most one chunk is sent
  * twice. The server checks the whole file's SHA-256 at the end.
  */
+import { send } from './api';
 
 export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
@@ -38,19 +39,23 @@ interface ServerAnswer {
 }
 
 export async function uploadFile(target: UploadTarget, options: UploadOptions): Promise<UploadResult> {
-	const send = options.fetch ?? fetch;
-	const base = `${options.baseUrl ?? ''}/api/blobs/${target.hash}`;
-	const headers = { authorization: `Bearer ${options.token}` };
+	const path = `/api/blobs/${target.hash}`;
 	const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
 	const total = target.data.size;
 	let conflicts = 0;
+	const via = { token: options.token, baseUrl: options.baseUrl, fetch: options.fetch };
 
+	/** The server's status and words, or null when it could not be reached. */
 	const call = async (
+		method: string,
 		url: string,
-		init: RequestInit
+		chunk?: Blob
 	): Promise<{ status: number; body: ServerAnswer } | null> => {
 		try {
-			const response = await send(url, { ...init, cache: 'no-store' });
+			const response = await send(method, url, {
+				...via,
+				...(chunk ? { raw: chunk, contentType: 'application/octet-stream' } : {})
+			});
 			return {
 				status: response.status,
 				body: ((await response.json().catch(() => ({}))) ?? {}) as ServerAnswer
@@ -60,7 +65,7 @@ export async function uploadFile(target: UploadTarget, options: UploadOptions): 
 		}
 	};
 
-	const status = await call(`${base}/status?planId=${encodeURIComponent(target.planId)}`, { headers });
+	const status = await call('GET', `${path}/status?planId=${encodeURIComponent(target.planId)}`);
 	if (!status) return { outcome: 'offline', sentBytes: 0 };
 	if (status.status === 401) return { outcome: 'signed-out' };
 	if (status.status !== 200) return { outcome: 'refused', message: status.body.error?.message ?? '' };
@@ -76,11 +81,7 @@ export async function uploadFile(target: UploadTarget, options: UploadOptions): 
 			total: String(total),
 			type: target.mimeType
 		});
-		const answer = await call(`${base}?${query}`, {
-			method: 'PUT',
-			headers: { ...headers, 'content-type': 'application/octet-stream' },
-			body: chunk
-		});
+		const answer = await call('PUT', `${path}?${query}`, chunk);
 		if (!answer) return { outcome: 'offline', sentBytes: offset };
 		if (answer.status === 401) return { outcome: 'signed-out' };
 		if (answer.status === 409 && typeof answer.body.received === 'number') {
