@@ -7,14 +7,16 @@ import type { InfoChange } from './merge';
 import type { GuestRelation } from './confirmations';
 import type { PlanSummary } from './plan-summary';
 
-export type StaffTitle = 'advisor' | 'teacher' | 'counselor' | null;
+/** A staff member's title: the one list, used by the server's accounts and the app's words. */
+export const STAFF_TITLES = ['advisor', 'teacher', 'counselor'] as const;
+export type StaffTitle = (typeof STAFF_TITLES)[number];
 
 export interface UserView {
 	id: string;
 	username: string;
 	displayName: string;
 	role: Role;
-	staffTitle: StaffTitle;
+	staffTitle: StaffTitle | null;
 	isActive: boolean;
 	schoolId: string;
 	schoolName: string;

@@ -7,8 +7,9 @@ import { isLanguage, type Language } from '../../../src/lib/messages/languages';
 import { isPlanId, type Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 
-export const STAFF_TITLES = ['advisor', 'teacher', 'counselor'] as const;
-export type StaffTitle = (typeof STAFF_TITLES)[number];
+import { STAFF_TITLES, type StaffTitle } from '../../../src/lib/plp/api-types';
+
+export { STAFF_TITLES, type StaffTitle };
 
 /** Lower-case letters, digits, dot, dash, underscore; 3–40 characters, starting with a letter or digit. */
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{2,39}$';
