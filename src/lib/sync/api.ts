@@ -1,5 +1,8 @@
 import { t } from '../messages';
 import type { ErrorBody, PlanView, SignInResponse, UserView } from '../plp/api-types';
+import { send, type RequestOptions } from './http';
+
+export { send, type AnswerAs, type RequestOptions } from './http';
 
 /** The server answered, and said no: `message` is for the person. */
 export class ApiError extends Error {
@@ -19,54 +22,14 @@ export class NetworkError extends Error {
 	}
 }
 
-/** How an answer is read: JSON (the default), a file, or the raw bytes of a binary protocol. */
-export type AnswerAs = 'json' | 'blob' | 'bytes';
-
-export interface RequestOptions {
-	token?: string;
-	/** Sent as JSON. */
-	body?: unknown;
-	/** Sent as it is (a Yjs update, a file chunk), with `contentType`. */
-	raw?: BodyInit;
-	contentType?: string;
-	headers?: Record<string, string>;
-	as?: AnswerAs;
-	/** The server's address in tests and benchmarks; '' (same origin) in the app. */
-	baseUrl?: string;
-	fetch?: typeof fetch;
-}
-
-/**
- * The one place the app talks HTTP to its server: it adds the token, never caches, and turns a
- * dropped connection into a NetworkError. Callers that read every status themselves (the
- * resumable uploader) use this; everything else uses `request`.
- */
-export async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
-	const headers: Record<string, string> = { ...options.headers };
-	if (options.token) headers.authorization = `Bearer ${options.token}`;
-	let body: BodyInit | undefined;
-	if (options.raw !== undefined) {
-		body = options.raw;
-		if (options.contentType) headers['content-type'] = options.contentType;
-	} else if (options.body !== undefined) {
-		body = JSON.stringify(options.body);
-		headers['content-type'] = 'application/json';
-	}
+/** A request whose refusal becomes an ApiError with words for the person. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+	let response: Response;
 	try {
-		return await (options.fetch ?? fetch)(`${options.baseUrl ?? ''}${path}`, {
-			method,
-			headers,
-			body,
-			cache: 'no-store'
-		});
+		response = await send(method, path, options);
 	} catch {
 		throw new NetworkError();
 	}
-}
-
-/** A request whose refusal becomes an ApiError with words for the person. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-	const response = await send(method, path, options);
 	if (!response.ok) {
 		const data: unknown = await response.json().catch(() => null);
 		const error = (data as Partial<ErrorBody> | null)?.error;

@@ -4,7 +4,7 @@
  * a dropped connection it continues from what the server confirmed: at most one chunk is sent
  * twice. The server checks the whole file's SHA-256 at the end.
  */
-import { send } from './api';
+import { send } from './http';
 
 export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
