@@ -35,6 +35,10 @@ const KEYPRESS_TARGET_MS = 50;
 const PROFILE = process.env.BENCH_PROFILE;
 /** BENCH_TRACE=<file prefix>: writes Chromium traces (timeline categories) of the same parts, for native work. */
 const TRACE = process.env.BENCH_TRACE;
+/** BENCH_PLANS=five-year,first-year: which plans to bench (both unless told). */
+const ONLY_PLANS = process.env.BENCH_PLANS?.split(',')
+	.map((label) => label.trim())
+	.filter(Boolean);
 interface Student {
 	username: string;
 	name: string;
@@ -625,7 +629,11 @@ export async function runTimeToEditableBench(): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'pathways-bench-editable-'));
 	const stopServer = await startServer(dir);
 	try {
-		for (const plan of PLANS) await benchPlan(dir, plan);
+		const plans = ONLY_PLANS ? PLANS.filter((plan) => ONLY_PLANS.includes(plan.label)) : PLANS;
+		if (plans.length === 0) {
+			throw new Error(`BENCH_PLANS names no plan; known: ${PLANS.map((plan) => plan.label).join(', ')}`);
+		}
+		for (const plan of plans) await benchPlan(dir, plan);
 	} finally {
 		await stopServer();
 		rmSync(dir, { recursive: true, force: true });

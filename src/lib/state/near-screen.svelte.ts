@@ -51,13 +51,14 @@ let inPageOrder: HTMLCollectionOf<Element> | undefined;
  * `content-visibility` of those previews, which Chromium follows the same way; together ~30 ms a
  * key at 4× CPU throttling), although typing never brings a record near the screen. A check here
  * reads a few boxes (a binary search over the waiting elements in page order), and only after the
- * page scrolled, was resized or got new waiting elements.
+ * page scrolled or was resized (once it has been still for SCROLL_SETTLE_MS) or got new waiting
+ * elements. The focus coming into a preview makes its editor at once (`editOnFocus`).
  */
 export function whenNearScreen(node: HTMLElement, show: () => void) {
 	if (waitingCount === 0) {
 		// The page's own scrolling (a field scrolling inside itself while typing does not count).
-		window.addEventListener('scroll', scheduleCheck, { passive: true });
-		window.addEventListener('resize', scheduleCheck, { passive: true });
+		window.addEventListener('scroll', checkOnceSettled, { passive: true });
+		window.addEventListener('resize', checkOnceSettled, { passive: true });
 	}
 	if (!waiting.has(node)) waitingCount++;
 	waiting.set(node, show);
@@ -67,19 +68,41 @@ export function whenNearScreen(node: HTMLElement, show: () => void) {
 		destroy: () => {
 			stopWaiting(node);
 			if (waitingCount > 0) return;
-			window.removeEventListener('scroll', scheduleCheck);
-			window.removeEventListener('resize', scheduleCheck);
+			window.removeEventListener('scroll', checkOnceSettled);
+			window.removeEventListener('resize', checkOnceSettled);
+			clearTimeout(settling);
+			settling = undefined;
 		}
 	};
 }
 
+/**
+ * How long the page must stay still before previews become editors. Making an editor takes a
+ * frame or more on a slow Chromebook, so making them while someone scrolls (or while a jump to a
+ * far record is still moving the page) made the scrolling stutter and drew editors for records
+ * only passed on the way.
+ */
+export const SCROLL_SETTLE_MS = 150;
+let settling: ReturnType<typeof setTimeout> | undefined;
+
+/** On scroll and resize: checks once the page has not moved for SCROLL_SETTLE_MS. */
+function checkOnceSettled(): void {
+	clearTimeout(settling);
+	settling = setTimeout(() => {
+		settling = undefined;
+		scheduleCheck();
+	}, SCROLL_SETTLE_MS);
+}
+
 function scheduleCheck(): void {
-	if (isCheckScheduled) return;
+	// While the page moves, the check waits for it to settle (new previews included).
+	if (isCheckScheduled || settling !== undefined) return;
 	isCheckScheduled = true;
 	requestAnimationFrame(() => {
 		isCheckScheduled = false;
 		// Once: an editor is larger than its preview, so what it shows pushes others away, and when
-		// the page moves because of it (scroll anchoring), the scroll event brings the next check.
+		// the page moves because of it (scroll anchoring), the scroll event brings the next check
+		// (once it settles).
 		showNear();
 	});
 }
