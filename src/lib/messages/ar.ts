@@ -293,7 +293,8 @@ export const ar: Catalogue = {
 		stepsOfGoal: 'خطوات العمل لهذا الهدف',
 		untitled: 'بلا عنوان',
 		notWritten: 'لم يُكتب بعد',
-		notChosen: 'لم يُختر بعد'
+		notChosen: 'لم يُختر بعد',
+		showChoices: 'عرض كل الخيارات ({count})'
 	},
 	sections: {
 		info: 'معلومات الخطة',

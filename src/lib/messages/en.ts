@@ -310,7 +310,8 @@ export const en = {
 		stepsOfGoal: 'Action steps for this goal',
 		untitled: 'Untitled',
 		notWritten: 'Not written yet',
-		notChosen: 'Not chosen yet'
+		notChosen: 'Not chosen yet',
+		showChoices: 'Show all {count, plural, one {# choice} other {# choices}}'
 	},
 	sections: {
 		info: 'Plan information',

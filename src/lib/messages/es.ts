@@ -319,7 +319,8 @@ export const es: Catalogue = {
 		stepsOfGoal: 'Pasos de acción para esta meta',
 		untitled: 'Sin título',
 		notWritten: 'Todavía sin escribir',
-		notChosen: 'Todavía sin elegir'
+		notChosen: 'Todavía sin elegir',
+		showChoices: 'Mostrar {count, plural, one {la # opción} other {las # opciones}}'
 	},
 	sections: {
 		info: 'Datos del plan',

@@ -301,7 +301,8 @@ export const ne: Catalogue = {
 		stepsOfGoal: 'यो लक्ष्यका कार्य चरणहरू',
 		untitled: 'शीर्षक छैन',
 		notWritten: 'अझै लेखिएको छैन',
-		notChosen: 'अझै छानिएको छैन'
+		notChosen: 'अझै छानिएको छैन',
+		showChoices: 'सबै छनोटहरू देखाउनुहोस् ({count})'
 	},
 	sections: {
 		info: 'योजनाको जानकारी',
