@@ -741,7 +741,7 @@ export const en = {
 		},
 		indicators: 'Performance indicators',
 		scale: 'Scale',
-		schoolHasNone: 'Your school has not set up its list of proficiencies yet.',
+		schoolHasNone: 'Your school has not added its proficiencies yet.',
 		notOnDevice:
 			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},

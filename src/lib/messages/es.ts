@@ -752,7 +752,7 @@ export const es: Catalogue = {
 		},
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
-		schoolHasNone: 'Su escuela todavía no ha preparado su lista de competencias.',
+		schoolHasNone: 'Su escuela todavía no ha añadido sus competencias.',
 		notOnDevice:
 			'La lista de competencias de la escuela todavía no está en este dispositivo. Llegará la próxima vez que tengas internet.'
 	},
