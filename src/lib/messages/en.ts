@@ -78,6 +78,8 @@ export const en = {
 		tooManyConnections:
 			'This plan is open in too many tabs or devices at once. Close one, and this one connects again by itself. Your changes are saved on this device.',
 		cannotReach: 'The school’s server can not be reached. Check the internet connection and try again.',
+		revisionKept:
+			'A recorded revision cannot be changed, so the school did not save this change. To correct a revision, record a new one.',
 		serverError: 'Something went wrong on the school’s server. Please try again in a few minutes.',
 		hereNow: 'Here now:',
 		you: 'you'
@@ -740,7 +742,7 @@ export const en = {
 		},
 		indicators: 'Performance indicators',
 		scale: 'Scale',
-		schoolHasNone: 'Your school has not set up its list of proficiencies yet.',
+		schoolHasNone: 'Your school has not added its proficiencies yet.',
 		notOnDevice:
 			'The school’s list of proficiencies is not on this device yet. It comes the next time you are online.'
 	},

@@ -78,6 +78,8 @@ export const es: Catalogue = {
 			'Este plan está abierto en demasiadas pestañas o dispositivos a la vez. Cierra uno y este se conectará de nuevo solo. Tus cambios están guardados en este dispositivo.',
 		cannotReach:
 			'No se puede llegar al servidor de la escuela. Revisa la conexión a internet e inténtalo de nuevo.',
+		revisionKept:
+			'Una revisión registrada no se puede cambiar, así que la escuela no guardó este cambio. Para corregir una revisión, registra una nueva.',
 		serverError:
 			'Algo salió mal en el servidor de la escuela. Por favor, inténtalo de nuevo en unos minutos.',
 		hereNow: 'Aquí ahora:',
@@ -751,7 +753,7 @@ export const es: Catalogue = {
 		},
 		indicators: 'Indicadores de desempeño',
 		scale: 'Escala',
-		schoolHasNone: 'Su escuela todavía no ha preparado su lista de competencias.',
+		schoolHasNone: 'Su escuela todavía no ha añadido sus competencias.',
 		notOnDevice:
 			'La lista de competencias de la escuela todavía no está en este dispositivo. Llegará la próxima vez que tengas internet.'
 	},

@@ -1,7 +1,7 @@
 /** The school's proficiency framework: keep the device's copy fresh, and the admin's uploads. */
 import type { FrameworkVersion } from '../proficiencies/framework';
 import type { FrameworkFormat, FrameworkUploadReport } from '../proficiencies/framework-api';
-import { cachedFramework, cacheFramework } from '../proficiencies/framework-cache';
+import { cachedAnswer, cacheFramework } from '../proficiencies/framework-cache';
 import { frameworkState } from '../state/framework.svelte';
 import { request } from '../sync/api';
 import { auth } from '../sync/auth.svelte';
@@ -26,7 +26,9 @@ export function loadFramework(options: { isForced?: boolean } = {}): Promise<voi
 		askedAt = Date.now();
 		try {
 			if (frameworkState.schoolId !== user.schoolId) {
-				frameworkState.show(user.schoolId, await cachedFramework(user.schoolId));
+				// What the school said last time, "it has none" included; never asked: not on the device yet.
+				const cached = await cachedAnswer(user.schoolId);
+				frameworkState.show(user.schoolId, cached.framework, cached.isAnswered);
 			}
 			const answer = await request<{ framework: FrameworkVersion | null }>('GET', '/api/proficiencies', {
 				token

@@ -23,6 +23,8 @@ interface PresenceState {
 
 const CLOSE_SIGNED_OUT = 4401;
 const CLOSE_FORBIDDEN = 4403;
+/** The relay refused a change of a recorded revision (sync-server/src/relay/close-codes.ts). */
+const CLOSE_REVISION_KEPT = 4409;
 
 /**
  * A school plan kept in step with the server: both documents, whether everything is confirmed,
@@ -62,6 +64,12 @@ export class PlanSync {
 					if (code === CLOSE_SIGNED_OUT || code === CLOSE_FORBIDDEN) {
 						this.state = code === CLOSE_SIGNED_OUT ? 'signed-out' : 'no-access';
 						if (code === CLOSE_SIGNED_OUT) options.onSignedOut();
+						return;
+					}
+					if (code === CLOSE_REVISION_KEPT) {
+						// The provider stops: sending the change again cannot help. The rest stays on the device.
+						this.notice = t.sync.revisionKept;
+						this.#update();
 						return;
 					}
 					// 4400 (a message the relay could not read) or 4429 (too many messages): not a

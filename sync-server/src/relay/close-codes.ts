@@ -17,6 +17,11 @@ export const CloseCode = {
 	unauthorized: 4401,
 	/** The signed-in person may not see this document (or no longer may). */
 	forbidden: 4403,
+	/**
+	 * The update changes or removes a recorded revision (a correction is a new revision). Nothing of
+	 * it is stored; sending it again cannot help, so the provider does not reconnect.
+	 */
+	revisionKept: 4409,
 	/** Too many messages too fast: a client this broken should not come straight back. */
 	tooManyMessages: 4429,
 	/**

@@ -12,7 +12,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
+import { parseDocName } from '../../../src/lib/plp/access';
+import type { DecodedUpdate } from '../../../src/lib/plp/revision-guard';
 import type { DocStore } from '../contracts';
+import { REVISION_KEPT_REASON, RevisionGuard } from '../plans/revision-guard';
 import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
@@ -63,6 +66,8 @@ export class DocRoom implements TurnRoom {
 	/** Sync step 1 answers held until this turn's writes are committed, so they cover them. */
 	#deferredAnswers: { conn: Connection; stateVector: Uint8Array }[] = [];
 	#isDestroyed = false;
+	/** Plans keep their recorded revisions as they were; family documents have none. */
+	readonly #revisionGuard: RevisionGuard | null;
 
 	constructor(
 		readonly name: string,
@@ -72,6 +77,7 @@ export class DocRoom implements TurnRoom {
 		private readonly compactAfterUpdates: number,
 		private readonly log: FastifyBaseLogger
 	) {
+		this.#revisionGuard = parseDocName(name)?.kind === 'plan' ? new RevisionGuard() : null;
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		const updates = store.loadUpdates(name);
@@ -118,7 +124,7 @@ export class DocRoom implements TurnRoom {
 				return;
 			case 'sync-step-2':
 			case 'update':
-				this.#receiveUpdate(conn, message.update, message.type === 'sync-step-2');
+				this.#receiveUpdate(conn, message.update, message.type === 'sync-step-2', message.decoded);
 				return;
 			case 'awareness':
 				this.#receiveAwareness(conn, message.update);
@@ -155,7 +161,7 @@ export class DocRoom implements TurnRoom {
 		if (stamped !== null) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
 	}
 
-	#receiveUpdate(conn: Connection, update: Uint8Array, isSyncAnswer: boolean): void {
+	#receiveUpdate(conn: Connection, update: Uint8Array, isSyncAnswer: boolean, decoded?: DecodedUpdate): void {
 		if (isEmptyUpdate(update)) return;
 		const { principal, target } = conn;
 		// A sync step 2 (the answer to our state vector) often repeats what we have: storing it
@@ -175,6 +181,18 @@ export class DocRoom implements TurnRoom {
 			);
 			return;
 		}
+		if (this.#revisionGuard !== null && this.#revisionGuard.check(this.doc, update, decoded) !== null) {
+			// Nothing of it is stored or sent on; the rest of the plan and everyone else's work stay.
+			this.audit.record(
+				principal.userId,
+				target.kind,
+				target.planId,
+				'denied',
+				'change of a recorded revision'
+			);
+			conn.close(CloseCode.revisionKept, REVISION_KEPT_REASON);
+			return;
+		}
 		this.#pendingWrites += 1;
 		this.commits.write(this, conn, update);
 		this.audit.record(principal.userId, target.kind, target.planId, 'change');
@@ -185,10 +203,12 @@ export class DocRoom implements TurnRoom {
 		this.#storedCount += 1;
 		// Applying with the connection as origin lets the fan-out skip the sender.
 		Y.applyUpdate(this.doc, update, origin);
+		if (this.#pendingWrites === 0) this.#revisionGuard?.settled();
 	}
 
 	commitFailed(origin: unknown, error: unknown): void {
 		this.#pendingWrites -= 1;
+		if (this.#pendingWrites === 0) this.#revisionGuard?.settled();
 		this.log.error({ err: error, doc: this.name }, 'could not store an update');
 		const conn = origin as Connection;
 		conn.close(CloseCode.serverError, 'the server could not save your change: it will be sent again');

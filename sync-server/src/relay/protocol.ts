@@ -8,13 +8,14 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { DecodedUpdate } from '../../../src/lib/plp/revision-guard';
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
 export type ClientMessage =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }
-	| { type: 'sync-step-2'; update: Uint8Array }
-	| { type: 'update'; update: Uint8Array }
+	| { type: 'sync-step-2'; update: Uint8Array; decoded: DecodedUpdate }
+	| { type: 'update'; update: Uint8Array; decoded: DecodedUpdate }
 	| { type: 'awareness'; update: Uint8Array }
 	| { type: 'query-awareness' }
 	| { type: 'auth' };
@@ -67,19 +68,21 @@ function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
 			return { type: 'sync-step-1', stateVector };
 		}
 		case syncProtocol.messageYjsSyncStep2:
-			return { type: 'sync-step-2', update: readValidUpdate(decoder) };
+			return { type: 'sync-step-2', ...readValidUpdate(decoder) };
 		case syncProtocol.messageYjsUpdate:
-			return { type: 'update', update: readValidUpdate(decoder) };
+			return { type: 'update', ...readValidUpdate(decoder) };
 		default:
 			throw new MalformedMessageError(`unknown sync message type ${syncType}`);
 	}
 }
 
-/** An update is parsed in full before it is stored: a stored update that does not parse would break the document. */
-function readValidUpdate(decoder: decoding.Decoder): Uint8Array {
+/**
+ * An update is parsed in full before it is stored: a stored update that does not parse would break
+ * the document. The parse is kept for the revision check (src/lib/plp/revision-guard.ts).
+ */
+function readValidUpdate(decoder: decoding.Decoder): { update: Uint8Array; decoded: DecodedUpdate } {
 	const update = decoding.readVarUint8Array(decoder);
-	Y.decodeUpdate(update);
-	return update;
+	return { update, decoded: Y.decodeUpdate(update) };
 }
 
 /** Parsed in full first, so a bad entry cannot leave presence half-applied. */
