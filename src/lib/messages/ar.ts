@@ -1146,6 +1146,8 @@ export const ar: Catalogue = {
 		teacher: 'معلّم',
 		counselor: 'مستشار مدرسي',
 		community: 'فرد من المجتمع',
+		mentor: 'مرشد',
+		employer: 'صاحب عمل',
 		peer: 'زميل',
 		'interest-inventory': 'استبيان الاهتمامات',
 		'career-inventory': 'استبيان المهن',

@@ -1169,6 +1169,8 @@ export const en = {
 		teacher: 'Teacher',
 		counselor: 'Counselor',
 		community: 'Community member',
+		mentor: 'Mentor',
+		employer: 'Employer',
 		peer: 'Peer',
 		'interest-inventory': 'Interest inventory',
 		'career-inventory': 'Career inventory',

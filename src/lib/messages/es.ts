@@ -1187,6 +1187,8 @@ export const es: Catalogue = {
 		teacher: 'Maestro',
 		counselor: 'Consejero',
 		community: 'Miembro de la comunidad',
+		mentor: 'Mentor',
+		employer: 'Empleador',
 		peer: 'Compañero',
 		'interest-inventory': 'Inventario de intereses',
 		'career-inventory': 'Inventario de carreras',

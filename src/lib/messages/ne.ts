@@ -1146,6 +1146,8 @@ export const ne: Catalogue = {
 		teacher: 'शिक्षक',
 		counselor: 'परामर्शदाता',
 		community: 'समुदायका सदस्य',
+		mentor: 'मेन्टर',
+		employer: 'रोजगारदाता',
 		peer: 'साथी',
 		'interest-inventory': 'रुचि प्रश्नावली',
 		'career-inventory': 'पेशा प्रश्नावली',
