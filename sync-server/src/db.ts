@@ -394,5 +394,11 @@ export const MIGRATIONS: readonly string[] = [
 		CHECK ((action = 'confirm') = (evidence_id IS NOT NULL))
 	);
 	CREATE INDEX voice_links_by_plan ON voice_links(plan_id, created_at);
+	`,
+	// Where a student's birth date came from (decision 0094): the roster's demographics.csv or an
+	// admin. Dates stored before this are counted as the roster's.
+	`
+	ALTER TABLE students ADD COLUMN birth_date_source TEXT CHECK (birth_date_source IN ('roster', 'admin'));
+	UPDATE students SET birth_date_source = 'roster' WHERE birth_date IS NOT NULL;
 	`
 ];

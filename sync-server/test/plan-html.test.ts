@@ -104,4 +104,47 @@ describe('the export page', () => {
 		expect(text).toContain('Robotics club');
 		expect(text).not.toContain('custom:abc');
 	});
+
+	it('says who from outside school confirmed which evidence, and names a guest author with their relation', () => {
+		const doc = new Y.Doc({ gc: false });
+		const plan = Plan.create(doc, 'p-2', { studentName: 'Ben Cho' });
+		const shop = plan.collections.evidence.add({ kind: 'journal', title: 'Summer job at the bike shop' });
+		plan.collections.evidence.add({ kind: 'journal', title: 'Science fair poster' });
+		plan.collections.reflections.add({
+			date: '2026-08-03',
+			authorRole: 'employer',
+			authorName: 'Rosa Díaz',
+			body: 'Always on time.'
+		});
+		const data: ArchiveManifest = {
+			...manifest(),
+			planId: 'p-2',
+			plan: plan.snapshot(),
+			confirmations: [
+				{
+					evidenceId: shop,
+					evidenceTitle: 'Summer job at the bike shop',
+					name: 'Rosa Díaz',
+					relation: 'employer',
+					date: '2026-08-02'
+				}
+			]
+		};
+		const english = planHtml(data, { language: 'en' });
+		const sections = english.split('<section>');
+		const shopSection = sections.find((part) => part.includes('Summer job at the bike shop'))!;
+		const posterSection = sections.find((part) => part.includes('Science fair poster'))!;
+		expect(textOf(shopSection)).toContain('✓ Confirmed by Rosa Díaz, employer, on August 2, 2026');
+		expect(posterSection).not.toContain('Confirmed by');
+		const reflection = textOf(sections.find((part) => part.includes('Always on time.'))!);
+		expect(reflection).toContain('Rosa Díaz');
+		expect(reflection).toContain('Employer');
+		expect(textOf(planHtml(data, { language: 'ne' }))).toContain('Rosa Díaz, रोजगारदाता ले');
+		const arabic = textOf(planHtml(data, { language: 'ar' }));
+		expect(arabic).toContain('أكّده Rosa Díaz، صاحب عمل');
+		expect(arabic).toMatch(/أغسطس|آب/);
+		// An archive written before confirmations were kept still makes its page.
+		const older = { ...data, confirmations: undefined };
+		expect(planHtml(older, { language: 'en' })).not.toContain('Confirmed by');
+	});
 });

@@ -173,6 +173,12 @@ describe('a whole OneRoster 1.1 export', () => {
 			guardian: { created: 1 }
 		});
 		expect(people()).toEqual(EXPORT_11_PEOPLE);
+		// Each birth date it brought is marked as the roster's (the admin's screen says where it came from).
+		expect(
+			server.server.db
+				.prepare('SELECT DISTINCT birth_date_source AS source FROM students WHERE birth_date IS NOT NULL')
+				.all()
+		).toEqual([{ source: 'roster' }]);
 
 		const again = await importRoster({ archive });
 		expect(again.body).toMatchObject({ isApplied: true, changes: [], problems: [] });

@@ -230,9 +230,9 @@ describe('a birth date an admin set', () => {
 				fields: [{ field: 'name', from: 'Dana Kim', to: 'Dana Kim-Lee' }]
 			}
 		]);
-		expect(row('SELECT birth_date FROM students WHERE user_id = ?', dana.id as string)).toEqual({
-			birth_date: '2008-05-04'
-		});
+		expect(
+			row('SELECT birth_date, birth_date_source FROM students WHERE user_id = ?', dana.id as string)
+		).toEqual({ birth_date: '2008-05-04', birth_date_source: 'admin' });
 		const audit = t.server.db
 			.prepare(
 				"SELECT u.username, a.detail FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.plan_id = ? AND a.detail LIKE '%birth date%'"

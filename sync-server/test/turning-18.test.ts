@@ -146,4 +146,47 @@ describe('a student who turns 18 decides who reads their plan', () => {
 		const amara = await signIn(t.url, 'amara');
 		expect((await readers(amara)).body.isStudentDeciding).toBe(false);
 	});
+
+	it('shows the school admin the birth date and where it came from; only they see it; removing it is audited', async () => {
+		const admin = await signIn(t.url, 'admin');
+		expect((await readers(admin)).body.birthDate).toEqual({
+			studentId: amaraUserId(),
+			date: null,
+			source: null
+		});
+		await api(t.url, 'PUT', `/api/users/${amaraUserId()}/birth-date`, {
+			token: admin,
+			body: { birthDate: '2008-01-01' }
+		});
+		expect((await readers(admin)).body.birthDate).toEqual({
+			studentId: amaraUserId(),
+			date: '2008-01-01',
+			source: 'admin'
+		});
+		// The student and her advisor read the plan's readers, not her birth date.
+		for (const who of ['amara', 'rivera']) {
+			const answer = await readers(await signIn(t.url, who));
+			expect(answer.status).toBe(200);
+			expect(answer.body).not.toHaveProperty('birthDate');
+		}
+		const removed = await api(t.url, 'PUT', `/api/users/${amaraUserId()}/birth-date`, {
+			token: admin,
+			body: { birthDate: null }
+		});
+		expect(removed.status).toBe(204);
+		expect((await readers(admin)).body.birthDate).toEqual({
+			studentId: amaraUserId(),
+			date: null,
+			source: null
+		});
+		const audit = t.server.db
+			.prepare(
+				"SELECT detail FROM audit_log WHERE plan_id = 'demo-amara' AND detail LIKE '%birth date%' ORDER BY id"
+			)
+			.all() as { detail: string }[];
+		expect(audit.map((entry) => entry.detail)).toEqual([
+			'set the birth date to 2008-01-01',
+			'removed the birth date (was 2008-01-01)'
+		]);
+	});
 });

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../src/lib/plp/api-types';
 import { confirmationList, confirmationsOf } from '../../src/lib/plp/confirmations';
 import { Plan } from '../../src/lib/plp/plan';
+import { unzipSync } from 'fflate';
+import type { ArchiveManifest } from '../src/export/archive-format';
 import { serverPerTest } from './server-per-test';
 import { connectClient, synced, waitFor, type Client } from './harness';
 import { api, signIn, type ErrorBody, type TestServer } from './helpers';
@@ -161,7 +163,7 @@ describe('a one-time link for someone outside school', () => {
 		const reflections = Plan.open(client.doc).plan.collections.reflections.list();
 		expect(reflections.filter((r) => r.authorName === 'Sam Ortiz')).toEqual([
 			expect.objectContaining({
-				authorRole: 'community',
+				authorRole: 'mentor',
 				date: '2026-09-01',
 				body: 'Ben led the robotics club’s outreach day with care.'
 			})
@@ -194,6 +196,60 @@ describe('a one-time link for someone outside school', () => {
 		t.clock.advanceHours(7 * 24);
 		expect((await open(third.body.token)).body.error.code).toBe('voice-link-expired');
 		expect((await use(third.body.token, 'Late words')).body.error.code).toBe('voice-link-expired');
+	});
+
+	it('travels in the archive: who confirmed, and the guest who wrote a reflection, in its JSON and page', async () => {
+		const { ben, evidenceId } = await bensPlanWithEvidence();
+		const confirm = await makeLink(ben, {
+			action: 'confirm',
+			evidenceId,
+			guestName: 'Rosa Díaz',
+			guestRelation: 'employer'
+		});
+		expect((await use(confirm.body.token)).status).toBe(200);
+		const reflect = await makeLink(ben, {
+			action: 'reflect',
+			guestName: 'Sam Ortiz',
+			guestRelation: 'mentor'
+		});
+		expect((await use(reflect.body.token, 'Ben fixed every bike with patience.')).status).toBe(200);
+
+		const exportAs = async (language: string) => {
+			const response = await fetch(`${t.url}/api/plans/${PLAN}/export`, {
+				headers: { authorization: `Bearer ${ben}`, 'accept-language': language }
+			});
+			expect(response.status).toBe(200);
+			const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+			return {
+				manifest: JSON.parse(new TextDecoder().decode(files['pathways-plan.json'])) as ArchiveManifest,
+				html: new TextDecoder().decode(files['index.html'])
+			};
+		};
+		const english = await exportAs('en-US');
+		expect(english.manifest.confirmations).toEqual([
+			{
+				evidenceId,
+				evidenceTitle: 'Summer job at the bike shop',
+				name: 'Rosa Díaz',
+				relation: 'employer',
+				date: '2026-09-01'
+			}
+		]);
+		expect(english.manifest.plan.reflections.filter((r) => r.authorName === 'Sam Ortiz')).toEqual([
+			expect.objectContaining({ authorRole: 'mentor', body: 'Ben fixed every bike with patience.' })
+		]);
+		// The confirmation sits inside the evidence's own section of the page.
+		const evidenceSection = english.html.slice(english.html.indexOf('Summer job at the bike shop'));
+		expect(evidenceSection.slice(0, evidenceSection.indexOf('</section>'))).toContain(
+			'Confirmed by Rosa Díaz, employer, on September 1, 2026'
+		);
+		expect(english.html).toContain('Sam Ortiz');
+		expect(english.html).toMatch(/<dd dir="auto">Mentor<\/dd>/);
+
+		const spanish = await exportAs('es');
+		expect(spanish.html).toContain('Confirmado por Rosa Díaz, empleador, el 1 de septiembre de 2026');
+		expect(spanish.html).toMatch(/<dd dir="auto">Mentor<\/dd>/);
+		expect(spanish.manifest.confirmations).toEqual(english.manifest.confirmations);
 	});
 
 	it('is made only by someone who writes the plan, for evidence of that plan; its secret opens nothing else', async () => {

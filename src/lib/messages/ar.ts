@@ -196,6 +196,16 @@ export const ar: Catalogue = {
 		historyChange: '{field} كان {archived}، والآن {kept}'
 	},
 	readers: {
+		birthDate: 'تاريخ الميلاد',
+		birthDateHint:
+			'من عيد ميلاده الثامن عشر يقرّر الطالب أيّ أفراد العائلة يقرؤون الخطة. أدخل تاريخ الميلاد هنا إذا لم ترسله قائمة الطلاب.',
+		birthDateFromRoster: 'تاريخ الميلاد: {date}، من قائمة الطلاب.',
+		birthDateFromAdmin: 'تاريخ الميلاد: {date}، أدخله مسؤول في المدرسة.',
+		birthDateNone: 'ليس لدى المدرسة تاريخ ميلاد لهذا الطالب.',
+		birthDateSave: 'احفظ تاريخ الميلاد',
+		birthDateClear: 'احذف تاريخ الميلاد',
+		birthDateSaved: 'حُفظ تاريخ الميلاد.',
+		birthDateCleared: 'حُذف تاريخ الميلاد.',
 		school: 'في المدرسة',
 		schoolReader: 'يمكن لـ {name} ({role}) قراءة هذه الخطة.',
 		schoolAdmin: 'إدارة المدرسة',
@@ -1082,6 +1092,16 @@ export const ar: Catalogue = {
 		}
 	},
 	district: {
+		leaverTitle: 'الطلاب الذين تخرّجوا أو غادروا',
+		leaverHint:
+			'الطالب الذي أوقفت قائمة الطلاب حسابه يستطيع تسجيل الدخول خلال هذا العدد من الأيام ليقرأ خطته وينزّل أرشيفها. لا شيء غير ذلك.',
+		leaverDays: 'الأيام التي يستطيع فيها تسجيل الدخول',
+		leaverNow: 'الآن: {days} يومًا.',
+		leaverIsDefault: 'الآن: {days} يومًا (الإعداد الافتراضي للخادم).',
+		leaverSave: 'احفظ المدة',
+		leaverUseDefault: 'استخدم الإعداد الافتراضي للخادم',
+		leaverSaved: 'حُفظ. يستطيع الطلاب الذين غادروا تسجيل الدخول لمدة {days} يومًا.',
+		leaverInvalid: 'اكتب عددًا صحيحًا من الأيام بين 0 و3660.',
 		link: 'عرض المنطقة التعليمية',
 		title: 'مدارس المنطقة التعليمية',
 		sideBySide: 'التقييم الذاتي لكل مدرسة وأرقامها، جنبًا إلى جنب',
@@ -1149,6 +1169,8 @@ export const ar: Catalogue = {
 		teacher: 'معلّم',
 		counselor: 'مستشار مدرسي',
 		community: 'فرد من المجتمع',
+		mentor: 'مرشد',
+		employer: 'صاحب عمل',
 		peer: 'زميل',
 		'interest-inventory': 'استبيان الاهتمامات',
 		'career-inventory': 'استبيان المهن',

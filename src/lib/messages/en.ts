@@ -211,6 +211,16 @@ export const en = {
 		historyChange: '{field} was {archived}, now {kept}'
 	},
 	readers: {
+		birthDate: 'Birth date',
+		birthDateHint:
+			'From their 18th birthday the student decides which family members read the plan. Set a birth date here when the roster does not send one.',
+		birthDateFromRoster: 'Birth date: {date}, from the roster.',
+		birthDateFromAdmin: 'Birth date: {date}, set by a school admin.',
+		birthDateNone: 'The school holds no birth date for this student.',
+		birthDateSave: 'Save the birth date',
+		birthDateClear: 'Remove the birth date',
+		birthDateSaved: 'Birth date saved.',
+		birthDateCleared: 'Birth date removed.',
 		school: 'At school',
 		schoolReader: '{name} ({role}) can read this plan.',
 		schoolAdmin: 'School admin',
@@ -1104,6 +1114,16 @@ export const en = {
 		}
 	},
 	district: {
+		leaverTitle: 'Students who graduated or left',
+		leaverHint:
+			'A student the roster turned off may still sign in, for this many days, to read their plan and download its archive. Nothing else.',
+		leaverDays: 'Days they may still sign in',
+		leaverNow: 'Now: {days} days.',
+		leaverIsDefault: 'Now: {days} days (the server’s default).',
+		leaverSave: 'Save the period',
+		leaverUseDefault: 'Use the server’s default',
+		leaverSaved: 'Saved. Students who left may sign in for {days} days.',
+		leaverInvalid: 'Write a whole number of days from 0 to 3660.',
 		link: 'District view',
 		title: 'Schools of the district',
 		sideBySide: 'Each school’s self-assessment and figures, side by side',
@@ -1172,6 +1192,8 @@ export const en = {
 		teacher: 'Teacher',
 		counselor: 'Counselor',
 		community: 'Community member',
+		mentor: 'Mentor',
+		employer: 'Employer',
 		peer: 'Peer',
 		'interest-inventory': 'Interest inventory',
 		'career-inventory': 'Career inventory',

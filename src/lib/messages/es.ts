@@ -220,6 +220,16 @@ export const es: Catalogue = {
 		historyChange: '{field} era {archived}, ahora {kept}'
 	},
 	readers: {
+		birthDate: 'Fecha de nacimiento',
+		birthDateHint:
+			'Desde que cumple 18 años, el estudiante decide qué familiares leen el plan. Ponga aquí la fecha de nacimiento cuando la lista de matrícula no la envía.',
+		birthDateFromRoster: 'Fecha de nacimiento: {date}, de la lista de matrícula.',
+		birthDateFromAdmin: 'Fecha de nacimiento: {date}, puesta por un administrador de la escuela.',
+		birthDateNone: 'La escuela no tiene la fecha de nacimiento de este estudiante.',
+		birthDateSave: 'Guardar la fecha de nacimiento',
+		birthDateClear: 'Quitar la fecha de nacimiento',
+		birthDateSaved: 'Fecha de nacimiento guardada.',
+		birthDateCleared: 'Fecha de nacimiento quitada.',
 		school: 'En la escuela',
 		schoolReader: '{name} ({role}) puede leer este plan.',
 		schoolAdmin: 'Administración de la escuela',
@@ -1121,6 +1131,16 @@ export const es: Catalogue = {
 		}
 	},
 	district: {
+		leaverTitle: 'Estudiantes que se graduaron o se fueron',
+		leaverHint:
+			'Un estudiante que la lista de matrícula dio de baja todavía puede entrar, durante estos días, para leer su plan y descargar su archivo. Nada más.',
+		leaverDays: 'Días en que todavía puede entrar',
+		leaverNow: 'Ahora: {days} días.',
+		leaverIsDefault: 'Ahora: {days} días (lo predeterminado del servidor).',
+		leaverSave: 'Guardar el periodo',
+		leaverUseDefault: 'Usar lo predeterminado del servidor',
+		leaverSaved: 'Guardado. Los estudiantes que se fueron pueden entrar durante {days} días.',
+		leaverInvalid: 'Escriba un número entero de días entre 0 y 3660.',
 		link: 'Vista del distrito',
 		title: 'Escuelas del distrito',
 		sideBySide: 'La autoevaluación y las cifras de cada escuela, una al lado de otra',
@@ -1190,6 +1210,8 @@ export const es: Catalogue = {
 		teacher: 'Maestro',
 		counselor: 'Consejero',
 		community: 'Miembro de la comunidad',
+		mentor: 'Mentor',
+		employer: 'Empleador',
 		peer: 'Compañero',
 		'interest-inventory': 'Inventario de intereses',
 		'career-inventory': 'Inventario de carreras',

@@ -202,6 +202,16 @@ export const ne: Catalogue = {
 		historyChange: '{field} {archived} थियो, अब {kept}'
 	},
 	readers: {
+		birthDate: 'जन्म मिति',
+		birthDateHint:
+			'१८ औँ जन्मदिनदेखि विद्यार्थीले परिवारका कुन सदस्यले योजना पढ्छन् भनेर निर्णय गर्छन्। रोस्टरले जन्म मिति नपठाएमा यहाँ राख्नुहोस्।',
+		birthDateFromRoster: 'जन्म मिति: {date}, रोस्टरबाट।',
+		birthDateFromAdmin: 'जन्म मिति: {date}, विद्यालयका एडमिनले राखेको।',
+		birthDateNone: 'विद्यालयसँग यो विद्यार्थीको जन्म मिति छैन।',
+		birthDateSave: 'जन्म मिति सेभ गर्नुहोस्',
+		birthDateClear: 'जन्म मिति हटाउनुहोस्',
+		birthDateSaved: 'जन्म मिति सेभ भयो।',
+		birthDateCleared: 'जन्म मिति हटाइयो।',
 		school: 'विद्यालयमा',
 		schoolReader: '{name} ({role}) ले यो योजना पढ्न सक्नुहुन्छ।',
 		schoolAdmin: 'विद्यालय प्रशासक',
@@ -1081,6 +1091,16 @@ export const ne: Catalogue = {
 		}
 	},
 	district: {
+		leaverTitle: 'स्नातक भएका वा छोडेका विद्यार्थी',
+		leaverHint:
+			'रोस्टरले बन्द गरेको विद्यार्थीले यति दिनसम्म साइन इन गरेर आफ्नो योजना पढ्न र त्यसको आर्काइभ डाउनलोड गर्न सक्छन्। अरू केही होइन।',
+		leaverDays: 'साइन इन गर्न पाउने दिन',
+		leaverNow: 'अहिले: {days} दिन।',
+		leaverIsDefault: 'अहिले: {days} दिन (सर्भरको पूर्वनिर्धारित)।',
+		leaverSave: 'अवधि सेभ गर्नुहोस्',
+		leaverUseDefault: 'सर्भरको पूर्वनिर्धारित प्रयोग गर्नुहोस्',
+		leaverSaved: 'सेभ भयो। छोडेका विद्यार्थीले {days} दिनसम्म साइन इन गर्न सक्छन्।',
+		leaverInvalid: '० देखि ३६६० सम्मका पूरा दिन लेख्नुहोस्।',
 		link: 'जिल्लाको दृश्य',
 		title: 'जिल्लाका विद्यालयहरू',
 		sideBySide: 'हरेक विद्यालयको आत्ममूल्याङ्कन र अङ्कहरू, छेउछेउमा',
@@ -1149,6 +1169,8 @@ export const ne: Catalogue = {
 		teacher: 'शिक्षक',
 		counselor: 'परामर्शदाता',
 		community: 'समुदायका सदस्य',
+		mentor: 'मेन्टर',
+		employer: 'रोजगारदाता',
 		peer: 'साथी',
 		'interest-inventory': 'रुचि प्रश्नावली',
 		'career-inventory': 'पेशा प्रश्नावली',

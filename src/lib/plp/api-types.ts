@@ -89,6 +89,16 @@ export interface PlanReaders {
 	 * too), the school's admins, and the district's admins when the district lets them read its plans.
 	 */
 	school: { name: string; role: 'advisor' | 'teacher' | 'counselor' | 'admin' | 'district-admin' }[];
+	/** Only for an admin of the student's school: the birth date held and where it came from. */
+	birthDate?: BirthDateRecord;
+}
+
+/** A student's birth date as the school holds it (`PUT /api/users/:userId/birth-date` sets it). */
+export interface BirthDateRecord {
+	studentId: string;
+	/** YYYY-MM-DD, or null when the school holds none. */
+	date: string | null;
+	source: 'roster' | 'admin' | null;
 }
 
 /** Voices from outside school (sync-server/src/voices/): what a one-time link lets its guest do. */

@@ -2,6 +2,7 @@
  * The plan archive's manifest and paths (format `pathways-plan`, docs/export-format.md): written by
  * the server's export, read by its import and by the app's import screen before anything is sent.
  */
+import type { GuestRelation } from './confirmations';
 import type { PlanSnapshot } from './plan';
 import type { FamilyPart } from './family';
 import { COLLECTION_NAMES, type CollectionName } from './schema';
@@ -28,6 +29,22 @@ export interface ArchiveManifest {
 	plan: PlanSnapshot;
 	family: ReturnType<FamilyPart['snapshot']>;
 	evidence: ArchiveEvidence[];
+	/**
+	 * Who from outside school confirmed which evidence (issue 17), oldest first. Archives written
+	 * before December 2026 have none; the Yjs state holds them too.
+	 */
+	confirmations?: ArchiveConfirmation[];
+}
+
+/** "Confirmed by Rosa Díaz, employer, on 2026-08-02": one guest's confirmation of one piece of evidence. */
+export interface ArchiveConfirmation {
+	evidenceId: string;
+	/** The evidence's title when the archive was written ('' when it was deleted since). */
+	evidenceTitle: string;
+	name: string;
+	relation: GuestRelation;
+	/** YYYY-MM-DD */
+	date: string;
 }
 
 /** What an archive holds, as the import screen shows it before anything is sent. */

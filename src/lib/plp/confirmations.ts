@@ -30,17 +30,22 @@ export function confirmationList(doc: Y.Doc): Y.Array<EvidenceConfirmation> {
 	return doc.getArray<EvidenceConfirmation>('confirmations');
 }
 
-/** The well-formed confirmations of one piece of evidence, oldest first. */
-export function confirmationsOf(items: readonly unknown[], evidenceId: string): EvidenceConfirmation[] {
+/** The well-formed confirmations among a list's items, oldest first. */
+export function wellFormedConfirmations(items: readonly unknown[]): EvidenceConfirmation[] {
 	return items.filter(
 		(item): item is EvidenceConfirmation =>
 			typeof item === 'object' &&
 			item !== null &&
-			(item as EvidenceConfirmation).evidenceId === evidenceId &&
+			typeof (item as EvidenceConfirmation).evidenceId === 'string' &&
 			typeof (item as EvidenceConfirmation).name === 'string' &&
 			isGuestRelation((item as EvidenceConfirmation).relation) &&
 			typeof (item as EvidenceConfirmation).date === 'string'
 	);
+}
+
+/** The well-formed confirmations of one piece of evidence, oldest first. */
+export function confirmationsOf(items: readonly unknown[], evidenceId: string): EvidenceConfirmation[] {
+	return wellFormedConfirmations(items).filter((item) => item.evidenceId === evidenceId);
 }
 
 export function addConfirmation(doc: Y.Doc, confirmation: EvidenceConfirmation): void {

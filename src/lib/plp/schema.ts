@@ -75,7 +75,9 @@ export const AUTHOR_ROLES = [
 	'teacher',
 	'counselor',
 	'peer',
-	'community'
+	'community',
+	'mentor',
+	'employer'
 ] as const;
 export const TRANSITION_KINDS = ['middle-to-high', 'high-to-after', 'other'] as const;
 export const TRANSITION_STATUSES = ['planning', 'in-progress', 'done'] as const;

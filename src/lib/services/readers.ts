@@ -18,3 +18,10 @@ export async function readersPlanId(token: string, named: string | null): Promis
 	const { plans } = await api.plans(token);
 	return plans[0]?.planId ?? null;
 }
+
+/** A school admin sets (or, with null, removes) a student's birth date; audited in the plan's log. */
+export const setBirthDate = (token: string, studentId: string, birthDate: string | null) =>
+	request<void>('PUT', `/api/users/${encodeURIComponent(studentId)}/birth-date`, {
+		token,
+		body: { birthDate }
+	});

@@ -5,8 +5,9 @@
  * - `PUT /api/plans/:planId/guardians/:guardianId` `{ hasAccess }` only the student, only from
  *   their 18th birthday: ends or gives back one guardian's access, audited; the guardian's live
  *   sockets are checked again at once (and closed);
- * - `PUT /api/users/:userId/birth-date` `{ birthDate }` a school admin sets a birth date the
- *   roster does not carry.
+ * - `PUT /api/users/:userId/birth-date` `{ birthDate }` a school admin sets (or, with null, clears)
+ *   a birth date the roster does not carry; the readers answer shows that admin the date and its
+ *   source (roster or admin).
  */
 import type { FastifyInstance } from 'fastify';
 import { hasOwnRights } from '../../../src/lib/plp/adulthood';
@@ -51,7 +52,7 @@ export function registerReadersRoutes(app: FastifyInstance, ctx: ApiContext): vo
 		return { plan, rel };
 	};
 
-	const readersOf = (studentId: string): PlanReaders => ({
+	const readersOf = (studentId: string, caller?: Caller): PlanReaders => ({
 		isStudentDeciding: hasOwnRights(ctx.accounts.birthDateOf(studentId), ctx.accounts.today()),
 		guardians: ctx.accounts.guardiansOf(studentId).map((guardian) => ({
 			id: guardian.id,
@@ -59,12 +60,24 @@ export function registerReadersRoutes(app: FastifyInstance, ctx: ApiContext): vo
 			hasAccess: guardian.endedByStudentAt === null,
 			endedByStudentAt: guardian.endedByStudentAt === null ? null : iso(guardian.endedByStudentAt)
 		})),
-		school: ctx.accounts.schoolReadersOf(studentId)
+		school: ctx.accounts.schoolReadersOf(studentId),
+		...(caller && isAdminOf(caller, studentId)
+			? { birthDate: { studentId, ...ctx.accounts.birthDateRecordOf(studentId) } }
+			: {})
 	});
 
+	/** An admin of the student's own school: the one who may set their birth date. */
+	const isAdminOf = (caller: Caller, studentId: string) => {
+		const student = ctx.accounts.getUser(studentId);
+		return (
+			caller.user.role === 'admin' && student?.role === 'student' && student.schoolId === caller.user.schoolId
+		);
+	};
+
 	app.get<{ Params: { planId: string } }>('/api/plans/:planId/readers', async (request) => {
-		const { plan } = planOf(requireCaller(ctx, request), request.params.planId);
-		return readersOf(plan.studentId);
+		const caller = requireCaller(ctx, request);
+		const { plan } = planOf(caller, request.params.planId);
+		return readersOf(plan.studentId, caller);
 	});
 
 	app.put<{ Params: { planId: string; guardianId: string }; Body: { hasAccess: boolean } }>(

@@ -335,10 +335,21 @@ export class AccountStore {
 		return row?.birth_date ?? null;
 	}
 
+	/** The birth date the school holds and where it came from (the roster or an admin). */
+	birthDateRecordOf(studentId: string): { date: string | null; source: 'roster' | 'admin' | null } {
+		const row = this.db
+			.prepare('SELECT birth_date, birth_date_source FROM students WHERE user_id = ?')
+			.get(studentId) as
+			{ birth_date: string | null; birth_date_source: 'roster' | 'admin' | null } | undefined;
+		const date = row?.birth_date ?? null;
+		return { date, source: date === null ? null : (row?.birth_date_source ?? 'roster') };
+	}
+
+	/** An admin sets (or clears) a birth date: it is then the admin's, until a roster sends another. */
 	setBirthDate(studentId: string, birthDate: string | null): boolean {
 		const result = this.db
-			.prepare('UPDATE students SET birth_date = ? WHERE user_id = ?')
-			.run(birthDate, studentId);
+			.prepare('UPDATE students SET birth_date = ?, birth_date_source = ? WHERE user_id = ?')
+			.run(birthDate, birthDate === null ? null : 'admin', studentId);
 		return result.changes > 0;
 	}
 

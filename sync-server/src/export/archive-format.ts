@@ -12,6 +12,7 @@ export {
 	FAMILY_STATE_PATH,
 	MANIFEST_PATH,
 	PLAN_STATE_PATH,
+	type ArchiveConfirmation,
 	type ArchiveEvidence,
 	type ArchiveManifest
 } from '../../../src/lib/plp/archive';

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
+import { confirmationList, wellFormedConfirmations } from '../../../src/lib/plp/confirmations';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
@@ -53,6 +54,13 @@ export function planManifest(source: ArchiveSource, planDoc: Y.Doc, familyDoc: Y
 		.blobsOf(source.planId)
 		.filter((blob) => referenced.has(blob.hash))
 		.map((blob) => ({ ...blob, path: evidencePath(blob.hash, blob.mimeType) }));
+	const confirmations = wellFormedConfirmations(confirmationList(planDoc).toArray()).map((c) => ({
+		evidenceId: c.evidenceId,
+		evidenceTitle: plan.collections.evidence.get(c.evidenceId)?.title ?? '',
+		name: c.name,
+		relation: c.relation,
+		date: c.date
+	}));
 	return {
 		format: ARCHIVE_FORMAT,
 		formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -60,7 +68,8 @@ export function planManifest(source: ArchiveSource, planDoc: Y.Doc, familyDoc: Y
 		planId: source.planId,
 		plan: plan.snapshot(),
 		family: new FamilyPart(familyDoc).snapshot(),
-		evidence
+		evidence,
+		confirmations
 	};
 }
 

@@ -54,6 +54,34 @@ function evidenceHtml(record: Record<string, unknown>, manifest: ArchiveManifest
 	return `<a href="${src}">${escape(String(record.fileName || entry.path))}</a>`;
 }
 
+/** "Confirmed by Rosa Díaz, employer, on 2 August 2026" for each guest who confirmed this evidence. */
+function confirmationsHtml(
+	language: Language,
+	wording: Wording,
+	record: Record<string, unknown>,
+	manifest: ArchiveManifest
+): string {
+	const mine = (manifest.confirmations ?? []).filter((c) => c.evidenceId === record.id);
+	if (mine.length === 0) return '';
+	const voices = wording.messages.voices;
+	const relationWords = {
+		mentor: voices.wordMentor,
+		employer: voices.wordEmployer,
+		community: voices.wordCommunity
+	};
+	const items = mine.map(
+		(c) =>
+			`<li dir="auto">✓ ${escape(
+				formatMessage(language, voices.confirmedBy, {
+					name: c.name,
+					relation: relationWords[c.relation] ?? c.relation,
+					date: dateWords(wording, c.date)
+				})
+			)}</li>`
+	);
+	return `<ul class="confirmations">${items.join('')}</ul>`;
+}
+
 const term = (label: string, words: string) =>
 	words ? `<dt>${escape(label)}</dt><dd dir="auto">${writing(words)}</dd>` : '';
 
@@ -90,7 +118,10 @@ export function planHtml(manifest: ArchiveManifest, page: PageWording = { langua
 				);
 			}
 			parts.push('</dl>');
-			if (section === 'evidence') parts.push(evidenceHtml(record, manifest));
+			if (section === 'evidence') {
+				parts.push(confirmationsHtml(page.language, wording, record, manifest));
+				parts.push(evidenceHtml(record, manifest));
+			}
 			parts.push('</section>');
 		});
 	}
@@ -131,7 +162,7 @@ body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto
 h1 { margin-bottom: 0; } h2 { border-bottom: 2px solid #2b6e5f; margin-top: 2rem; } h3 { margin: 0.5rem 0; font-size: 1.05rem; }
 section { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; margin: 0.75rem 0; break-inside: avoid; }
 dt { font-weight: 600; } dd { margin: 0 0 0.5rem 0; }
-img, video { max-width: 100%; } footer { margin-top: 3rem; color: #555; font-size: 0.9rem; }
+img, video { max-width: 100%; } .confirmations { list-style: none; padding: 0; font-weight: 600; } footer { margin-top: 3rem; color: #555; font-size: 0.9rem; }
 </style></head><body>
 ${parts.filter(Boolean).join('\n')}
 <footer>${escape(footer)}</footer>

@@ -152,7 +152,8 @@ export class RosterStore {
 			'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 		);
 		const insertStudent = db.prepare(
-			'INSERT INTO students (user_id, plan_id, grade, student_number, birth_date) VALUES (?, ?, ?, ?, ?)'
+			`INSERT INTO students (user_id, plan_id, grade, student_number, birth_date, birth_date_source)
+			 VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?5 IS NULL THEN NULL ELSE 'roster' END)`
 		);
 		const insertLink = db.prepare(
 			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
@@ -163,7 +164,10 @@ export class RosterStore {
 			 left_at = CASE WHEN ?4 = 1 THEN NULL WHEN is_active = 0 THEN left_at ELSE ?6 END WHERE id = ?5`
 		);
 		const updateStudent = db.prepare(
-			'UPDATE students SET grade = ?, student_number = ?, birth_date = ? WHERE user_id = ?'
+			// A birth date the roster did not change keeps its source (an admin's stays an admin's).
+			`UPDATE students SET grade = ?1, student_number = ?2,
+			 birth_date_source = CASE WHEN ?3 IS NULL THEN NULL WHEN birth_date IS ?3 THEN birth_date_source ELSE 'roster' END,
+			 birth_date = ?3 WHERE user_id = ?4`
 		);
 		const moveUser = db.prepare('UPDATE users SET school_id = ? WHERE id = ?');
 		const moveLink = db.prepare('UPDATE roster_links SET school_id = ? WHERE user_id = ?');

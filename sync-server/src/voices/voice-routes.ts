@@ -261,7 +261,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 					if (link.action === 'reflect') {
 						plan.collections.reflections.add({
 							date,
-							authorRole: 'community',
+							authorRole: link.guestRelation,
 							authorName: link.guestName,
 							body: words
 						});
