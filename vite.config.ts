@@ -36,7 +36,16 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				// Fonts are not precached: a Nepali or Arabic script font (about 50 KB a weight) is
+				// fetched only by a person who picks that language, then kept for offline use.
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest}'],
+				runtimeCaching: [
+					{
+						urlPattern: /\/_app\/immutable\/assets\/[^/]+\.woff2$/,
+						handler: 'CacheFirst',
+						options: { cacheName: 'pathways-fonts', expiration: { maxEntries: 8 } }
+					}
+				],
 				// Must name the precached entry exactly: with '/', createHandlerBoundToURL throws inside
 				// the worker's async module loader, the worker still activates, and offline navigation
 				// to any route other than '/' silently fails.

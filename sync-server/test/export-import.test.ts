@@ -1,4 +1,6 @@
 import { unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArchiveManifest } from '../src/export/archive-format';
 import {
@@ -17,6 +19,35 @@ describe('plan export and import', () => {
 	const servers: TestServer[] = [];
 	afterEach(async () => {
 		await Promise.all(servers.splice(0).map((s) => s.close()));
+	});
+
+	it('a plan exported in Nepali carries its script’s font next to index.html; one in English carries none', async () => {
+		const server = await startServer();
+		servers.push(server);
+		const amara = await signIn(server.url, 'amara');
+		const exportIn = async (language: string) => {
+			const response = await fetch(`${server.url}/api/plans/demo-amara/export`, {
+				headers: { authorization: `Bearer ${amara}`, 'accept-language': language }
+			});
+			expect(response.status).toBe(200);
+			return unzipSync(new Uint8Array(await response.arrayBuffer()));
+		};
+		const english = await exportIn('en');
+		expect(Object.keys(english).filter((name) => name.startsWith('fonts/'))).toEqual([]);
+
+		const nepali = await exportIn('ne');
+		const fonts = Object.keys(nepali).filter((name) => name.startsWith('fonts/'));
+		expect(fonts.sort()).toEqual([
+			'fonts/noto-sans-devanagari-devanagari-400-normal.woff2',
+			'fonts/noto-sans-devanagari-devanagari-700-normal.woff2'
+		]);
+		const shipped = readFileSync(
+			createRequire(import.meta.url).resolve(
+				'@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-400-normal.woff2'
+			)
+		);
+		expect(Buffer.from(nepali[fonts[0]!]!).equals(shipped)).toBe(true);
+		expect(new TextDecoder().decode(nepali['index.html'])).toContain(`url(${fonts[0]})`);
 	});
 
 	it('round-trips a plan with evidence and revisions into a fresh server, every field and byte', async () => {

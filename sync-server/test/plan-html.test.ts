@@ -92,6 +92,29 @@ describe('the export page', () => {
 		expect(spanish).toContain('Exportado de Pathways el');
 	});
 
+	it('carries the font of each script its text uses, and none for a page in Latin letters only', () => {
+		const english = planHtml(data, { language: 'en' });
+		expect(english).not.toContain('@font-face');
+		expect(english).toContain('font: 16px/1.5 system-ui, sans-serif');
+
+		const nepali = planHtml(data, { language: 'ne' });
+		expect(nepali).toContain(
+			"src: local('Noto Sans Devanagari'), url(fonts/noto-sans-devanagari-devanagari-400-normal.woff2) format('woff2')"
+		);
+		expect(nepali).toContain('noto-sans-devanagari-devanagari-700-normal.woff2');
+		expect(nepali).not.toContain('Noto Sans Arabic');
+		expect(nepali).toContain("font: 16px/1.5 'Noto Sans Devanagari', system-ui, sans-serif");
+
+		const arabic = planHtml(data, { language: 'ar' });
+		expect(arabic).toContain("font-family: 'Noto Sans Arabic'; font-weight: 400");
+		expect(arabic).toContain('unicode-range: U+0600-06FF');
+
+		// An English page about a student who writes in Nepali still needs the Nepali font.
+		const written = manifest();
+		written.plan.profile.strengths = 'मलाई कथाहरू मन पर्छ';
+		expect(planHtml(written, { language: 'en' })).toContain("font-family: 'Noto Sans Devanagari'");
+	});
+
 	it('uses the school’s own label for its custom pathway', () => {
 		const custom = manifest();
 		custom.plan.pathways[0]!.kind = 'custom:abc' as never;

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import { en } from './en';
 import { formatClock, formatIsoDate, formatMessage, formatMoment, formatSize } from './format';
 import { DEFAULT_LANGUAGE, directionOf, isLanguage, matchLanguage, type Language } from './languages';
+import { addScriptFont } from './script-fonts';
 
 /**
  * The language the person chose, and its catalogue. English ships with the first load; every other
@@ -75,6 +76,7 @@ export async function startLanguage(): Promise<void> {
 
 function applyToDocument(code: Language): void {
 	if (typeof document === 'undefined') return;
+	addScriptFont(code);
 	document.documentElement.lang = code;
 	document.documentElement.dir = directionOf(code);
 }

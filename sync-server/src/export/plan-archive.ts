@@ -23,6 +23,7 @@ import {
 	evidencePath,
 	type ArchiveManifest
 } from './archive-format';
+import { fontFiles, fontsFor } from './page-fonts';
 import { planHtml, type PageWording } from './plan-html';
 import { zipInto } from './zip-stream';
 
@@ -96,16 +97,20 @@ export async function writePlanArchive(out: Writable, source: ArchiveSource): Pr
 	await addWhole(MANIFEST_PATH, encoder.encode(JSON.stringify(manifest, null, '\t')));
 	await addWhole(PLAN_STATE_PATH, planState);
 	await addWhole(FAMILY_STATE_PATH, familyState);
-	await addWhole('index.html', encoder.encode(planHtml(manifest, source.wording)));
-	for (const entry of manifest.evidence) {
-		const file = new ZipPassThrough(entry.path);
+	const html = planHtml(manifest, source.wording);
+	await addWhole('index.html', encoder.encode(html));
+	// Already compressed files, copied as they are: the page's fonts, then the evidence.
+	const addFile = async (name: string, from: string) => {
+		const file = new ZipPassThrough(name);
 		zip.add(file);
-		for await (const chunk of createReadStream(source.blobs.pathOf(entry.hash), { highWaterMark: 1 << 20 })) {
+		for await (const chunk of createReadStream(from, { highWaterMark: 1 << 20 })) {
 			file.push(chunk as Buffer);
 			await drained();
 		}
 		file.push(new Uint8Array(0), true);
-	}
+	};
+	for (const font of fontFiles(fontsFor(html))) await addFile(font.path, font.source);
+	for (const entry of manifest.evidence) await addFile(entry.path, source.blobs.pathOf(entry.hash));
 	zip.end();
 	await drained();
 }

@@ -12,6 +12,7 @@ import { es } from '../../../src/lib/messages/es';
 import { formatMessage, formatMoment } from '../../../src/lib/messages/format';
 import { directionOf, type Language } from '../../../src/lib/messages/languages';
 import { ne } from '../../../src/lib/messages/ne';
+import { fontFaceCss, fontsFor, pageFontStack } from './page-fonts';
 import {
 	dateWords,
 	fieldLabel,
@@ -154,17 +155,20 @@ export function planHtml(manifest: ArchiveManifest, page: PageWording = { langua
 		})
 	].join(' ');
 	const title = formatMessage(page.language, messages.exportPage.title, { name });
+	const body = parts.filter(Boolean).join('\n');
+	const fonts = fontsFor(`${title} ${body} ${footer}`);
 	return `<!doctype html>
 <html lang="${page.language}" dir="${directionOf(page.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
 <style>
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+${fontFaceCss(fonts)}
+body { font: 16px/1.5 ${pageFontStack(fonts)}; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
 h1 { margin-bottom: 0; } h2 { border-bottom: 2px solid #2b6e5f; margin-top: 2rem; } h3 { margin: 0.5rem 0; font-size: 1.05rem; }
 section { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; margin: 0.75rem 0; break-inside: avoid; }
 dt { font-weight: 600; } dd { margin: 0 0 0.5rem 0; }
 img, video { max-width: 100%; } .confirmations { list-style: none; padding: 0; font-weight: 600; } footer { margin-top: 3rem; color: #555; font-size: 0.9rem; }
 </style></head><body>
-${parts.filter(Boolean).join('\n')}
+${body}
 <footer>${escape(footer)}</footer>
 </body></html>
 `;
