@@ -52,18 +52,66 @@ export default ts.config(
 			]
 		}
 	},
+	// The layers, as law (issue 15). Components and routes read state (lib/state) and call
+	// services (lib/services); only those reach the network (lib/sync) and the device (lib/local).
 	{
-		// Components and pages never call the network: they call a service in lib/services.
 		files: ['src/lib/components/**', 'src/routes/**'],
+		ignores: ['src/**/*.test.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^\\$lib/|^(\\.\\.?/)+(lib/)?)(sync|local)/',
+							allowTypeImports: true,
+							message:
+								'Components and routes read lib/state and call lib/services; only those talk to lib/sync and lib/local.'
+						}
+					]
+				}
+			]
+		}
+	},
+	// The shared model and the contracts: plain TypeScript that the app, the server, the tests and
+	// the benchmarks all run. No Svelte, no browser storage or DOM, no server, no Node.
+	{
+		files: ['src/lib/plp/**', 'src/lib/contracts/**'],
+		ignores: ['src/**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
 						{
-							regex: '(^|/)sync/(api|http|backup-api|catch-up|uploader)$',
-							importNames: ['api', 'request', 'send', 'backupApi', 'catchUpPlans', 'uploadFile'],
-							message: 'Components call a service in lib/services; services call lib/sync.'
+							regex:
+								'^svelte($|/)|\\.svelte(\\.ts)?$|^\\$app/|^\\$lib/|^(\\.\\./)+(state|sync|local|components|services|pwa|routes)/|^(dexie|y-indexeddb)$|^node:|sync-server',
+							message:
+								'lib/plp and lib/contracts are shared by the app and the server: no Svelte, browser storage, app layers, server or Node code.'
+						}
+					]
+				}
+			],
+			'no-restricted-globals': [
+				'error',
+				...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'fetch'].map(
+					(name) => ({ name, message: 'The shared model runs on the server too: no browser globals.' })
+				)
+			]
+		}
+	},
+	// The server takes only the shared model, the contracts and the words from the app.
+	{
+		files: ['sync-server/src/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^|/)src/lib/(?!(plp|contracts|messages)/)|^\\$lib/|^svelte($|/)',
+							message:
+								'The server imports from the app only src/lib/plp (the model), src/lib/contracts and src/lib/messages.'
 						}
 					]
 				}

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { Plan } from '../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { ASSESSMENT_KINDS, GOAL_CATEGORIES, PROFILE_FIELDS } from '../src/lib/plp/schema';
-import { pick, seededRandom, type Random } from '../src/lib/plp/random-edits';
+import { pick, seededRandom, type Random } from '../src/lib/testing/random-edits';
 
 const SENTENCES = [
 	'I want to get better at reading long books. ',

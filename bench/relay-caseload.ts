@@ -16,14 +16,14 @@ import * as Y from 'yjs';
 import { Plan } from '../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 import { ASSESSMENT_KINDS, GOAL_CATEGORIES, PROFILE_FIELDS } from '../src/lib/plp/schema';
-import { pick, seededRandom } from '../src/lib/plp/random-edits';
+import { pick, seededRandom } from '../src/lib/testing/random-edits';
 import {
 	CatchUpStatus,
 	decodeCatchUpResponse,
 	deleteSetOf,
 	digestOf,
 	encodeCatchUpRequest
-} from '../src/lib/sync/catch-up-format';
+} from '../src/lib/contracts/catch-up-format';
 import { registerCatchUpRoutes } from '../sync-server/src/api/catch-up-routes';
 import type { ApiContext } from '../sync-server/src/api/context';
 import { SqliteAuditLog } from '../sync-server/src/audit/audit-log';

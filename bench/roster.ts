@@ -5,7 +5,7 @@
  * and the admin's school counts over those plans. Prints times beside their targets; asserts nothing.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { RosterReport } from '../src/lib/school/roster-report';
+import type { RosterReport } from '../src/lib/contracts/roster-report';
 import { api, signIn, startServer } from '../sync-server/test/helpers';
 import { generateDistrict } from '../sync-server/test/roster-district';
 

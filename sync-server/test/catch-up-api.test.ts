@@ -12,7 +12,7 @@ import {
 	digestOf,
 	encodeCatchUpRequest,
 	type CatchUpAnswer
-} from '../../src/lib/sync/catch-up-format';
+} from '../../src/lib/contracts/catch-up-format';
 import { api, signIn, startServer, type TestServer } from './helpers';
 
 interface PlanRow {

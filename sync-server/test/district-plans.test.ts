@@ -8,14 +8,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName } from '../../src/lib/plp/access';
-import type { PlanReaders, PlanView } from '../../src/lib/plp/api-types';
+import type { PlanReaders, PlanView } from '../../src/lib/contracts/api';
 import { Plan } from '../../src/lib/plp/plan';
 import {
 	CatchUpStatus,
 	decodeCatchUpResponse,
 	encodeCatchUpRequest
-} from '../../src/lib/sync/catch-up-format';
-import type { DistrictPlans, DistrictView } from '../../src/lib/school/self-assessment';
+} from '../../src/lib/contracts/catch-up-format';
+import type { DistrictPlans, DistrictView } from '../../src/lib/contracts/self-assessment';
 import { AccountStore } from '../src/auth/accounts';
 import { CloseCode } from '../src/relay/close-codes';
 import { DistrictSettings } from '../src/self-assessment/district-settings';

@@ -9,7 +9,7 @@ import { docName } from '../../src/lib/plp/access';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { today } from '../../src/lib/plp/ids';
 import { Plan } from '../../src/lib/plp/plan';
-import type { CaseloadRow, SchoolCounts } from '../../src/lib/proficiencies/growth-api';
+import type { CaseloadRow, SchoolCounts } from '../../src/lib/contracts/growth-api';
 import { daysBefore } from '../src/growth/plan-facts';
 import { createDocStore } from '../src/storage/sqlite-doc-store';
 import { api, signIn, startServer, type TestServer } from './helpers';

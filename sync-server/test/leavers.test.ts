@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/lib/plp/plan';
-import type { UserView } from '../../src/lib/plp/api-types';
+import type { UserView } from '../../src/lib/contracts/api';
 import { LEAVER_ROUTES } from '../src/api/authenticate';
 import { serverPerTest } from './server-per-test';
 import { connectClient, synced, waitFor, type Client } from './harness';

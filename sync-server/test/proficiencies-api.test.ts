@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FrameworkUploadReport } from '../../src/lib/proficiencies/framework-api';
-import type { FrameworkVersion } from '../../src/lib/proficiencies/framework';
+import type { FrameworkUploadReport } from '../../src/lib/contracts/framework-api';
+import type { FrameworkVersion } from '../../src/lib/contracts/framework';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
 
 const fixture = (name: string) =>

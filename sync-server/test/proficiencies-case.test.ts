@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FrameworkVersion } from '../../src/lib/proficiencies/framework';
-import type { FrameworkUploadReport } from '../../src/lib/proficiencies/framework-api';
-import type { FrameworkChange } from '../../src/lib/proficiencies/framework-changes';
+import type { FrameworkVersion } from '../../src/lib/contracts/framework';
+import type { FrameworkUploadReport } from '../../src/lib/contracts/framework-api';
+import type { FrameworkChange } from '../../src/lib/contracts/framework-changes';
 import { growthSeries } from '../../src/lib/proficiencies/growth';
 import type { ProgressEntry } from '../../src/lib/plp/schema';
 import { CASE_LIMITS } from '../src/proficiencies/case-package';

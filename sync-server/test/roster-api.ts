@@ -3,7 +3,7 @@
  * (the server refuses an import without that check's token) and, unless the test says which
  * confirmations it gives, agrees to every confirmation the check listed.
  */
-import type { RosterImportRequest, RosterReport } from '../../src/lib/school/roster-report';
+import type { RosterImportRequest, RosterReport } from '../../src/lib/contracts/roster-report';
 import { api, type ApiResponse } from './helpers';
 
 export type RosterBody = Partial<RosterImportRequest> & Record<string, unknown>;

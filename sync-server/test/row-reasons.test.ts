@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/lib/messages/languages';
 import { setLanguage } from '../../src/lib/messages/i18n.svelte';
-import type { RowProblem } from '../../src/lib/school/roster-report';
+import type { RowProblem } from '../../src/lib/contracts/roster-report';
 import { words } from '../../src/lib/school/row-reason-words';
 import { readFrameworkCsv, readFrameworkJson } from '../src/proficiencies/framework-input';
 import { readOneRoster } from '../src/roster/oneroster';

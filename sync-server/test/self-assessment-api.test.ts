@@ -13,7 +13,7 @@ import {
 	type AttributeRating,
 	type SchoolEvidence,
 	type TeamView
-} from '../../src/lib/school/self-assessment';
+} from '../../src/lib/contracts/self-assessment';
 import { AccountStore } from '../src/auth/accounts';
 import { AssessmentStore } from '../src/self-assessment/assessment-store';
 import { api, signIn, startServer, type TestServer } from './helpers';

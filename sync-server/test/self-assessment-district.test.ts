@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { today } from '../../src/lib/plp/ids';
-import { schoolYearOf, type DistrictView } from '../../src/lib/school/self-assessment';
+import { schoolYearOf, type DistrictView } from '../../src/lib/contracts/self-assessment';
 import { DistrictAdmins } from '../src/self-assessment/district-admins';
 import { api, signIn, startServer, type TestServer } from './helpers';
 import { addTwoSchools } from './self-assessment-seed';

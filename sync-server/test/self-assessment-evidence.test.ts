@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { Plan } from '../../src/lib/plp/plan';
 import { PATHWAY_KINDS } from '../../src/lib/plp/schema';
-import type { IndicatorSeries, SchoolEvidence } from '../../src/lib/school/self-assessment';
+import type { IndicatorSeries, SchoolEvidence } from '../../src/lib/contracts/self-assessment';
 import { schoolEvidence, yearFigure } from '../src/self-assessment/evidence';
 import { planEvidence } from '../src/self-assessment/plan-evidence';
 import { SEED_DAY, seededSchoolPlans } from './self-assessment-seed';

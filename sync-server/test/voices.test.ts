@@ -6,7 +6,7 @@
  * real socket watching the plan.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../src/lib/plp/api-types';
+import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../src/lib/contracts/api';
 import { confirmationList, confirmationsOf } from '../../src/lib/plp/confirmations';
 import { Plan } from '../../src/lib/plp/plan';
 import { unzipSync } from 'fflate';

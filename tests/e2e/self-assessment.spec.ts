@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { schoolYearLabel, schoolYearOf } from '../../src/lib/school/self-assessment';
+import { schoolYearLabel, schoolYearOf } from '../../src/lib/contracts/self-assessment';
 import { expect, test } from './fixtures';
 import { apiToken, signIn } from './pages/session';
 

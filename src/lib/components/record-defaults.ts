@@ -1,6 +1,6 @@
 import { today } from '../plp/ids';
 import { AUTHOR_ROLES, type CollectionName } from '../plp/schema';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 /**
  * What the app already knows about a new record, filled in so nobody types it: a reflection's

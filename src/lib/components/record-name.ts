@@ -3,7 +3,7 @@ import { language, t } from '../messages';
 import { recordNameWords, type Wording } from '../messages/plan-words';
 import type { CollectionName, Fields } from '../plp/schema';
 import { liveTextOf, liveValue } from '../state/live-doc';
-import { school } from '../sync/school-sync.svelte';
+import { school } from '../state/school-session.svelte';
 
 /** The active language's wording, with the school's own labels (reading it follows both). */
 export function appWording(extra: Partial<Wording> = {}): Wording {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FamilyPart } from './family';
 import { Plan } from './plan';
-import { pick, randomFamilyEdit, randomPlanEdit, seededRandom, type Random } from './random-edits';
+import { pick, randomFamilyEdit, randomPlanEdit, seededRandom, type Random } from '../testing/random-edits';
 
 const SEEDS = 200;
 const STEPS = 60;

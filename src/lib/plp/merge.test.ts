@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FamilyPart } from './family';
-import { makePlanV1 } from './fixtures/make-plan-v1';
+import { makePlanV1 } from '../testing/fixtures/make-plan-v1';
 import { isSameName, mergeFamilyState, mergePlanState, readArchivedPlan, type DescribeImport } from './merge';
 import { Plan } from './plan';
 import { PLAN_DOC_OPTIONS, planAtRevision } from './revisions';

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from './schema';
 
 function loadFixture(): Y.Doc {
 	const doc = new Y.Doc();
-	Y.applyUpdate(doc, readFileSync(new URL('./fixtures/plan-v1.bin', import.meta.url)));
+	Y.applyUpdate(doc, readFileSync(new URL('../testing/fixtures/plan-v1.bin', import.meta.url)));
 	return doc;
 }
 

@@ -5,7 +5,7 @@
  * copy, the moment a revision is recorded here) give the same answer.
  */
 import type * as Y from 'yjs';
-import type { PlanReview } from './api-types';
+import type { PlanReview } from '../contracts/api';
 import { cycleStatus, reviewDue, type CycleStep, type GapKind } from './cycle';
 import { FamilyPart } from './family';
 import { Plan, type PlanSnapshot } from './plan';

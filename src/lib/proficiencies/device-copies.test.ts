@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { localDb } from '../local/db';
 import { forgetGrowthCopies } from '../services/growth';
-import type { FrameworkVersion } from './framework';
+import type { FrameworkVersion } from '../contracts/framework';
 import { cachedAnswer, cachedFramework, cacheFramework } from './framework-cache';
 import { frameworkNotice } from './framework-notice';
 

@@ -5,7 +5,7 @@
  * can say so offline instead of "not on this device yet".
  */
 import { localDb } from '../local/db';
-import type { FrameworkVersion } from './framework';
+import type { FrameworkVersion } from '../contracts/framework';
 
 const key = (schoolId: string) => `framework:${schoolId}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Framework } from './framework';
+import type { Framework } from '../contracts/framework';
 import { linksOf } from './framework-links';
 
 const framework: Framework = {

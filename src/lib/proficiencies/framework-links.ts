@@ -2,7 +2,7 @@
  * A CASE framework's links (associations other than parent and child) as people read them: for a
  * proficiency, each link from it or one of its indicators, with both ends named by code and words.
  */
-import { findTarget, type CaseLinkType, type Framework, type Proficiency } from './framework';
+import { findTarget, type CaseLinkType, type Framework, type Proficiency } from '../contracts/framework';
 
 export interface NamedLink {
 	type: CaseLinkType;

@@ -3,7 +3,7 @@
  * the school has not added its proficiencies yet (the server said so, now or last time), or the
  * school's list has not reached this device yet (never heard from the server: offline, say).
  */
-import type { FrameworkVersion } from './framework';
+import type { FrameworkVersion } from '../contracts/framework';
 
 export type FrameworkNotice = 'school-has-none' | 'not-on-device' | null;
 

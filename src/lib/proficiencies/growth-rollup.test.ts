@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../plp/schema';
-import type { Framework } from './framework';
+import type { Framework } from '../contracts/framework';
 import { proficiencyGrowth, rollUp } from './growth-rollup';
 
 const framework: Framework = {

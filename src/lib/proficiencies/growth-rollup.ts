@@ -10,7 +10,7 @@
  * their own series and do not enter the roll-up.
  */
 import type { ProgressEntry } from '../plp/schema';
-import { levelText, scaleOf, type Framework, type Proficiency, type Scale } from './framework';
+import { levelText, scaleOf, type Framework, type Proficiency, type Scale } from '../contracts/framework';
 import { growthSeries, type GrowthSeries } from './growth';
 
 export interface IndicatorLatest {

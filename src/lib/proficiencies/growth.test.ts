@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../plp/schema';
-import type { Framework } from './framework';
+import type { Framework } from '../contracts/framework';
 import { goalCounts, goalsByProficiency, growthSeries, pathwaySpans, pathwayTimeline } from './growth';
 
 const framework: Framework = {

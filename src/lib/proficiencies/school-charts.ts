@@ -2,7 +2,7 @@
  * The school counts (GET /api/growth/school) shaped for bar charts: categories along the bottom,
  * one series of bars per level. The tables next to the charts show the same numbers.
  */
-import type { SchoolCounts } from './growth-api';
+import type { SchoolCounts } from '../contracts/growth-api';
 
 export interface BarSeries {
 	label: string;

@@ -1,6 +1,6 @@
 /** A figure of the self-assessment in words: "12", "fewer than 10", "65 % (11 / 17)". */
 import { format, optionLabel, t } from '../messages';
-import type { IndicatorSeries, StudentCount, YearFigure } from './self-assessment';
+import type { IndicatorSeries, StudentCount, YearFigure } from '../contracts/self-assessment';
 
 export const countText = (count: StudentCount): string =>
 	'students' in count

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../messages/languages';
 import { setLanguage } from '../messages/i18n.svelte';
-import type { PersonChange, RowProblem, RowReason } from './roster-report';
+import type { PersonChange, RowProblem, RowReason } from '../contracts/roster-report';
 import { personChangeWords, reasonWords, schoolChangeWords, words } from './row-reason-words';
 
 type Samples = { [C in RowReason['code']]: Extract<RowReason, { code: C }>[] };

@@ -11,7 +11,7 @@ import {
 	type RowProblem,
 	type RowReason,
 	type SchoolFieldChange
-} from './roster-report';
+} from '../contracts/roster-report';
 
 export function reasonWords(problem: RowProblem): string {
 	return words(problem.why) ?? problem.reason;

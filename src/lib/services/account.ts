@@ -3,7 +3,7 @@ import { localDb, type PlanEntry } from '../local/db';
 import { docName } from '../plp/access';
 import { requestPersistence } from '../local/device-storage';
 import { api, ApiError, NetworkError } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 import { language } from '../messages';
 import { closeAllOpenPlans } from '../state/open-sessions';
 import { forgetGrowthCopies } from './growth';
@@ -121,7 +121,7 @@ async function signOutNow(): Promise<void> {
 	if (user) {
 		// Loaded here, not at the top: the start screen must not pull in Yjs for a rare action.
 		const [{ school }, { clearLocalDoc, clearLocalPlan }] = await Promise.all([
-			import('../sync/school-sync.svelte'),
+			import('../state/school-session.svelte'),
 			import('../local/plan-storage')
 		]);
 		await school.close();

@@ -1,6 +1,6 @@
 /** The admin's backups: the last runs, a backup now, and the whole school's archive. */
 import { t } from '../messages';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 import { backupApi, type BackupStatus } from '../sync/backup-api';
 import { saveFile } from './files';
 

@@ -1,6 +1,6 @@
 import { localDb } from '../local/db';
 import type { PlanSummary } from '../plp/plan-summary';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 import { ApiError, NetworkError } from '../sync/api';
 import { recordSent } from '../sync/unsent';
 

@@ -16,7 +16,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../plp/file-types';
 import { saveFile } from './files';
 import { uploadQueue } from '../state/upload-queue.svelte';
 import { request } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 /** The message for a file this device refused to keep. */
 export function refusalMessage(error: unknown): string {

@@ -3,9 +3,9 @@
  * device so the last answer can be read offline, with the time it was fetched.
  */
 import { localDb } from '../local/db';
-import type { CaseloadRow, SchoolCounts } from '../proficiencies/growth-api';
+import type { CaseloadRow, SchoolCounts } from '../contracts/growth-api';
 import { request } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 export interface Fetched<T> {
 	value: T;

@@ -1,7 +1,7 @@
 /** A family invite code for one plan, made by staff (online only). */
 import { t } from '../messages';
 import { api, NetworkError } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 export async function createFamilyInvite(planId: string) {
 	const token = auth.token;

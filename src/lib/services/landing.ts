@@ -1,8 +1,8 @@
 import type { PlanEntry } from '../local/db';
 import { localDb } from '../local/db';
 import { isPlanId } from '../plp/access';
-import type { UserView } from '../plp/api-types';
-import { auth } from '../sync/auth.svelte';
+import type { UserView } from '../contracts/api';
+import { auth } from '../state/auth.svelte';
 
 /**
  * Where a person starts after signing in or joining: a student or a guardian with one plan works

@@ -1,7 +1,7 @@
 import { language, setLanguage, type Language } from '../messages';
 import { isLanguage } from '../messages/languages';
 import { api } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 /**
  * Each person's language lives on their account, so a parent who chose Nepali on their phone sees

@@ -1,5 +1,5 @@
 /** The district's period during which students who graduated or left still read their plan (leaver-routes.ts). */
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 import { request } from '../sync/api';
 
 export interface LeaverPeriod {

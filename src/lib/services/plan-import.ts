@@ -13,8 +13,11 @@ import {
 	type ArchiveSummary
 } from '../plp/archive';
 import type { Role } from '../plp/access';
-import type { PlanView } from '../plp/api-types';
+import type { PlanView } from '../contracts/api';
 import { api } from '../sync/api';
+
+/** The server's refusal, for the import screen to tell apart from an archive problem. */
+export { ApiError } from '../sync/api';
 import { archiveLimits, sendArchive, type SendArchive } from '../sync/archive-upload';
 
 /** Why a chosen file cannot be brought in, found before anything is sent. */

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { today } from '../plp/ids';
 import { summarizePlanDocs, type PlanSummary } from '../plp/plan-summary';
 import { DEFAULT_REVIEW_MONTHS } from '../plp/template';
-import { school } from '../sync/school-sync.svelte';
+import { school } from '../state/school-session.svelte';
 
 export function deviceSummary(planDoc: Y.Doc, familyDoc: Y.Doc | null | undefined): PlanSummary | undefined {
 	const interval = school.template?.reviewIntervalMonths() ?? DEFAULT_REVIEW_MONTHS;

@@ -1,10 +1,10 @@
 /** The school's proficiency framework: keep the device's copy fresh, and the admin's uploads. */
-import type { FrameworkVersion } from '../proficiencies/framework';
-import type { FrameworkFormat, FrameworkUploadReport } from '../proficiencies/framework-api';
+import type { FrameworkVersion } from '../contracts/framework';
+import type { FrameworkFormat, FrameworkUploadReport } from '../contracts/framework-api';
 import { cachedAnswer, cacheFramework } from '../proficiencies/framework-cache';
 import { frameworkState } from '../state/framework.svelte';
 import { request } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 /**
  * Shows the device's copy at once, then asks the server for the latest (offline, the copy stays).

@@ -1,5 +1,5 @@
 /** Who reads a plan, and the student's choice over each guardian once they are 18 (readers-routes.ts). */
-import type { PlanReaders } from '../plp/api-types';
+import type { PlanReaders } from '../contracts/api';
 import { api, request } from '../sync/api';
 
 export const planReaders = (token: string, planId: string) =>

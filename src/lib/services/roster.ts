@@ -5,9 +5,9 @@ import type {
 	RosterFormat,
 	RosterImportRequest,
 	RosterReport
-} from '../school/roster-report';
+} from '../contracts/roster-report';
 import { request } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 function token(): string {
 	if (!auth.token) throw new Error('not signed in');

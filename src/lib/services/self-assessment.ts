@@ -3,7 +3,7 @@
  * kept on the device: ratings of a whole school are for its team, on the school's server.
  */
 import { localDb } from '../local/db';
-import type { PlanView } from '../plp/api-types';
+import type { PlanView } from '../contracts/api';
 import type {
 	AssessableSchool,
 	AssessmentView,
@@ -13,9 +13,9 @@ import type {
 	SchoolEvidence,
 	SelfAssessment,
 	TeamView
-} from '../school/self-assessment';
+} from '../contracts/self-assessment';
 import { request } from '../sync/api';
-import { auth } from '../sync/auth.svelte';
+import { auth } from '../state/auth.svelte';
 
 function token(): string {
 	const value = auth.token;

@@ -5,7 +5,7 @@
  * no request line and no log; the guest's page sends it in a request body.
  */
 import type { GuestRelation } from '../plp/confirmations';
-import type { NewVoiceLink, VoiceAction, VoiceInvitation, VoiceLinkView } from '../plp/api-types';
+import type { NewVoiceLink, VoiceAction, VoiceInvitation, VoiceLinkView } from '../contracts/api';
 import { request } from '../sync/api';
 
 const voicesOf = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/voices`;

@@ -1,4 +1,4 @@
-import type { FrameworkVersion } from '../proficiencies/framework';
+import type { FrameworkVersion } from '../contracts/framework';
 import { frameworkNotice, type FrameworkNotice } from '../proficiencies/framework-notice';
 
 /** The school's proficiency framework as the pages see it (from the device, refreshed from the server). */

@@ -4,7 +4,7 @@ import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
 import { FamilyPart } from '../plp/family';
 import { Plan } from '../plp/plan';
 import { t } from '../messages';
-import { auth } from '../sync/auth.svelte';
+import { auth } from './auth.svelte';
 import type { PlanSync } from '../sync/plan-sync.svelte';
 import { UnsentMark } from '../sync/unsent';
 import { openSessions } from './open-sessions';

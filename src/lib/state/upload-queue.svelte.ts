@@ -10,7 +10,7 @@ import {
 } from '../local/evidence-store';
 import { untrack } from 'svelte';
 import type { EvidenceUpload } from '../local/evidence-types';
-import { auth } from '../sync/auth.svelte';
+import { auth } from './auth.svelte';
 import { uploadFile } from '../sync/uploader';
 
 const RETRY_MS = 10_000;

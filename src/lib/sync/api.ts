@@ -1,5 +1,6 @@
 import { t } from '../messages';
-import type { ErrorBody, PlanView, SignInResponse, UserView } from '../plp/api-types';
+import type { ErrorBody, PlanView, SignInResponse, UserView } from '../contracts/api';
+import type { ApiErrorCode } from '../contracts/errors';
 import { send, type RequestOptions } from './http';
 
 export { send, type AnswerAs, type RequestOptions } from './http';
@@ -8,7 +9,8 @@ export { send, type AnswerAs, type RequestOptions } from './http';
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
-		readonly code: string,
+		/** The server's code; `error` when the answer had none (a proxy's page, say). */
+		readonly code: ApiErrorCode | 'error',
 		message: string
 	) {
 		super(message);
@@ -75,7 +77,6 @@ export const api = {
  * password, a used invite code), else the server's English words, else a general apology.
  */
 function personMessage(error: Partial<ErrorBody['error']> | undefined): string {
-	const code = error?.code ?? '';
-	const ours = (t.errors as Record<string, string>)[code];
+	const ours = error?.code ? (t.errors as Partial<Record<ApiErrorCode, string>>)[error.code] : undefined;
 	return ours ?? error?.message ?? t.sync.serverError;
 }

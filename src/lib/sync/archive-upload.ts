@@ -3,7 +3,7 @@
  * admin). An XMLHttpRequest rather than fetch: only it reports how much of the body has gone, and
  * an archive of video evidence can take minutes to send from a school's connection.
  */
-import type { ArchiveImportResult, ArchiveLimits, ErrorBody } from '../plp/api-types';
+import type { ArchiveImportResult, ArchiveLimits, ErrorBody } from '../contracts/api';
 import { ApiError, NetworkError, request } from './api';
 
 export interface SendArchive {

@@ -1,19 +1,8 @@
 /** The admin's backup API (sync-server/src/backup/backup-routes.ts) and the whole-school archive. */
+import type { BackupStatus } from '../contracts/api';
 import { request } from './api';
 
-export interface BackupRun {
-	startedAt: string;
-	finishedAt: string | null;
-	isOk: boolean | null;
-	location: string | null;
-	detail: string | null;
-}
-
-export interface BackupStatus {
-	last: BackupRun | null;
-	lastSuccess: BackupRun | null;
-	schedule?: { isEnabled: boolean; timeUtc: string; keep: number };
-}
+export type { BackupRun, BackupStatus } from '../contracts/api';
 
 export const backupApi = {
 	status: (token: string) => request<BackupStatus>('GET', '/api/admin/backup', { token }),

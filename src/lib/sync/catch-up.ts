@@ -14,7 +14,7 @@ import {
 	deleteSetOf,
 	digestOf,
 	encodeCatchUpRequest
-} from './catch-up-format';
+} from '../contracts/catch-up-format';
 
 export interface CatchUpPlan {
 	planId: string;

@@ -1,4 +1,4 @@
-import type { UserView } from '../plp/api-types';
+import type { UserView } from '../contracts/api';
 import { docName, type Access } from '../plp/access';
 import type * as Y from 'yjs';
 import { t } from '../messages';

@@ -1,6 +1,6 @@
 /**
  * `POST /api/sync/catch-up` (application/octet-stream, lib0 encoding in
- * src/lib/sync/catch-up-format.ts): state vectors in, missing updates out, for every document the
+ * src/lib/contracts/catch-up-format.ts): state vectors in, missing updates out, for every document the
  * device names and the caller may read. Audited like opening a document, at most once per user,
  * document and minute.
  */
@@ -12,7 +12,7 @@ import {
 	decodeCatchUpRequest,
 	encodeCatchUpResponse,
 	MAX_CATCH_UP_DOCS
-} from '../../../src/lib/sync/catch-up-format';
+} from '../../../src/lib/contracts/catch-up-format';
 import { requireCaller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError } from './errors';

@@ -3,12 +3,13 @@
  * message is for the person in front of the screen, so it says what happened and what to do.
  */
 import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
+import type { ApiErrorCode } from '../../../src/lib/contracts/errors';
 
 export class ApiError extends Error {
 	override name = 'ApiError';
 	constructor(
 		readonly statusCode: number,
-		readonly code: string,
+		readonly code: ApiErrorCode,
 		message: string,
 		readonly headers: Record<string, string> = {}
 	) {
@@ -33,7 +34,7 @@ export const forbidden = () =>
 export const notFound = (what: string) =>
 	new ApiError(404, 'not-found', `We could not find that ${what}. Check it and try again.`);
 
-export function errorBody(code: string, message: string) {
+export function errorBody(code: ApiErrorCode, message: string) {
 	return { error: { code, message } };
 }
 

@@ -3,7 +3,7 @@
  * shows of each (src/lib/plp/plan-summary.ts) and when anyone last changed it.
  */
 import type { FastifyInstance } from 'fastify';
-import type { PlanView } from '../../../src/lib/plp/api-types';
+import type { PlanView } from '../../../src/lib/contracts/api';
 import { today } from '../../../src/lib/plp/ids';
 import { principalOf } from '../auth/access-resolver';
 import { lastChanges } from '../plans/last-changes';

@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hasOwnRights } from '../../../src/lib/plp/adulthood';
 import { isPlanId } from '../../../src/lib/plp/access';
-import type { PlanReaders } from '../../../src/lib/plp/api-types';
+import type { PlanReaders } from '../../../src/lib/contracts/api';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireRole, type Caller } from './authenticate';
 import type { ApiContext } from './context';

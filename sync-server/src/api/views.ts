@@ -1,5 +1,5 @@
-/** Builds the JSON the API answers with; the shapes live in src/lib/plp/api-types.ts, shared with the app. */
-import type { PlanView, UserView } from '../../../src/lib/plp/api-types';
+/** Builds the JSON the API answers with; the shapes live in src/lib/contracts/api.ts, shared with the app. */
+import type { PlanView, UserView } from '../../../src/lib/contracts/api';
 import type { StudentPlan, User } from '../auth/accounts';
 import type { ApiContext } from './context';
 

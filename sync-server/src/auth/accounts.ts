@@ -7,7 +7,7 @@ import { isLanguage, type Language } from '../../../src/lib/messages/languages';
 import { isPlanId, type Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 
-import { STAFF_TITLES, type StaffTitle } from '../../../src/lib/plp/api-types';
+import { STAFF_TITLES, type StaffTitle } from '../../../src/lib/contracts/api';
 
 export { STAFF_TITLES, type StaffTitle };
 

@@ -3,6 +3,7 @@
  * - `POST /api/admin/backup` (admin): makes a backup now.
  */
 import type { FastifyInstance } from 'fastify';
+import type { BackupStatus } from '../../../src/lib/contracts/api';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError } from '../api/errors';
@@ -12,7 +13,7 @@ import type { BackupRunner } from './backup-schedule';
 export function registerBackupRoutes(app: FastifyInstance, ctx: ApiContext, runner: BackupRunner): void {
 	const { isEnabled, timeUtc, keep } = ctx.config.backup;
 
-	app.get('/api/admin/backup', async (request) => {
+	app.get('/api/admin/backup', async (request): Promise<BackupStatus> => {
 		requireRole(ctx, request, 'admin');
 		return { ...lastBackup(ctx.db), schedule: { isEnabled, timeUtc, keep } };
 	});

@@ -7,6 +7,7 @@
  * - `manifest.json`  what is inside and that it was verified.
  * It is written as `….partial` and renamed when complete, so a half-made backup never looks whole.
  */
+import type { BackupRun, BackupStatus } from '../../../src/lib/contracts/api';
 import { createHash } from 'node:crypto';
 import {
 	copyFileSync,
@@ -37,13 +38,7 @@ export interface BackupManifest {
 	blobs: { hash: string; size: number }[];
 }
 
-export interface BackupRecord {
-	startedAt: string;
-	finishedAt: string | null;
-	isOk: boolean | null;
-	location: string | null;
-	detail: string | null;
-}
+export type BackupRecord = BackupRun;
 
 /** The SHA-256 of a file, read as a stream (evidence files can be hundreds of megabytes). */
 export async function sha256File(file: string): Promise<string> {
@@ -171,7 +166,7 @@ export function pruneBackups(root: string, keep: number): string[] {
 	return removed;
 }
 
-export function lastBackup(db: Database): { last: BackupRecord | null; lastSuccess: BackupRecord | null } {
+export function lastBackup(db: Database): BackupStatus {
 	const read = (where: string) => {
 		const row = db
 			.prepare(

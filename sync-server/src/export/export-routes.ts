@@ -15,7 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTo, isPlanId } from '../../../src/lib/plp/access';
-import type { ArchiveLimits as ArchiveLimitsView } from '../../../src/lib/plp/api-types';
+import type { ArchiveLimits as ArchiveLimitsView } from '../../../src/lib/contracts/api';
 import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireReader, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';

@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../../../src/lib/plp/access';
-import type { ArchiveImportResult } from '../../../src/lib/plp/api-types';
+import type { ArchiveImportResult } from '../../../src/lib/contracts/api';
 import { detectFileType, isBlobHash, SNIFF_BYTES } from '../../../src/lib/plp/file-types';
 import {
 	isSameName,

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { today } from '../../../src/lib/plp/ids';
-import type { CaseloadRow, SchoolCounts } from '../../../src/lib/proficiencies/growth-api';
+import type { CaseloadRow, SchoolCounts } from '../../../src/lib/contracts/growth-api';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import type { DocStore } from '../contracts';

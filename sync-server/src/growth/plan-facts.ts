@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
-import { RECENT_PROGRESS_DAYS } from '../../../src/lib/proficiencies/growth-api';
+import { RECENT_PROGRESS_DAYS } from '../../../src/lib/contracts/growth-api';
 import type { StatementSync } from 'node:sqlite';
 import { planEvidence, type PlanEvidence } from '../self-assessment/plan-evidence';
 import type { DocStore } from '../contracts';

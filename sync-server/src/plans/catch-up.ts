@@ -12,7 +12,7 @@ import {
 	deleteSetOf,
 	type CatchUpAnswer,
 	type CatchUpRequest
-} from '../../../src/lib/sync/catch-up-format';
+} from '../../../src/lib/contracts/catch-up-format';
 import type { DocStore } from '../contracts';
 
 export interface CatchUpDeps {

@@ -8,7 +8,7 @@
 import type { StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
-import type { PlanReview } from '../../../src/lib/plp/api-types';
+import type { PlanReview } from '../../../src/lib/contracts/api';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { EMPTY_SUMMARY, summarizePlan, type PlanSummary } from '../../../src/lib/plp/plan-summary';

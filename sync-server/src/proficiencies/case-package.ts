@@ -22,8 +22,8 @@ import {
 	type Framework,
 	type FrameworkLink,
 	type Proficiency
-} from '../../../src/lib/proficiencies/framework';
-import type { RowProblem } from '../../../src/lib/school/roster-report';
+} from '../../../src/lib/contracts/framework';
+import type { RowProblem } from '../../../src/lib/contracts/roster-report';
 import { rowProblem, type RowReason } from '../roster/row-reason';
 import { linkId, record, str, type Json } from './case-json';
 import { readRubrics } from './case-rubrics';

@@ -9,7 +9,7 @@
  *   that names an item not in the package, or an indicator (indicators are assessed on their
  *   proficiency's scale), or a proficiency that an earlier criterion already gave a scale.
  */
-import type { Framework, Scale } from '../../../src/lib/proficiencies/framework';
+import type { Framework, Scale } from '../../../src/lib/contracts/framework';
 import type { RowReason } from '../roster/row-reason';
 import { linkId, record, str, type Json } from './case-json';
 

@@ -12,8 +12,8 @@ import {
 	type Proficiency,
 	type ProficiencyKind,
 	type Scale
-} from '../../../src/lib/proficiencies/framework';
-import type { RowProblem } from '../../../src/lib/school/roster-report';
+} from '../../../src/lib/contracts/framework';
+import type { RowProblem } from '../../../src/lib/contracts/roster-report';
 import { readCsv } from '../roster/csv-table';
 import { rowProblem, type RowReason } from '../roster/row-reason';
 

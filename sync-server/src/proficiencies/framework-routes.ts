@@ -8,8 +8,8 @@
  *   GET  /api/proficiencies/:version/changes  admin: what it changed from the version before
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { FrameworkFormat, FrameworkUploadReport } from '../../../src/lib/proficiencies/framework-api';
-import { frameworkChanges } from '../../../src/lib/proficiencies/framework-changes';
+import type { FrameworkFormat, FrameworkUploadReport } from '../../../src/lib/contracts/framework-api';
+import { frameworkChanges } from '../../../src/lib/contracts/framework-changes';
 import { requireCaller, requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { notFound } from '../api/errors';

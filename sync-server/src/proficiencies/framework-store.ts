@@ -1,5 +1,5 @@
 /** Versions of each school's proficiency framework, newest last; every version is kept. */
-import type { Framework, FrameworkVersion } from '../../../src/lib/proficiencies/framework';
+import type { Framework, FrameworkVersion } from '../../../src/lib/contracts/framework';
 import type { Database } from '../db';
 
 export interface VersionSummary {

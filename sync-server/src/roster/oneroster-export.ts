@@ -9,7 +9,7 @@ import {
 	type OneRosterVersion,
 	type RosterFileMode,
 	type RosterFileUse
-} from '../../../src/lib/school/roster-report';
+} from '../../../src/lib/contracts/roster-report';
 import { readCsv } from './csv-table';
 import { readArchive } from './export-archive';
 import { rowProblem } from './row-reason';

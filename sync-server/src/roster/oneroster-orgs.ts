@@ -4,7 +4,7 @@
  * schools and holds no one itself. Schools known from earlier imports stand in for orgs a delta
  * export leaves out.
  */
-import type { OrgRef } from '../../../src/lib/school/roster-report';
+import type { OrgRef } from '../../../src/lib/contracts/roster-report';
 import type { CsvTable } from './csv-table';
 import type { RowProblem } from './roster-types';
 import { rowProblem, type RowReason } from './row-reason';

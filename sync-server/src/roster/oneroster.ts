@@ -5,7 +5,7 @@
  * columns below are used; every other column is ignored. oneroster-export.ts says which files
  * came and whether each is bulk or delta.
  */
-import type { OneRosterVersion, RosterFileMode } from '../../../src/lib/school/roster-report';
+import type { OneRosterVersion, RosterFileMode } from '../../../src/lib/contracts/roster-report';
 import { listField, readCsv, type CsvRow, type CsvTable } from './csv-table';
 import { readBirthDates } from './oneroster-demographics';
 import { readOrgs, type Orgs, type SchoolOrg } from './oneroster-orgs';

@@ -5,7 +5,7 @@
  * and the same hash, from the last day. Tokens are stored hashed, like session tokens.
  */
 import { createHash } from 'node:crypto';
-import type { RosterImportRequest } from '../../../src/lib/school/roster-report';
+import type { RosterImportRequest } from '../../../src/lib/contracts/roster-report';
 import { hashSecret, newSessionToken } from '../auth/tokens';
 import type { Database } from '../db';
 

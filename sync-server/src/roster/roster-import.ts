@@ -13,7 +13,7 @@ import {
 	type RosterConfirmation,
 	type RosterConfirmationCode,
 	type RosterReport
-} from '../../../src/lib/school/roster-report';
+} from '../../../src/lib/contracts/roster-report';
 import { ApiError } from '../api/errors';
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
 import type { DocStore, StoredUpdate } from '../contracts';

@@ -6,8 +6,8 @@
  * the body limit of this route is raised for a district's 10,000-student export.
  */
 import type { FastifyInstance } from 'fastify';
-import type { RosterImportRequest } from '../../../src/lib/school/roster-report';
-import { ROSTER_CONFIRMATION_CODES } from '../../../src/lib/school/roster-report';
+import type { RosterImportRequest } from '../../../src/lib/contracts/roster-report';
+import { ROSTER_CONFIRMATION_CODES } from '../../../src/lib/contracts/roster-report';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';

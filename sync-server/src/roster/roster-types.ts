@@ -2,7 +2,7 @@
  * The roster as this server understands it, whatever file format it came from: people with the
  * student information system's ids (`sourceId`), and who advises and who is the guardian of whom.
  */
-import type { RowProblem } from '../../../src/lib/school/roster-report';
+import type { RowProblem } from '../../../src/lib/contracts/roster-report';
 import { isValidUsername, type StaffTitle } from '../auth/accounts';
 import { rowProblem, type RowReason } from './row-reason';
 

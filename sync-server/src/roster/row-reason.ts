@@ -8,7 +8,7 @@ import {
 	type PersonField,
 	type RowReason,
 	type SchoolFieldChange
-} from '../../../src/lib/school/roster-report';
+} from '../../../src/lib/contracts/roster-report';
 import type { RowProblem } from './roster-types';
 
 export type { RowReason };

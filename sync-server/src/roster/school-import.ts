@@ -3,7 +3,7 @@
  * decided on the server (school-scope.ts), each school's people land in that school, and every
  * school created, changed or refused is recorded (school_changes) when the import is for real.
  */
-import type { RosterConfirmation, SchoolChange } from '../../../src/lib/school/roster-report';
+import type { RosterConfirmation, SchoolChange } from '../../../src/lib/contracts/roster-report';
 import type { User } from '../auth/accounts';
 import { readOneRoster, type SchoolOrg } from './oneroster';
 import type { OneRosterExport } from './oneroster-export';

@@ -12,7 +12,7 @@
  * A school left out of a later file is never deleted, and its people stay as they are.
  */
 import { randomUUID } from 'node:crypto';
-import type { SchoolFieldChange } from '../../../src/lib/school/roster-report';
+import type { SchoolFieldChange } from '../../../src/lib/contracts/roster-report';
 import type { School, User } from '../auth/accounts';
 import type { SchoolDecision, SchoolOrg } from './oneroster';
 import { rowProblem, type RowReason } from './row-reason';

@@ -9,7 +9,7 @@
  *   student_ids guardians: the ids of their children, separated by ; (at least one)
  *   active      optional: no / false / 0 marks someone who has left
  */
-import { SIMPLE_FILE_NAME } from '../../../src/lib/school/roster-report';
+import { SIMPLE_FILE_NAME } from '../../../src/lib/contracts/roster-report';
 import { STAFF_TITLES, type StaffTitle } from '../auth/accounts';
 import { listField, readCsv } from './csv-table';
 import {

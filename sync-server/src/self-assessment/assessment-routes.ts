@@ -22,7 +22,7 @@ import {
 	type AssessmentView,
 	type SchoolEvidence,
 	type TeamView
-} from '../../../src/lib/school/self-assessment';
+} from '../../../src/lib/contracts/self-assessment';
 import { requireCaller, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';

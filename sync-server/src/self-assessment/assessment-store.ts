@@ -8,7 +8,7 @@ import {
 	type AttributeRating,
 	type Level,
 	type SelfAssessment
-} from '../../../src/lib/school/self-assessment';
+} from '../../../src/lib/contracts/self-assessment';
 import { transaction, type Database } from '../db';
 
 export type AssessmentAction = 'read' | 'saved' | 'team-added' | 'team-removed' | 'denied';

@@ -2,7 +2,7 @@
  * District admins, named and removed on a screen (before, only in the database): an admin whose
  * account carries a district reads every school of it. Every change is recorded, append-only.
  */
-import type { DistrictPerson } from '../../../src/lib/school/self-assessment';
+import type { DistrictPerson } from '../../../src/lib/contracts/self-assessment';
 import { transaction, type Database } from '../db';
 
 type PersonRow = { id: string; display_name: string; school_name: string };

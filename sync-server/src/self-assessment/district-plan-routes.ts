@@ -8,8 +8,8 @@
  * admin's open connections at once. Both the change and each list read are recorded.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PlanView } from '../../../src/lib/plp/api-types';
-import type { DistrictPlans } from '../../../src/lib/school/self-assessment';
+import type { PlanView } from '../../../src/lib/contracts/api';
+import type { DistrictPlans } from '../../../src/lib/contracts/self-assessment';
 import { principalOf } from '../auth/access-resolver';
 import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';

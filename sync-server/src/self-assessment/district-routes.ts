@@ -17,7 +17,7 @@ import {
 	type DistrictView,
 	type Level,
 	type SelfAssessment
-} from '../../../src/lib/school/self-assessment';
+} from '../../../src/lib/contracts/self-assessment';
 import { requireCaller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden } from '../api/errors';

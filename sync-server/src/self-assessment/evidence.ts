@@ -13,7 +13,7 @@
  * year only). Each figure follows the small-group rule (small-groups.ts): no count under 10, and
  * no count that tells how many fewer than 10 lack a figure.
  */
-import { RECENT_PROGRESS_DAYS } from '../../../src/lib/proficiencies/growth-api';
+import { RECENT_PROGRESS_DAYS } from '../../../src/lib/contracts/growth-api';
 import { PATHWAY_KINDS } from '../../../src/lib/plp/schema';
 import {
 	schoolYearDates,
@@ -21,7 +21,7 @@ import {
 	type Indicator,
 	type IndicatorSeries,
 	type SchoolEvidence
-} from '../../../src/lib/school/self-assessment';
+} from '../../../src/lib/contracts/self-assessment';
 import { daysBefore } from '../growth/plan-facts';
 import type { PlanEvidence } from './plan-evidence';
 import { yearFigure } from './small-groups';

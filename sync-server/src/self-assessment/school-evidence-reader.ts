@@ -1,5 +1,5 @@
 /** The figures of one school's active plans (evidence.ts), each plan's facts remembered until it changes. */
-import type { SchoolEvidence } from '../../../src/lib/school/self-assessment';
+import type { SchoolEvidence } from '../../../src/lib/contracts/self-assessment';
 import type { AccountStore } from '../auth/accounts';
 import type { PlanFactsCache } from '../growth/plan-facts';
 import { schoolEvidence } from './evidence';

@@ -10,7 +10,7 @@
  * yearFigure makes each figure; assertSmallGroupsHidden checks a whole answer before it leaves the
  * server, so a later change that forgets the rule fails loudly instead of telling a small count.
  */
-import { SMALL_GROUP, type StudentCount, type YearFigure } from '../../../src/lib/school/self-assessment';
+import { SMALL_GROUP, type StudentCount, type YearFigure } from '../../../src/lib/contracts/self-assessment';
 
 /** A count as the answer may show it. */
 export function shownCount(students: number): StudentCount {

@@ -1,5 +1,5 @@
 /** The staff an admin added to a school's self-assessment team: they may rate with the admins. */
-import type { TeamMember } from '../../../src/lib/school/self-assessment';
+import type { TeamMember } from '../../../src/lib/contracts/self-assessment';
 import type { Database } from '../db';
 
 export class TeamStore {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GuestRelation } from '../../../src/lib/plp/confirmations';
-import type { VoiceAction, VoiceLinkState } from '../../../src/lib/plp/api-types';
+import type { VoiceAction, VoiceLinkState } from '../../../src/lib/contracts/api';
 import type { Database } from '../db';
 import { hashSecret, newSessionToken } from '../auth/tokens';
 

@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPlanId } from '../../../src/lib/plp/access';
-import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../../src/lib/plp/api-types';
+import type { NewVoiceLink, VoiceInvitation, VoiceLinkView } from '../../../src/lib/contracts/api';
 import { addConfirmation, GUEST_RELATIONS } from '../../../src/lib/plp/confirmations';
 import { today } from '../../../src/lib/plp/ids';
 import type { Plan } from '../../../src/lib/plp/plan';

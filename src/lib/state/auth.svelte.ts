@@ -1,5 +1,5 @@
 import { localDb } from '../local/db';
-import type { SignInResponse, UserView } from '../plp/api-types';
+import type { SignInResponse, UserView } from '../contracts/api';
 
 const SESSION_KEY = 'session';
 

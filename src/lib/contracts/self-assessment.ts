@@ -3,7 +3,7 @@
  * the server (sync-server/src/self-assessment/) and the app: the attributes, the three levels, school
  * years, and what the API answers. No Svelte, no DOM.
  */
-import type { PlanView } from '../plp/api-types';
+import type { PlanView } from './api';
 
 export const ATTRIBUTES = [
 	'relationships',

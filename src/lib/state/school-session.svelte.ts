@@ -1,7 +1,7 @@
 import type { LocalDoc } from '../local/plan-storage';
 import { docName } from '../plp/access';
 import type { SchoolTemplate } from '../plp/template';
-import type { DocSync } from './doc-sync';
+import type { DocSync } from '../sync/doc-sync';
 
 /**
  * The school document (the PLP template) on this device: kept in IndexedDB so plans show the
@@ -9,7 +9,7 @@ import type { DocSync } from './doc-sync';
  * Yjs and y-indexeddb load only when the template is opened, so the pages that read it
  * (`/school`, `/growth`, the self-assessment) keep them out of their first load.
  */
-class SchoolSync {
+class SchoolSession {
 	template = $state.raw<SchoolTemplate | null>(null);
 	/** Ticks when the template changes; read it in a $derived to follow changes. */
 	version = $state(0);
@@ -35,7 +35,7 @@ class SchoolSync {
 		await local.load();
 		local.doc.on('update', () => this.version++);
 		this.template = new SchoolTemplate(local.doc);
-		const { DocSync } = await import('./doc-sync');
+		const { DocSync } = await import('../sync/doc-sync');
 		if (this.#local !== local) return; // closed meanwhile
 		this.#sync = new DocSync(local.doc, docName('school', schoolId), token, {
 			onChange: () => undefined,
@@ -56,4 +56,4 @@ class SchoolSync {
 	}
 }
 
-export const school = new SchoolSync();
+export const school = new SchoolSession();

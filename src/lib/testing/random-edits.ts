@@ -2,8 +2,8 @@
  * Random edits to every part of a plan, for the convergence property test and the benchmark.
  * Deterministic for a seed, so a failing seed can be replayed.
  */
-import type { FamilyPart } from './family';
-import type { Plan } from './plan';
+import type { FamilyPart } from '../plp/family';
+import type { Plan } from '../plp/plan';
 import {
 	INFO_FIELDS,
 	PARTICIPANT_ROLES,
@@ -11,7 +11,7 @@ import {
 	PROFILE_FIELDS,
 	type CollectionName,
 	type FieldDef
-} from './schema';
+} from '../plp/schema';
 
 export type Random = () => number;
 

@@ -2,10 +2,11 @@
  * The JSON the server's API answers with. Shared by the app and the server (sync-server/src/api),
  * so the two can never disagree about a field.
  */
-import type { Access, DocKind, Role } from './access';
-import type { InfoChange } from './merge';
-import type { GuestRelation } from './confirmations';
-import type { PlanSummary } from './plan-summary';
+import type { ApiErrorCode } from './errors';
+import type { Access, DocKind, Role } from '../plp/access';
+import type { InfoChange } from '../plp/merge';
+import type { GuestRelation } from '../plp/confirmations';
+import type { PlanSummary } from '../plp/plan-summary';
 
 /** A staff member's title: the one list, used by the server's accounts and the app's words. */
 export const STAFF_TITLES = ['advisor', 'teacher', 'counselor'] as const;
@@ -58,7 +59,7 @@ export interface SignInResponse {
 
 /** Every error the API answers has this body; `message` is written for the person, not for developers. */
 export interface ErrorBody {
-	error: { code: string; message: string };
+	error: { code: ApiErrorCode; message: string };
 }
 
 /** What `POST /api/plans/:planId/import` (and the admin's `/restore`) answers. */
@@ -138,4 +139,20 @@ export interface VoiceInvitation {
 	/** The piece of evidence to confirm (confirm links only). */
 	evidence: { title: string; date: string; kind: string } | null;
 	expiresAt: string;
+}
+
+/** One run of the daily backup, as `GET /api/admin/backup` answers it. */
+export interface BackupRun {
+	startedAt: string;
+	finishedAt: string | null;
+	isOk: boolean | null;
+	location: string | null;
+	detail: string | null;
+}
+
+/** What `GET` and `POST /api/admin/backup` answer (the schedule only with GET). */
+export interface BackupStatus {
+	last: BackupRun | null;
+	lastSuccess: BackupRun | null;
+	schedule?: { isEnabled: boolean; timeUtc: string; keep: number };
 }

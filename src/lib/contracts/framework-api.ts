@@ -1,5 +1,5 @@
 /** What POST /api/proficiencies answers, shared by the server and the admin screen. */
-import type { RowProblem } from '../school/roster-report';
+import type { RowProblem } from './roster-report';
 import type { FrameworkChange } from './framework-changes';
 
 /** csv: proficiencies.csv + scales.csv; json: framework.json; case: a CASE 1.0 package (case.json). */

@@ -1,5 +1,5 @@
 /** What the growth API answers (GET /api/growth/caseload and /api/growth/school), shared with the app. */
-import type { PlanReview } from '../plp/api-types';
+import type { PlanReview } from './api';
 
 /** One student of a caseload, at a glance. */
 export interface CaseloadRow {
