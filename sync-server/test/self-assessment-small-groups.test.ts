@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { FamilyPart } from '../../src/lib/plp/family';
 import { today } from '../../src/lib/plp/ids';
 import { Plan } from '../../src/lib/plp/plan';
-import { schoolYearOf, type DistrictView, type SchoolEvidence } from '../../src/lib/contracts/self-assessment';
+import {
+	schoolYearOf,
+	type DistrictView,
+	type SchoolEvidence
+} from '../../src/lib/contracts/self-assessment';
 import { schoolEvidence } from '../src/self-assessment/evidence';
 import { planEvidence } from '../src/self-assessment/plan-evidence';
 import { assertSmallGroupsHidden, smallGroupProblems, yearFigure } from '../src/self-assessment/small-groups';
