@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import { parseDocName } from '../../../src/lib/plp/access';
 import type { DecodedUpdate } from '../../../src/lib/plp/revision-guard';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 import { REVISION_KEPT_REASON, RevisionGuard } from '../plans/revision-guard';
 import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
@@ -66,12 +66,27 @@ export class DocRoom implements TurnRoom {
 	/** Sync step 1 answers held until this turn's writes are committed, so they cover them. */
 	#deferredAnswers: { conn: Connection; stateVector: Uint8Array }[] = [];
 	#isDestroyed = false;
+	#compacting: Promise<void> | null = null;
 	/** Plans keep their recorded revisions as they were; family documents have none. */
 	readonly #revisionGuard: RevisionGuard | null;
 
-	constructor(
+	/** Loads the document's stored log; the room exists only once it is read. */
+	static async load(
+		name: string,
+		store: AsyncDocStore,
+		commits: GroupCommit,
+		audit: AuditThrottle,
+		compactAfterUpdates: number,
+		log: FastifyBaseLogger
+	): Promise<DocRoom> {
+		const updates = await store.loadUpdates(name);
+		return new DocRoom(name, updates, store, commits, audit, compactAfterUpdates, log);
+	}
+
+	private constructor(
 		readonly name: string,
-		private readonly store: DocStore,
+		updates: readonly Uint8Array[],
+		private readonly store: AsyncDocStore,
 		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly compactAfterUpdates: number,
@@ -80,7 +95,6 @@ export class DocRoom implements TurnRoom {
 		this.#revisionGuard = parseDocName(name)?.kind === 'plan' ? new RevisionGuard() : null;
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
-		const updates = store.loadUpdates(name);
 		this.#storedCount = updates.length;
 		Y.transact(this.doc, () => {
 			for (const update of updates) Y.applyUpdate(this.doc, update);
@@ -220,10 +234,10 @@ export class DocRoom implements TurnRoom {
 	}
 
 	/** An update the server makes itself (an imported archive): stored first, then sent to every connection. */
-	applyServerUpdate(update: Uint8Array): void {
-		this.store.appendUpdate(this.name, update);
+	async applyServerUpdate(update: Uint8Array): Promise<void> {
+		await this.store.appendUpdates([{ docName: this.name, update }]);
 		this.#storedCount += 1;
-		Y.applyUpdate(this.doc, update, null);
+		if (!this.#isDestroyed) Y.applyUpdate(this.doc, update, null);
 	}
 
 	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
@@ -244,7 +258,10 @@ export class DocRoom implements TurnRoom {
 			);
 			this.#awarenessChanged.clear();
 		}
-		const answers = this.#deferredAnswers.length > 0 ? this.#takeDeferredAnswers() : null;
+		// Held answers wait until every write of this room is committed and applied, so their state
+		// vector covers them (a commit may span turns with an asynchronous store).
+		const answers =
+			this.#deferredAnswers.length > 0 && this.#pendingWrites === 0 ? this.#takeDeferredAnswers() : null;
 		const shared =
 			merged !== null && presence !== null
 				? [merged, presence]
@@ -286,22 +303,31 @@ export class DocRoom implements TurnRoom {
 		return answers;
 	}
 
-	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
-	compact(): void {
-		const updates = this.store.loadUpdates(this.name);
-		this.#storedCount = updates.length;
-		if (updates.length < 2) return;
-		this.store.compact(this.name, Y.mergeUpdates(updates), updates.length);
-		this.#storedCount = 1;
+	/**
+	 * Merges the stored log into one update (the store merges what it reads, so updates of other
+	 * processes are kept). Safe to call at any time; a no-op for short logs; one at a time.
+	 */
+	async compact(): Promise<void> {
+		if (this.#compacting !== null) return this.#compacting;
+		this.#compacting = (async () => {
+			try {
+				const before = this.#storedCount;
+				const replaced = await this.store.compact(this.name);
+				// Appends committed meanwhile stay after the merged one.
+				if (replaced > 0) this.#storedCount = Math.max(1, this.#storedCount - before + 1);
+			} finally {
+				this.#compacting = null;
+			}
+		})();
+		return this.#compacting;
 	}
 
 	/** A failed compaction loses nothing (the log is intact), so it is logged, not thrown at a client. */
 	#compactQuietly(): void {
-		try {
-			this.compact();
-		} catch (error) {
+		if (this.#compacting !== null) return;
+		this.compact().catch((error: unknown) => {
 			this.log.warn({ err: error, doc: this.name }, 'compaction failed; the update log is kept as it was');
-		}
+		});
 	}
 
 	destroy(): void {

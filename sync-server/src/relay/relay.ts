@@ -4,7 +4,7 @@
  * URL). See README.md for the protocol, close codes and guarantees.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
+import type { AccessResolver, AsyncDocStore, AuditLog, RelayControl } from '../contracts';
 import { AuditThrottle } from './audit-throttle';
 import { GroupCommit } from './group-commit';
 import { CloseCode } from './close-codes';
@@ -19,7 +19,8 @@ import { CachedAccess } from './cached-access';
 import { listenForUpgrades } from './upgrade';
 
 export interface RelayDeps {
-	store: DocStore;
+	/** Where documents live: SQLite through SyncDocStoreAdapter, or PostgreSQL (storage/). */
+	store: AsyncDocStore;
 	resolver: AccessResolver;
 	audit: AuditLog;
 	limits?: Partial<RelayLimits>;
@@ -68,18 +69,21 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		connectionCount: () => live.size,
 		async applyServerUpdate(name, update) {
 			const room = await rooms.open(name);
-			room.applyServerUpdate(update);
-			rooms.releaseIfIdle(room);
+			try {
+				await room.applyServerUpdate(update);
+			} finally {
+				rooms.releaseIfIdle(room);
+			}
 		},
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
 				stopSessionSweep();
 				// What this turn holds is committed and sent before anyone is told to go.
-				commits.flush();
+				await commits.drain();
 				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 				await rooms.unloadAll();
-				commits.flush(); // the last audit records
+				await commits.drain(); // the last audit records
 			})();
 			return closing;
 		}

@@ -3,7 +3,7 @@
  * same moment (they share one promise), and unloaded after it has had no connection for a while.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
 import { DocRoom } from './doc-room';
 import type { GroupCommit } from './group-commit';
@@ -15,7 +15,7 @@ export class RoomRegistry {
 	readonly #idleTimers = new Map<string, NodeJS.Timeout>();
 
 	constructor(
-		private readonly store: DocStore,
+		private readonly store: AsyncDocStore,
 		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly options: { idleUnloadMs: number; compactAfterUpdates: number },
@@ -27,19 +27,17 @@ export class RoomRegistry {
 		this.#cancelUnload(name);
 		let room = this.#rooms.get(name);
 		if (room === undefined) {
-			// The promise is what makes concurrent openers share one load. DocStore is synchronous
-			// today; an asynchronous store (PostgreSQL) would resolve it later with the same callers.
-			room = new Promise<DocRoom>((resolve) => {
-				const loaded = new DocRoom(
-					name,
-					this.store,
-					this.commits,
-					this.audit,
-					this.options.compactAfterUpdates,
-					this.log
-				);
+			// The promise is what makes concurrent openers share one load.
+			room = DocRoom.load(
+				name,
+				this.store,
+				this.commits,
+				this.audit,
+				this.options.compactAfterUpdates,
+				this.log
+			).then((loaded) => {
 				this.#loaded.set(name, loaded);
-				resolve(loaded);
+				return loaded;
 			});
 			this.#rooms.set(name, room);
 			// A failed load must not stick: the next opener tries again.
@@ -54,7 +52,7 @@ export class RoomRegistry {
 		if (room.connections.size > 0 || this.#idleTimers.has(room.name)) return;
 		const timer = setTimeout(() => {
 			this.#idleTimers.delete(room.name);
-			if (room.connections.size === 0) this.#unload(room);
+			if (room.connections.size === 0) void this.#unload(room);
 		}, this.options.idleUnloadMs);
 		timer.unref();
 		this.#idleTimers.set(room.name, timer);
@@ -66,18 +64,20 @@ export class RoomRegistry {
 		this.#idleTimers.clear();
 		const rooms = await Promise.allSettled(this.#rooms.values());
 		for (const result of rooms) {
-			if (result.status === 'fulfilled') this.#unload(result.value);
+			if (result.status === 'fulfilled') await this.#unload(result.value, true);
 		}
 	}
 
-	#unload(room: DocRoom): void {
+	async #unload(room: DocRoom, isShutdown = false): Promise<void> {
 		if (this.#loaded.get(room.name) !== room) return;
-		// Whatever this turn still holds is committed and sent before the room goes.
-		this.commits.flush();
+		// Whatever is still waiting is committed and sent before the room goes; a new room loaded
+		// meanwhile would miss a commit still in flight.
+		await this.commits.drain();
+		if (this.#loaded.get(room.name) !== room || (!isShutdown && room.connections.size > 0)) return;
 		this.#rooms.delete(room.name);
 		this.#loaded.delete(room.name);
 		try {
-			room.compact();
+			await room.compact();
 		} catch (error) {
 			this.log.warn({ err: error, doc: room.name }, 'compaction on unload failed; the update log is kept');
 		}
