@@ -69,6 +69,8 @@ export interface ServerConfig {
 	databaseUrl: string | null;
 	/** Redis linking several relay processes (REDIS_URL, redis://…): updates, presence, revocations. Unset: one process. */
 	redisUrl: string | null;
+	/** Start of the Redis channel names (REDIS_CHANNEL_PREFIX), so several deployments can share one Redis. Default `pathways:`. */
+	redisChannelPrefix: string;
 }
 
 export interface ImportLimits {
@@ -150,7 +152,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 		leaverAccessDays: readInteger(env, 'LEAVER_ACCESS_DAYS', 730, 0, 3660),
 		voiceLinkTtlHours: readNumber(env, 'VOICE_LINK_TTL_HOURS', 168, 0.001, 24 * 90),
 		databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-		redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'])
+		redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+		redisChannelPrefix: readString(env, 'REDIS_CHANNEL_PREFIX', 'pathways:')
 	};
 }
 

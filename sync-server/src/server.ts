@@ -23,6 +23,9 @@ import { openDatabase, type Database } from './db';
 import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
 import { registerRelay } from './relay/relay';
+import { LocalFanOut, ReceiverSlot } from './fanout/local-fan-out';
+import { RedisFanOut } from './fanout/redis-fan-out';
+import type { FanOut } from './contracts';
 import { registerGrowthRoutes } from './growth/growth-routes';
 import { PlanFactsCache } from './growth/plan-facts';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
@@ -66,9 +69,16 @@ export async function createServer(
 	const store = createDocStore(db);
 	let app: FastifyInstance | undefined;
 	let relayStore: RelayStore | undefined;
+	let fanOut: FanOut | undefined;
 	try {
 		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
 		relayStore = await openRelayStore(config.databaseUrl, store);
+		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
+		const slot = new ReceiverSlot();
+		fanOut =
+			config.redisUrl === null
+				? new LocalFanOut()
+				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
 		const accounts = new AccountStore(db, now);
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
 		if (demo && options.seedDemoPlanContent)
@@ -81,11 +91,13 @@ export async function createServer(
 		const audit = new SqliteAuditLog(db, now);
 		const relay = registerRelay(app, {
 			store: relayStore.store,
+			fanOut,
 			resolver,
 			audit,
 			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds },
 			now
 		});
+		slot.target = relay.receiver;
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
 			config,
@@ -116,9 +128,10 @@ export async function createServer(
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
-		return { app, relay, db, demo, close: closeOnce(app, relay, relayStore, store, db) };
+		return { app, relay, db, demo, close: closeOnce(app, relay, fanOut, relayStore, store, db) };
 	} catch (error) {
 		await app?.close();
+		await fanOut?.close();
 		await relayStore?.close();
 		store.close();
 		db.close();
@@ -148,6 +161,7 @@ function createApp(config: ServerConfig): FastifyInstance {
 function closeOnce(
 	app: FastifyInstance,
 	relay: RelayControl,
+	fanOut: FanOut,
 	relayStore: RelayStore,
 	store: DocStore,
 	db: Database
@@ -160,6 +174,7 @@ function closeOnce(
 				await relay.close();
 				await app.close();
 			} finally {
+				await fanOut.close();
 				await relayStore.close();
 				store.close();
 				db.close();

@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import { parseDocName } from '../../../src/lib/plp/access';
 import type { DecodedUpdate } from '../../../src/lib/plp/revision-guard';
-import type { AsyncDocStore } from '../contracts';
+import type { AsyncDocStore, FanOut } from '../contracts';
 import { REVISION_KEPT_REASON, RevisionGuard } from '../plans/revision-guard';
 import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
@@ -33,6 +33,9 @@ import {
 } from './protocol';
 
 export const READ_ONLY_REASON = 'read-only: your change was not saved';
+
+/** The origin of what another relay process sent (through the fan-out): never published again. */
+export const REMOTE = Symbol('another relay process');
 
 /**
  * Above this many different senders in one turn, senders get the whole merge (their own edits
@@ -67,6 +70,8 @@ export class DocRoom implements TurnRoom {
 	#deferredAnswers: { conn: Connection; stateVector: Uint8Array }[] = [];
 	#isDestroyed = false;
 	#compacting: Promise<void> | null = null;
+	/** Presence client ids changed here this turn (not by another process, not timed out): told to the other processes. */
+	#localPresence = new Set<number>();
 	/** Plans keep their recorded revisions as they were; family documents have none. */
 	readonly #revisionGuard: RevisionGuard | null;
 
@@ -77,10 +82,11 @@ export class DocRoom implements TurnRoom {
 		commits: GroupCommit,
 		audit: AuditThrottle,
 		compactAfterUpdates: number,
-		log: FastifyBaseLogger
+		log: FastifyBaseLogger,
+		fanOut: FanOut
 	): Promise<DocRoom> {
 		const updates = await store.loadUpdates(name);
-		return new DocRoom(name, updates, store, commits, audit, compactAfterUpdates, log);
+		return new DocRoom(name, updates, store, commits, audit, compactAfterUpdates, log, fanOut);
 	}
 
 	private constructor(
@@ -90,7 +96,8 @@ export class DocRoom implements TurnRoom {
 		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly compactAfterUpdates: number,
-		private readonly log: FastifyBaseLogger
+		private readonly log: FastifyBaseLogger,
+		private readonly fanOut: FanOut
 	) {
 		this.#revisionGuard = parseDocName(name)?.kind === 'plan' ? new RevisionGuard() : null;
 		// The server has no presence of its own.
@@ -240,6 +247,52 @@ export class DocRoom implements TurnRoom {
 		if (!this.#isDestroyed) Y.applyUpdate(this.doc, update, null);
 	}
 
+	/** A committed update another process stored and published: applied and sent on like our own. */
+	applyRemote(update: Uint8Array): void {
+		if (this.#isDestroyed) return;
+		this.#storedCount += 1;
+		Y.applyUpdate(this.doc, update, REMOTE);
+	}
+
+	/** Presence from a connection of another process (already stamped there). */
+	applyRemotePresence(presence: Uint8Array): void {
+		if (this.#isDestroyed) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, presence, REMOTE);
+	}
+
+	/** The stored log again, after the link to the other processes was down (Yjs skips what it has). */
+	applyStored(updates: readonly Uint8Array[]): void {
+		if (this.#isDestroyed) return;
+		Y.transact(
+			this.doc,
+			() => {
+				for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
+			},
+			REMOTE
+		);
+	}
+
+	/** Tells the other processes what changed here this turn: committed updates only (they were applied after their commit). */
+	#publish(changes: readonly TurnChange[]): void {
+		const own = changes.filter((change) => change.origin !== REMOTE);
+		if (own.length > 0) {
+			this.fanOut.publishUpdate(this.name, merge(own)).catch((error: unknown) => {
+				// Stored already: other processes get it when their clients sync or the link resumes.
+				this.log.warn(
+					{ err: error, doc: this.name },
+					'could not tell the other relay processes of an update'
+				);
+			});
+		}
+		if (this.#localPresence.size > 0) {
+			const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#localPresence]);
+			this.#localPresence.clear();
+			this.fanOut.publishPresence(this.name, presence).catch((error: unknown) => {
+				this.log.warn({ err: error, doc: this.name }, 'could not tell the other relay processes of presence');
+			});
+		}
+	}
+
 	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
 	flushTurn(): void {
 		if (this.#isDestroyed) return;
@@ -248,6 +301,7 @@ export class DocRoom implements TurnRoom {
 		// built for what did not happen this turn: most turns carry one update and nothing else.
 		const changes = this.#changes;
 		this.#changes = [];
+		this.#publish(changes);
 		const merged = changes.length > 0 ? framed(encodeUpdate(merge(changes))) : null;
 		const senders = changes.length === 1 ? null : new Set(changes.map((change) => change.origin));
 		const mergeEach = (senders?.size ?? 1) <= MAX_SENDER_MERGES;
@@ -360,6 +414,12 @@ export class DocRoom implements TurnRoom {
 		for (const id of changes.added) this.#awarenessChanged.add(id);
 		for (const id of changes.updated) this.#awarenessChanged.add(id);
 		for (const id of changes.removed) this.#awarenessChanged.add(id);
+		// What another process told us, or what timed out here (it times out there too), is not told again.
+		if (origin !== REMOTE && origin !== 'timeout') {
+			for (const id of changes.added) this.#localPresence.add(id);
+			for (const id of changes.updated) this.#localPresence.add(id);
+			for (const id of changes.removed) this.#localPresence.add(id);
+		}
 		this.commits.markDirty(this);
 	};
 }
