@@ -16,6 +16,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { WebSocketServer } from 'ws';
 import type { AccessResolver, AuditLog, Principal } from '../sync-server/src/contracts';
 import { registerRelay } from '../sync-server/src/relay/relay';
+import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 
 export interface ServerStats {
@@ -50,9 +51,11 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 	const app = Fastify({ logger: false });
 	registerRelay(app, {
 		// See sync-server/src/storage/README.md for what each durability survives.
-		store: createDocStore(db, {
-			durability: process.env.RELAY_BENCH_DURABILITY === 'full' ? 'full' : 'normal'
-		}),
+		store: new SyncDocStoreAdapter(
+			createDocStore(db, {
+				durability: process.env.RELAY_BENCH_DURABILITY === 'full' ? 'full' : 'normal'
+			})
+		),
 		resolver: openResolver,
 		audit: noAudit,
 		limits: {

@@ -61,6 +61,16 @@ export interface ServerConfig {
 	leaverAccessDays: number;
 	/** How long a one-time link for a mentor or employer stays valid (VOICE_LINK_TTL_HOURS). Default 168 (7 days). */
 	voiceLinkTtlHours: number;
+	/**
+	 * PostgreSQL for the relay's plan documents (DATABASE_URL, postgres://…), so several relay
+	 * processes share them. Unset (the default): documents stay in the SQLite file. Accounts and the
+	 * rest stay in SQLite either way (see storage/README.md).
+	 */
+	databaseUrl: string | null;
+	/** Redis linking several relay processes (REDIS_URL, redis://…): updates, presence, revocations. Unset: one process. */
+	redisUrl: string | null;
+	/** Start of the Redis channel names (REDIS_CHANNEL_PREFIX), so several deployments can share one Redis. Default `pathways:`. */
+	redisChannelPrefix: string;
 }
 
 export interface ImportLimits {
@@ -140,7 +150,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 		},
 		rosterMaxStudentsOffShare: readNumber(env, 'ROSTER_MAX_STUDENTS_OFF_PERCENT', 10, 0, 100) / 100,
 		leaverAccessDays: readInteger(env, 'LEAVER_ACCESS_DAYS', 730, 0, 3660),
-		voiceLinkTtlHours: readNumber(env, 'VOICE_LINK_TTL_HOURS', 168, 0.001, 24 * 90)
+		voiceLinkTtlHours: readNumber(env, 'VOICE_LINK_TTL_HOURS', 168, 0.001, 24 * 90),
+		databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+		redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+		redisChannelPrefix: readString(env, 'REDIS_CHANNEL_PREFIX', 'pathways:')
 	};
 }
 
@@ -215,6 +228,24 @@ function readTime(env: Env, name: string, fallback: string): string {
 	if (raw === undefined) return fallback;
 	if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
 		throw new ConfigError(`${name} must be a time HH:MM (24 hours, UTC), but it is ${JSON.stringify(raw)}.`);
+	}
+	return raw;
+}
+
+function readUrl(env: Env, name: string, protocols: readonly string[]): string | null {
+	const raw = present(env, name);
+	if (raw === undefined) return null;
+	let protocol: string | undefined;
+	try {
+		protocol = new URL(raw).protocol;
+	} catch {
+		protocol = undefined;
+	}
+	if (protocol === undefined || !protocols.includes(protocol)) {
+		// Never the value itself: it may hold a password.
+		throw new ConfigError(
+			`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}.`
+		);
 	}
 	return raw;
 }

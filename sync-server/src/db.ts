@@ -58,20 +58,33 @@ export function openDatabase(dataDir: string): Database {
 	return db;
 }
 
-/** Applies every migration newer than the file's `PRAGMA user_version`, each in its own transaction. */
+/**
+ * Applies every migration newer than the file's `PRAGMA user_version`, each in its own transaction.
+ * Several processes may open one file at once (relay processes on one host, decision 0113): each
+ * step re-reads the version inside its BEGIN IMMEDIATE, which only one connection holds at a time,
+ * so every migration runs exactly once whoever gets there first.
+ */
 export function migrate(db: Database): void {
-	const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-	if (current > MIGRATIONS.length) {
-		throw new Error(
-			`The database was written by a newer version of Pathways (schema ${current}, this version knows ${MIGRATIONS.length}). Update Pathways.`
-		);
-	}
-	for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-		const sql = MIGRATIONS[version - 1];
-		transaction(db, () => {
-			db.exec(sql!);
-			db.exec(`PRAGMA user_version = ${version}`);
+	const version = () =>
+		Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+	const refuseNewer = (current: number) => {
+		if (current > MIGRATIONS.length) {
+			throw new Error(
+				`The database was written by a newer version of Pathways (schema ${current}, this version knows ${MIGRATIONS.length}). Update Pathways.`
+			);
+		}
+	};
+	refuseNewer(version());
+	for (;;) {
+		const isDone = transaction(db, () => {
+			const current = version();
+			refuseNewer(current);
+			if (current === MIGRATIONS.length) return true;
+			db.exec(MIGRATIONS[current]!);
+			db.exec(`PRAGMA user_version = ${current + 1}`);
+			return false;
 		});
+		if (isDone) return;
 	}
 }
 

@@ -18,11 +18,14 @@ import { FailureThrottle } from './auth/throttle';
 import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
-import type { DocStore, RelayControl } from './contracts';
+import type { AsyncDocStore, DocStore, RelayControl } from './contracts';
 import { openDatabase, type Database } from './db';
 import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
 import { registerRelay } from './relay/relay';
+import { LocalFanOut, ReceiverSlot } from './fanout/local-fan-out';
+import { RedisFanOut } from './fanout/redis-fan-out';
+import type { FanOut } from './contracts';
 import { registerGrowthRoutes } from './growth/growth-routes';
 import { PlanFactsCache } from './growth/plan-facts';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
@@ -30,6 +33,7 @@ import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
 import { registerStatic } from './static';
+import { openRelayStore, type RelayStore } from './storage/relay-store';
 import { createDocStore } from './storage/sqlite-doc-store';
 
 const HOUR_MS = 3_600_000;
@@ -64,10 +68,21 @@ export async function createServer(
 	const db = openDatabase(config.dataDir);
 	const store = createDocStore(db);
 	let app: FastifyInstance | undefined;
+	let relayStore: RelayStore | undefined;
+	let fanOut: FanOut | undefined;
 	try {
+		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
+		relayStore = await openRelayStore(config.databaseUrl, store);
+		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
+		const slot = new ReceiverSlot();
+		fanOut =
+			config.redisUrl === null
+				? new LocalFanOut()
+				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
 		const accounts = new AccountStore(db, now);
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
-		if (demo && options.seedDemoPlanContent) writeDemoPlans(store, demo, options.seedDemoPlanContent);
+		if (demo && options.seedDemoPlanContent)
+			await writeDemoPlans(relayStore.store, demo, options.seedDemoPlanContent);
 
 		app = createApp(config);
 		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);
@@ -75,12 +90,14 @@ export async function createServer(
 		const resolver = new SqliteAccessResolver(accounts, sessions, leavers);
 		const audit = new SqliteAuditLog(db, now);
 		const relay = registerRelay(app, {
-			store,
+			store: relayStore.store,
+			fanOut,
 			resolver,
 			audit,
 			limits: { maxMessageBytes: config.maxMessageBytes, idleUnloadSeconds: config.docIdleSeconds },
 			now
 		});
+		slot.target = relay.receiver;
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
 			config,
@@ -111,9 +128,11 @@ export async function createServer(
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
-		return { app, relay, db, demo, close: closeOnce(app, relay, store, db) };
+		return { app, relay, db, demo, close: closeOnce(app, relay, fanOut, relayStore, store, db) };
 	} catch (error) {
 		await app?.close();
+		await fanOut?.close();
+		await relayStore?.close();
 		store.close();
 		db.close();
 		throw error;
@@ -142,6 +161,8 @@ function createApp(config: ServerConfig): FastifyInstance {
 function closeOnce(
 	app: FastifyInstance,
 	relay: RelayControl,
+	fanOut: FanOut,
+	relayStore: RelayStore,
 	store: DocStore,
 	db: Database
 ): () => Promise<void> {
@@ -153,6 +174,8 @@ function closeOnce(
 				await relay.close();
 				await app.close();
 			} finally {
+				await fanOut.close();
+				await relayStore.close();
 				store.close();
 				db.close();
 			}
@@ -161,10 +184,13 @@ function closeOnce(
 	};
 }
 
-function writeDemoPlans(store: DocStore, demo: DemoSeed, content: DemoPlanContent): void {
+/** Written where the relay reads plans, so the demo opens with content on either engine. */
+async function writeDemoPlans(store: AsyncDocStore, demo: DemoSeed, content: DemoPlanContent): Promise<void> {
 	for (const student of demo.students) {
 		const updates = content(student);
-		if (updates?.plan) store.appendUpdate(docName('plan', student.planId), updates.plan);
-		if (updates?.family) store.appendUpdate(docName('family', student.planId), updates.family);
+		if (updates?.plan)
+			await store.appendUpdates([{ docName: docName('plan', student.planId), update: updates.plan }]);
+		if (updates?.family)
+			await store.appendUpdates([{ docName: docName('family', student.planId), update: updates.family }]);
 	}
 }

@@ -11,7 +11,9 @@ export interface ChildServer {
 export function startChild(
 	script: string,
 	env: Record<string, string>,
-	pattern: RegExp
+	pattern: RegExp,
+	/** How long it may take to print `pattern` (a loaded machine starting several at once is slow). */
+	startMs = 20_000
 ): Promise<ChildServer> {
 	const child = spawn(process.execPath, ['--import', 'tsx', script], {
 		env: { ...process.env, ...env },
@@ -28,7 +30,7 @@ export function startChild(
 		const timer = setTimeout(() => {
 			void kill('SIGKILL');
 			reject(new Error(`child did not start in time\n${stdout}\n${stderr}`));
-		}, 20_000);
+		}, startMs);
 		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.stdout?.on('data', (chunk: Buffer) => {
 			stdout += chunk.toString();

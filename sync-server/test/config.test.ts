@@ -55,6 +55,21 @@ describe('loadConfig', () => {
 		expect(loadConfig({ SEED_DEMO: '' }).seedDemo).toBe(true);
 	});
 
+	it('reads DATABASE_URL and REDIS_URL, off by default, without echoing a password', () => {
+		expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null });
+		expect(
+			loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/pathways', REDIS_URL: 'redis://cache:6379' })
+		).toMatchObject({
+			databaseUrl: 'postgres://u:p@db.example:5432/pathways',
+			redisUrl: 'redis://cache:6379'
+		});
+		expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' })).toThrow(
+			/DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//
+		);
+		expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' })).not.toThrow(/secret/);
+		expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a URL/);
+	});
+
 	it('names the variable and the allowed values when one is wrong', () => {
 		expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
 		expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number from 0 to 65535/);

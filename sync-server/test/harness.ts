@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import type { DocStore, RelayControl } from '../src/contracts';
 import type { RelayLimits } from '../src/relay/limits';
 import { registerRelay } from '../src/relay/relay';
+import { SyncDocStoreAdapter } from '../src/storage/async-doc-store';
 import { SqliteDocStore } from '../src/storage/sqlite-doc-store';
 import { MemoryAuditLog, seedSchool, TestAccessResolver } from './test-access';
 
@@ -44,7 +45,7 @@ export async function startRelay(
 	const audit = new MemoryAuditLog();
 	const app = Fastify({ logger: false });
 	const relay = registerRelay(app, {
-		store: options.wrapStore?.(store) ?? store,
+		store: new SyncDocStoreAdapter(options.wrapStore?.(store) ?? store),
 		resolver,
 		audit,
 		limits: options.limits

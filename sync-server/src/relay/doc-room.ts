@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import { parseDocName } from '../../../src/lib/plp/access';
 import type { DecodedUpdate } from '../../../src/lib/plp/revision-guard';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore, FanOut } from '../contracts';
 import { REVISION_KEPT_REASON, RevisionGuard } from '../plans/revision-guard';
 import type { AuditThrottle } from './audit-throttle';
 import { CloseCode } from './close-codes';
@@ -33,6 +33,9 @@ import {
 } from './protocol';
 
 export const READ_ONLY_REASON = 'read-only: your change was not saved';
+
+/** The origin of what another relay process sent (through the fan-out): never published again. */
+export const REMOTE = Symbol('another relay process');
 
 /**
  * Above this many different senders in one turn, senders get the whole merge (their own edits
@@ -66,21 +69,39 @@ export class DocRoom implements TurnRoom {
 	/** Sync step 1 answers held until this turn's writes are committed, so they cover them. */
 	#deferredAnswers: { conn: Connection; stateVector: Uint8Array }[] = [];
 	#isDestroyed = false;
+	#compacting: Promise<void> | null = null;
+	/** Presence client ids changed here this turn (not by another process, not timed out): told to the other processes. */
+	#localPresence = new Set<number>();
 	/** Plans keep their recorded revisions as they were; family documents have none. */
 	readonly #revisionGuard: RevisionGuard | null;
 
-	constructor(
+	/** Loads the document's stored log; the room exists only once it is read. */
+	static async load(
+		name: string,
+		store: AsyncDocStore,
+		commits: GroupCommit,
+		audit: AuditThrottle,
+		compactAfterUpdates: number,
+		log: FastifyBaseLogger,
+		fanOut: FanOut
+	): Promise<DocRoom> {
+		const updates = await store.loadUpdates(name);
+		return new DocRoom(name, updates, store, commits, audit, compactAfterUpdates, log, fanOut);
+	}
+
+	private constructor(
 		readonly name: string,
-		private readonly store: DocStore,
+		updates: readonly Uint8Array[],
+		private readonly store: AsyncDocStore,
 		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly compactAfterUpdates: number,
-		private readonly log: FastifyBaseLogger
+		private readonly log: FastifyBaseLogger,
+		private readonly fanOut: FanOut
 	) {
 		this.#revisionGuard = parseDocName(name)?.kind === 'plan' ? new RevisionGuard() : null;
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
-		const updates = store.loadUpdates(name);
 		this.#storedCount = updates.length;
 		Y.transact(this.doc, () => {
 			for (const update of updates) Y.applyUpdate(this.doc, update);
@@ -220,10 +241,56 @@ export class DocRoom implements TurnRoom {
 	}
 
 	/** An update the server makes itself (an imported archive): stored first, then sent to every connection. */
-	applyServerUpdate(update: Uint8Array): void {
-		this.store.appendUpdate(this.name, update);
+	async applyServerUpdate(update: Uint8Array): Promise<void> {
+		await this.store.appendUpdates([{ docName: this.name, update }]);
 		this.#storedCount += 1;
-		Y.applyUpdate(this.doc, update, null);
+		if (!this.#isDestroyed) Y.applyUpdate(this.doc, update, null);
+	}
+
+	/** A committed update another process stored and published: applied and sent on like our own. */
+	applyRemote(update: Uint8Array): void {
+		if (this.#isDestroyed) return;
+		this.#storedCount += 1;
+		Y.applyUpdate(this.doc, update, REMOTE);
+	}
+
+	/** Presence from a connection of another process (already stamped there). */
+	applyRemotePresence(presence: Uint8Array): void {
+		if (this.#isDestroyed) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, presence, REMOTE);
+	}
+
+	/** The stored log again, after the link to the other processes was down (Yjs skips what it has). */
+	applyStored(updates: readonly Uint8Array[]): void {
+		if (this.#isDestroyed) return;
+		Y.transact(
+			this.doc,
+			() => {
+				for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
+			},
+			REMOTE
+		);
+	}
+
+	/** Tells the other processes what changed here this turn: committed updates only (they were applied after their commit). */
+	#publish(changes: readonly TurnChange[]): void {
+		const own = changes.filter((change) => change.origin !== REMOTE);
+		if (own.length > 0) {
+			this.fanOut.publishUpdate(this.name, merge(own)).catch((error: unknown) => {
+				// Stored already: other processes get it when their clients sync or the link resumes.
+				this.log.warn(
+					{ err: error, doc: this.name },
+					'could not tell the other relay processes of an update'
+				);
+			});
+		}
+		if (this.#localPresence.size > 0) {
+			const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#localPresence]);
+			this.#localPresence.clear();
+			this.fanOut.publishPresence(this.name, presence).catch((error: unknown) => {
+				this.log.warn({ err: error, doc: this.name }, 'could not tell the other relay processes of presence');
+			});
+		}
 	}
 
 	/** Sends this turn's merged changes, merged presence and held answers; one write per connection. */
@@ -234,6 +301,7 @@ export class DocRoom implements TurnRoom {
 		// built for what did not happen this turn: most turns carry one update and nothing else.
 		const changes = this.#changes;
 		this.#changes = [];
+		this.#publish(changes);
 		const merged = changes.length > 0 ? framed(encodeUpdate(merge(changes))) : null;
 		const senders = changes.length === 1 ? null : new Set(changes.map((change) => change.origin));
 		const mergeEach = (senders?.size ?? 1) <= MAX_SENDER_MERGES;
@@ -244,7 +312,10 @@ export class DocRoom implements TurnRoom {
 			);
 			this.#awarenessChanged.clear();
 		}
-		const answers = this.#deferredAnswers.length > 0 ? this.#takeDeferredAnswers() : null;
+		// Held answers wait until every write of this room is committed and applied, so their state
+		// vector covers them (a commit may span turns with an asynchronous store).
+		const answers =
+			this.#deferredAnswers.length > 0 && this.#pendingWrites === 0 ? this.#takeDeferredAnswers() : null;
 		const shared =
 			merged !== null && presence !== null
 				? [merged, presence]
@@ -286,22 +357,31 @@ export class DocRoom implements TurnRoom {
 		return answers;
 	}
 
-	/** Replaces the stored log by one merged update. Safe to call at any time; a no-op for short logs. */
-	compact(): void {
-		const updates = this.store.loadUpdates(this.name);
-		this.#storedCount = updates.length;
-		if (updates.length < 2) return;
-		this.store.compact(this.name, Y.mergeUpdates(updates), updates.length);
-		this.#storedCount = 1;
+	/**
+	 * Merges the stored log into one update (the store merges what it reads, so updates of other
+	 * processes are kept). Safe to call at any time; a no-op for short logs; one at a time.
+	 */
+	async compact(): Promise<void> {
+		if (this.#compacting !== null) return this.#compacting;
+		this.#compacting = (async () => {
+			try {
+				const before = this.#storedCount;
+				const replaced = await this.store.compact(this.name);
+				// Appends committed meanwhile stay after the merged one.
+				if (replaced > 0) this.#storedCount = Math.max(1, this.#storedCount - before + 1);
+			} finally {
+				this.#compacting = null;
+			}
+		})();
+		return this.#compacting;
 	}
 
 	/** A failed compaction loses nothing (the log is intact), so it is logged, not thrown at a client. */
 	#compactQuietly(): void {
-		try {
-			this.compact();
-		} catch (error) {
+		if (this.#compacting !== null) return;
+		this.compact().catch((error: unknown) => {
 			this.log.warn({ err: error, doc: this.name }, 'compaction failed; the update log is kept as it was');
-		}
+		});
 	}
 
 	destroy(): void {
@@ -334,6 +414,12 @@ export class DocRoom implements TurnRoom {
 		for (const id of changes.added) this.#awarenessChanged.add(id);
 		for (const id of changes.updated) this.#awarenessChanged.add(id);
 		for (const id of changes.removed) this.#awarenessChanged.add(id);
+		// What another process told us, or what timed out here (it times out there too), is not told again.
+		if (origin !== REMOTE && origin !== 'timeout') {
+			for (const id of changes.added) this.#localPresence.add(id);
+			for (const id of changes.updated) this.#localPresence.add(id);
+			for (const id of changes.removed) this.#localPresence.add(id);
+		}
 		this.commits.markDirty(this);
 	};
 }

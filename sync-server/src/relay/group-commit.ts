@@ -1,16 +1,22 @@
 /**
  * Group commit and the end of a turn. Every update a writer sends during one turn of the event
  * loop waits here; at the end of the turn (`setImmediate` runs after every socket read of the
- * poll phase) all of them, of every document, are appended in ONE transaction, and only then
- * applied to their documents and sent on. Rooms that have something to send (merged updates,
- * merged presence, deferred answers) flush after that commit, once per turn.
+ * poll phase) all of them, of every document, are appended in ONE transaction, and only once the
+ * store says it committed are they applied to their documents and sent on. Rooms that have
+ * something to send (merged updates, merged presence, deferred answers) flush after that commit,
+ * once per turn.
  *
- * One SQLite commit per turn instead of one per update is the point: a commit costs tens of
- * microseconds however many rows it holds. And since nothing is applied before its commit, no
- * broadcast, sync step 2 or state vector can ever include an update a crash could still lose.
+ * The store is asynchronous (AsyncDocStore: SQLite through an adapter, or PostgreSQL). One commit
+ * is in flight at a time: writes arriving while it runs wait for the next one, so a slow commit
+ * (a round trip to PostgreSQL) makes the next batch larger rather than the commits more. With
+ * SQLite the adapter has committed before its promise is even returned, so a turn still costs one
+ * commit and one send per connection, as before.
+ *
+ * Nothing is applied before its commit, so no broadcast, sync step 2 or state vector can ever
+ * include an update a crash could still lose.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 
 /** What group commit needs from a room: the name it stores under and what to do after the commit. */
 export interface TurnRoom {
@@ -33,15 +39,17 @@ export class GroupCommit {
 	#writes: PendingWrite[] = [];
 	#dirty = new Set<TurnRoom>();
 	#isScheduled = false;
+	/** The commit in flight, if any; the next batch starts when it settles. */
+	#committing: Promise<void> | null = null;
 	/** Work to do after this turn's commit and sends (audit records), off the message path. */
 	#after: (() => void)[] = [];
 
 	constructor(
-		private readonly store: DocStore,
+		private readonly store: AsyncDocStore,
 		private readonly log: FastifyBaseLogger
 	) {}
 
-	/** Queues a checked update for this turn's transaction. */
+	/** Queues a checked update for the next transaction. */
 	write(room: TurnRoom, origin: unknown, update: Uint8Array): void {
 		this.#writes.push({ room, origin, update });
 		this.markDirty(room);
@@ -59,12 +67,51 @@ export class GroupCommit {
 		this.#schedule();
 	}
 
-	/** Commits, applies and sends now (the end of the turn, or a clean shutdown). */
-	flush(): void {
+	/** Resolves once every write queued so far is committed (or failed), applied and sent (clean shutdown, unload). */
+	async drain(): Promise<void> {
+		for (;;) {
+			if (this.#committing !== null) await this.#committing;
+			else if (this.#writes.length > 0 || this.#dirty.size > 0 || this.#after.length > 0) this.#flush();
+			else return;
+		}
+	}
+
+	/** The end of a turn: starts the commit of what waits, or sends when there is nothing to commit. */
+	#flush(): void {
 		this.#isScheduled = false;
+		// The commit in flight sends when it settles, and then starts the next batch.
+		if (this.#committing !== null) return;
 		const writes = this.#writes;
+		if (writes.length === 0) {
+			this.#send();
+			return;
+		}
 		this.#writes = [];
-		if (writes.length > 0) this.#commit(writes);
+		let stored: Promise<void>;
+		try {
+			stored = this.store.appendUpdates(writes.map(({ room, update }) => ({ docName: room.name, update })));
+		} catch (error) {
+			stored = Promise.reject(error);
+		}
+		this.#committing = stored.then(
+			() => this.#settle(writes, null),
+			(error: unknown) => this.#settle(writes, error ?? new Error('commit failed'))
+		);
+	}
+
+	#settle(writes: PendingWrite[], error: unknown): void {
+		this.#committing = null;
+		if (error === null) {
+			for (const write of writes) write.room.applyCommitted(write.update, write.origin);
+		} else {
+			for (const write of writes) write.room.commitFailed(write.origin, error);
+		}
+		this.#send();
+		// Writes that arrived while this commit ran go in the next one, at once.
+		if (this.#writes.length > 0) this.#flush();
+	}
+
+	#send(): void {
 		const dirty = this.#dirty;
 		this.#dirty = new Set();
 		for (const room of dirty) {
@@ -85,19 +132,9 @@ export class GroupCommit {
 		}
 	}
 
-	#commit(writes: PendingWrite[]): void {
-		try {
-			this.store.appendUpdates(writes.map(({ room, update }) => ({ docName: room.name, update })));
-		} catch (error) {
-			for (const write of writes) write.room.commitFailed(write.origin, error);
-			return;
-		}
-		for (const write of writes) write.room.applyCommitted(write.update, write.origin);
-	}
-
 	#schedule(): void {
 		if (this.#isScheduled) return;
 		this.#isScheduled = true;
-		setImmediate(() => this.flush());
+		setImmediate(() => this.#flush());
 	}
 }

@@ -4,7 +4,16 @@
  * URL). See README.md for the protocol, close codes and guarantees.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AccessResolver, AuditLog, DocStore, RelayControl } from '../contracts';
+import type {
+	AccessResolver,
+	AsyncDocStore,
+	AuditLog,
+	FanOut,
+	FanOutReceiver,
+	RelayControl,
+	Revocation
+} from '../contracts';
+import { LocalFanOut } from '../fanout/local-fan-out';
 import { AuditThrottle } from './audit-throttle';
 import { GroupCommit } from './group-commit';
 import { CloseCode } from './close-codes';
@@ -19,25 +28,34 @@ import { CachedAccess } from './cached-access';
 import { listenForUpgrades } from './upgrade';
 
 export interface RelayDeps {
-	store: DocStore;
+	/** Where documents live: SQLite through SyncDocStoreAdapter, or PostgreSQL (storage/). */
+	store: AsyncDocStore;
 	resolver: AccessResolver;
 	audit: AuditLog;
 	limits?: Partial<RelayLimits>;
+	/** The other relay processes (fanout/redis-fan-out.ts); default: none (LocalFanOut). */
+	fanOut?: FanOut;
 	/** The clock sessions end by (tests move it). Default Date.now. */
 	now?: () => number;
 }
 
 export const RELAY_PATH = '/sync';
 
+/** The relay's control, and what it does with what the other processes send (hand it to the fan-out). */
+export interface Relay extends RelayControl {
+	readonly receiver: FanOutReceiver;
+}
+
 /**
  * Adds the relay to `app` (call before `app.listen`/`app.ready`): it takes the HTTP server's
  * WebSocket upgrades for RELAY_PATH, with ws's maxPayload as the hard cap on frame size, and
  * closes every socket from Fastify's preClose, so `app.close()` alone shuts it down.
  */
-export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayControl {
+export function registerRelay(app: FastifyInstance, deps: RelayDeps): Relay {
 	const limits = resolveLimits(deps.limits);
 	const access = new CachedAccess(deps.resolver);
 	const live = new LiveConnections();
+	const fanOut = deps.fanOut ?? new LocalFanOut();
 	const commits = new GroupCommit(deps.store, app.log);
 	const audit = new AuditThrottle(deps.audit, (task) => commits.afterTurn(task));
 	const rooms = new RoomRegistry(
@@ -45,41 +63,64 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): RelayContr
 		commits,
 		audit,
 		{ idleUnloadMs: limits.idleUnloadSeconds * 1000, compactAfterUpdates: limits.compactAfterUpdates },
-		app.log
+		app.log,
+		fanOut
 	);
 	let closing: Promise<void> | null = null;
 	const now = deps.now ?? Date.now;
 	const stopHeartbeat = startHeartbeat(live, limits.heartbeatSeconds * 1000);
 	const stopSessionSweep = startSessionSweep(live, limits.heartbeatSeconds * 1000, now);
 
-	const control: RelayControl = {
-		recheckUser(userId) {
-			access.forgetUser(userId);
+	/** Acts on a revocation on this process's sockets (made here, or heard from another process). */
+	const revokeHere = (revocation: Revocation) => {
+		if (revocation.kind === 'user') {
+			access.forgetUser(revocation.userId);
 			for (const conn of live) {
-				if (conn.principal.userId === userId) recheckConnection(conn, deps.resolver);
+				if (conn.principal.userId === revocation.userId) recheckConnection(conn, deps.resolver);
 			}
-		},
-		closeSession(sessionId) {
-			access.forgetSession(sessionId);
+		} else {
+			access.forgetSession(revocation.sessionId);
 			for (const conn of live) {
-				if (conn.principal.sessionId === sessionId) conn.close(CloseCode.unauthorized, 'signed out');
+				if (conn.principal.sessionId === revocation.sessionId)
+					conn.close(CloseCode.unauthorized, 'signed out');
 			}
+		}
+	};
+	/** Here at once, and on every other process (their sockets of that user or session close too). */
+	const revoke = (revocation: Revocation) => {
+		revokeHere(revocation);
+		fanOut.publishRevocation(revocation).catch((error: unknown) => {
+			app.log.error({ err: error }, 'could not tell the other relay processes of a revocation');
+		});
+	};
+
+	const control: Relay = {
+		recheckUser: (userId) => revoke({ kind: 'user', userId }),
+		closeSession: (sessionId) => revoke({ kind: 'session', sessionId }),
+		receiver: {
+			update: (name, update) => rooms.remoteUpdate(name, update),
+			presence: (name, presence) => rooms.remotePresence(name, presence),
+			revocation: revokeHere,
+			resumed: () => rooms.reloadAll()
 		},
 		connectionCount: () => live.size,
 		async applyServerUpdate(name, update) {
 			const room = await rooms.open(name);
-			room.applyServerUpdate(update);
-			rooms.releaseIfIdle(room);
+			try {
+				await room.applyServerUpdate(update);
+			} finally {
+				rooms.releaseIfIdle(room);
+			}
 		},
 		close() {
 			closing ??= (async () => {
 				stopHeartbeat();
 				stopSessionSweep();
 				// What this turn holds is committed and sent before anyone is told to go.
-				commits.flush();
+				await commits.drain();
 				for (const conn of live) conn.close(CloseCode.goingAway, 'server shutting down: reconnect shortly');
 				await rooms.unloadAll();
-				commits.flush(); // the last audit records
+				await commits.drain(); // the last audit records
 			})();
 			return closing;
 		}

@@ -3,7 +3,7 @@
  * same moment (they share one promise), and unloaded after it has had no connection for a while.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore, FanOut } from '../contracts';
 import type { AuditThrottle } from './audit-throttle';
 import { DocRoom } from './doc-room';
 import type { GroupCommit } from './group-commit';
@@ -13,13 +13,16 @@ export class RoomRegistry {
 	/** The room each name resolved to, so a late call about an unloaded room never touches its successor. */
 	readonly #loaded = new Map<string, DocRoom>();
 	readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+	/** What other processes sent about a document while it was loading: applied once it is loaded. */
+	readonly #loading = new Map<string, { updates: Uint8Array[]; presence: Uint8Array[] }>();
 
 	constructor(
-		private readonly store: DocStore,
+		private readonly store: AsyncDocStore,
 		private readonly commits: GroupCommit,
 		private readonly audit: AuditThrottle,
 		private readonly options: { idleUnloadMs: number; compactAfterUpdates: number },
-		private readonly log: FastifyBaseLogger
+		private readonly log: FastifyBaseLogger,
+		private readonly fanOut: FanOut
 	) {}
 
 	/** The loaded room; callers must not answer a client before this resolves. */
@@ -27,25 +30,65 @@ export class RoomRegistry {
 		this.#cancelUnload(name);
 		let room = this.#rooms.get(name);
 		if (room === undefined) {
-			// The promise is what makes concurrent openers share one load. DocStore is synchronous
-			// today; an asynchronous store (PostgreSQL) would resolve it later with the same callers.
-			room = new Promise<DocRoom>((resolve) => {
-				const loaded = new DocRoom(
-					name,
-					this.store,
-					this.commits,
-					this.audit,
-					this.options.compactAfterUpdates,
-					this.log
+			// The promise is what makes concurrent openers share one load.
+			// Subscribed before the log is read, and what arrives meanwhile is kept, so an update
+			// committed by another process during the load is never missed.
+			const early = { updates: [] as Uint8Array[], presence: [] as Uint8Array[] };
+			this.#loading.set(name, early);
+			room = this.fanOut
+				.hold(name)
+				.then(() =>
+					DocRoom.load(
+						name,
+						this.store,
+						this.commits,
+						this.audit,
+						this.options.compactAfterUpdates,
+						this.log,
+						this.fanOut
+					)
+				)
+				.then(
+					(loaded) => {
+						this.#loading.delete(name);
+						this.#loaded.set(name, loaded);
+						for (const update of early.updates) loaded.applyRemote(update);
+						for (const presence of early.presence) loaded.applyRemotePresence(presence);
+						return loaded;
+					},
+					(error: unknown) => {
+						this.#loading.delete(name);
+						throw error;
+					}
 				);
-				this.#loaded.set(name, loaded);
-				resolve(loaded);
-			});
 			this.#rooms.set(name, room);
 			// A failed load must not stick: the next opener tries again.
 			room.catch(() => this.#rooms.delete(name));
 		}
 		return room;
+	}
+
+	/** A committed update another process published, for a document held here. */
+	remoteUpdate(name: string, update: Uint8Array): void {
+		const room = this.#loaded.get(name);
+		if (room !== undefined) room.applyRemote(update);
+		else this.#loading.get(name)?.updates.push(update);
+	}
+
+	remotePresence(name: string, presence: Uint8Array): void {
+		const room = this.#loaded.get(name);
+		if (room !== undefined) room.applyRemotePresence(presence);
+		else this.#loading.get(name)?.presence.push(presence);
+	}
+
+	/** The link to the other processes was down: what they published meanwhile is read from storage. */
+	reloadAll(): void {
+		for (const room of this.#loaded.values()) {
+			this.store.loadUpdates(room.name).then(
+				(updates) => room.applyStored(updates),
+				(error: unknown) => this.log.error({ err: error, doc: room.name }, 'could not reload a document')
+			);
+		}
 	}
 
 	/** Called when a room lost a connection: with none left, it is unloaded after the idle time. */
@@ -54,7 +97,7 @@ export class RoomRegistry {
 		if (room.connections.size > 0 || this.#idleTimers.has(room.name)) return;
 		const timer = setTimeout(() => {
 			this.#idleTimers.delete(room.name);
-			if (room.connections.size === 0) this.#unload(room);
+			if (room.connections.size === 0) void this.#unload(room);
 		}, this.options.idleUnloadMs);
 		timer.unref();
 		this.#idleTimers.set(room.name, timer);
@@ -66,18 +109,23 @@ export class RoomRegistry {
 		this.#idleTimers.clear();
 		const rooms = await Promise.allSettled(this.#rooms.values());
 		for (const result of rooms) {
-			if (result.status === 'fulfilled') this.#unload(result.value);
+			if (result.status === 'fulfilled') await this.#unload(result.value, true);
 		}
 	}
 
-	#unload(room: DocRoom): void {
+	async #unload(room: DocRoom, isShutdown = false): Promise<void> {
 		if (this.#loaded.get(room.name) !== room) return;
-		// Whatever this turn still holds is committed and sent before the room goes.
-		this.commits.flush();
+		// Whatever is still waiting is committed and sent before the room goes; a new room loaded
+		// meanwhile would miss a commit still in flight.
+		await this.commits.drain();
+		if (this.#loaded.get(room.name) !== room || (!isShutdown && room.connections.size > 0)) return;
 		this.#rooms.delete(room.name);
 		this.#loaded.delete(room.name);
+		this.fanOut.release(room.name).catch((error: unknown) => {
+			this.log.warn({ err: error, doc: room.name }, 'could not stop hearing a document');
+		});
 		try {
-			room.compact();
+			await room.compact();
 		} catch (error) {
 			this.log.warn({ err: error, doc: room.name }, 'compaction on unload failed; the update log is kept');
 		}
