@@ -244,7 +244,9 @@ export const en = {
 	},
 	leaver: {
 		notice:
-			'You have left {school}. Until {date} you can read your plan and keep a copy of everything in it with “{download}”. You can no longer change it.'
+			'You have left {school}. Until {date} you can read your plan and keep a copy of everything in it with “{download}”. You can no longer change it.',
+		readOnly:
+			'You have left the school: your plan is here for you to read and download. It can no longer be changed.'
 	},
 	voices: {
 		title: 'Ask someone from outside school',

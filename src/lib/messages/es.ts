@@ -253,7 +253,9 @@ export const es: Catalogue = {
 	},
 	leaver: {
 		notice:
-			'Ya no estás en {school}. Hasta el {date} puedes leer tu plan y guardar una copia de todo con «{download}». Ya no puedes cambiarlo.'
+			'Ya no estás en {school}. Hasta el {date} puedes leer tu plan y guardar una copia de todo con «{download}». Ya no puedes cambiarlo.',
+		readOnly:
+			'Ya no estás en la escuela: tu plan está aquí para que lo leas y lo descargues. Ya no se puede cambiar.'
 	},
 	voices: {
 		title: 'Pedir la opinión de alguien de fuera de la escuela',
