@@ -413,5 +413,25 @@ export const MIGRATIONS: readonly string[] = [
 	`
 	ALTER TABLE students ADD COLUMN birth_date_source TEXT CHECK (birth_date_source IN ('roster', 'admin'));
 	UPDATE students SET birth_date_source = 'roster' WHERE birth_date IS NOT NULL;
+	`,
+	// Issue 17 (decision 0095): a school of no district sets its own leavers' period (a school of a
+	// district follows the district's), and every change of either is recorded, append-only: who,
+	// the old and the new number of days (null: the server's default).
+	`
+	ALTER TABLE schools ADD COLUMN leaver_access_days INTEGER CHECK (leaver_access_days BETWEEN 0 AND 3660);
+	CREATE TABLE leaver_period_changes (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		district_id TEXT REFERENCES districts(id),
+		school_id TEXT REFERENCES schools(id),
+		old_days INTEGER,
+		new_days INTEGER,
+		CHECK ((district_id IS NULL) <> (school_id IS NULL))
+	);
+	CREATE TRIGGER leaver_period_changes_no_update BEFORE UPDATE ON leaver_period_changes
+		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
+	CREATE TRIGGER leaver_period_changes_no_delete BEFORE DELETE ON leaver_period_changes
+		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
 	`
 ];

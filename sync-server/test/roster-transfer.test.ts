@@ -172,7 +172,121 @@ describe('a student who moves to another school of the district', () => {
 		).toEqual({ n: 2 });
 	});
 
-	it('is not a transfer for a school admin: the student at another school is reported, not moved', async () => {
+	it('moves in through the new school’s own admin: same plan; rights move at once; old sockets close; audited', async () => {
+		const district = await signIn(t.url, 'district');
+		await postRoster(t.url, district, {
+			format: 'oneroster',
+			files: oneRosterFixture('harbor-district'),
+			dryRun: false
+		});
+		const finn = row(
+			"SELECT u.id, s.plan_id FROM users u JOIN students s ON s.user_id = u.id WHERE username = 'finn.bay'"
+		)!;
+		const planId = finn.plan_id as string;
+		const hv = row("SELECT id FROM schools WHERE source_id = 'org-hv'")!.id as string;
+		const bayside = row("SELECT id FROM schools WHERE source_id = 'org-bay'")!.id as string;
+		await createSchoolAdmin(t.server.db, hv, 'hv.office');
+		await createSchoolAdmin(t.server.db, bayside, 'bay.office');
+		await givePassword(t.server.db, 'jo.reed', 'maya.lopez', 'finn.bay');
+		const hvAdmin = await signIn(t.url, 'hv.office');
+		const bayAdmin = await signIn(t.url, 'bay.office');
+		const reed = await signIn(t.url, 'jo.reed');
+		const lopez = await signIn(t.url, 'maya.lopez');
+		const finnToken = await signIn(t.url, 'finn.bay');
+
+		const reedSocket = connectClient(wsUrl(), `plan.${planId}`, reed);
+		const bayAdminSocket = connectClient(wsUrl(), `plan.${planId}`, bayAdmin);
+		const finnSocket = connectClient(wsUrl(), `plan.${planId}`, finnToken);
+		clients.push(reedSocket, bayAdminSocket, finnSocket);
+		await Promise.all([synced(reedSocket), synced(bayAdminSocket), synced(finnSocket)]);
+		Plan.open(finnSocket.doc).plan.profileText('strengths').insert(0, 'Fixes any bike');
+		const file = Buffer.from('%PDF-1.7\nFinn’s safety badge');
+		const { hash } = await uploadPdf(t.url, finnToken, planId, file);
+		await waitFor(
+			() => Plan.open(reedSocket.doc).plan.profileText('strengths').toString() === 'Fixes any bike',
+			'his words to reach his advisor'
+		);
+		expect(await plansOf(lopez)).not.toContain(planId);
+
+		// Harbor View's admin imports their own school's part of the district's export, which now has
+		// Finn (the rows of Bayside are refused: not their school).
+		const check = await postRoster(t.url, hvAdmin, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: true,
+			schoolSourcedId: 'org-hv',
+			onlyGoodRows: true
+		});
+		expect(check.body.problems.map((problem) => problem.why.code)).not.toContain('username-taken');
+		expect(check.body.personChanges).toContainEqual({
+			code: 'person-changed',
+			name: 'Finn Marsh',
+			fields: [{ field: 'school', from: 'Bayside Middle (fictional)', to: 'Harbor View High (fictional)' }]
+		});
+		const moved = await postRoster(t.url, hvAdmin, {
+			format: 'oneroster',
+			files: finnMoved(),
+			dryRun: false,
+			schoolSourcedId: 'org-hv',
+			onlyGoodRows: true
+		});
+		expect(moved.body.isApplied).toBe(true);
+		expect(moved.body.counts.student).toMatchObject({ created: 0, deactivated: 0 });
+		expect(
+			row(
+				"SELECT u.id, u.is_active, s.plan_id, sc.source_id FROM users u JOIN students s ON s.user_id = u.id JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'"
+			)
+		).toEqual({ id: finn.id, is_active: 1, plan_id: planId, source_id: 'org-hv' });
+
+		// Bayside's advisor and admin lose him at once; he keeps writing.
+		await waitFor(
+			() =>
+				reedSocket.closes.some((c) => c.code === CloseCode.forbidden) &&
+				bayAdminSocket.closes.some((c) => c.code === CloseCode.forbidden),
+			'the old school’s sockets to close'
+		);
+		expect(finnSocket.closes).toEqual([]);
+		expect(await plansOf(reed)).not.toContain(planId);
+		expect(await plansOf(bayAdmin)).not.toContain(planId);
+		expect(
+			(await fetch(`${t.url}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${reed}` } })).status
+		).toBe(404);
+
+		// Harbor View's advisor opens the same plan, its words and its evidence.
+		expect(await plansOf(lopez)).toContain(planId);
+		const lopezSocket = connectClient(wsUrl(), `plan.${planId}`, lopez);
+		clients.push(lopezSocket);
+		await synced(lopezSocket);
+		expect(Plan.open(lopezSocket.doc).plan.profileText('strengths').toString()).toBe('Fixes any bike');
+		const evidence = await fetch(`${t.url}/api/blobs/${hash}`, {
+			headers: { authorization: `Bearer ${lopez}` }
+		});
+		expect(Buffer.from(await evidence.arrayBuffer()).equals(file)).toBe(true);
+
+		// Audited as the school admin's move.
+		const hvId = row("SELECT id FROM users WHERE username = 'hv.office'")!.id;
+		const detail = 'moved from Bayside Middle (fictional) to Harbor View High (fictional) by a roster import';
+		expect(
+			t.server.db
+				.prepare("SELECT user_id, doc_kind, detail FROM audit_log WHERE plan_id = ? AND detail LIKE 'moved%'")
+				.all(planId)
+		).toEqual([
+			{ user_id: hvId, doc_kind: 'plan', detail },
+			{ user_id: hvId, doc_kind: 'family', detail }
+		]);
+
+		// Bayside's next import does not count him as leaving: he is no longer theirs.
+		const baysideAgain = await postRoster(t.url, bayAdmin, {
+			format: 'oneroster',
+			files: oneRosterFixture('harbor-district'),
+			dryRun: true,
+			schoolSourcedId: 'org-bay',
+			onlyGoodRows: true
+		});
+		expect(baysideAgain.body.counts.student.deactivated).toBe(0);
+	});
+
+	it('a school admin takes no staff, and nobody from a school of another district', async () => {
 		const district = await signIn(t.url, 'district');
 		await postRoster(t.url, district, {
 			format: 'oneroster',
@@ -182,23 +296,46 @@ describe('a student who moves to another school of the district', () => {
 		const hv = row("SELECT id FROM schools WHERE source_id = 'org-hv'")!.id as string;
 		await createSchoolAdmin(t.server.db, hv, 'hv.office');
 		const hvAdmin = await signIn(t.url, 'hv.office');
-		const files = finnMoved();
-		// Only Harbor View's rows: a school admin imports their own school.
+		const reedRow = (
+			t.server.db
+				.prepare(
+					"SELECT r.source_id FROM roster_links r JOIN users u ON u.id = r.user_id WHERE u.username = 'jo.reed'"
+				)
+				.get() as { source_id: string }
+		).source_id;
+		// The simple roster of Harbor View names Bayside's advisor by their roster id.
+		const people = [
+			'role,id,first_name,last_name,username,grade',
+			`advisor,${reedRow},Jo,Reed,jo.reed,`
+		].join('\n');
 		const check = await postRoster(t.url, hvAdmin, {
-			format: 'oneroster',
-			files,
-			dryRun: true,
-			schoolSourcedId: 'org-hv',
-			onlyGoodRows: true
+			format: 'simple',
+			files: { 'people.csv': people },
+			dryRun: true
 		});
 		expect(check.body.problems.map((problem) => problem.why.code)).toContain('username-taken');
+
+		// A school of no district: its admin's import moves no one in from the district.
+		t.server.db
+			.prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)')
+			.run('cedar', 'Cedar Hollow School', t.clock.ms);
+		await createSchoolAdmin(t.server.db, 'cedar', 'cedar.office');
+		const cedar = await signIn(t.url, 'cedar.office');
+		const finnRow = [
+			'role,id,first_name,last_name,username,grade',
+			'student,s-finn,Finn,Marsh,finn.bay,8'
+		].join('\n');
+		const outside = await postRoster(t.url, cedar, {
+			format: 'simple',
+			files: { 'people.csv': finnRow },
+			dryRun: true
+		});
+		expect(outside.body.problems.map((problem) => problem.why.code)).toContain('username-taken');
 		expect(
 			row(
 				"SELECT sc.source_id FROM users u JOIN schools sc ON sc.id = u.school_id WHERE username = 'finn.bay'"
 			)
-		).toEqual({
-			source_id: 'org-bay'
-		});
+		).toEqual({ source_id: 'org-bay' });
 	});
 });
 

@@ -93,3 +93,24 @@ test('a district admin sets how long students who left may sign in, in Spanish, 
 	const token = await apiToken(baseURL!, 'district');
 	expect((await callApi(baseURL!, token, 'PUT', '/api/me/language', { language: 'en' })).status).toBe(204);
 });
+
+test('a school admin of a district school sees the district’s period for leavers and who changed it, in words', async ({
+	device
+}) => {
+	// The district admin changed it to 365 days and back in the test above.
+	const page = await signIn(device, 'admin');
+	await page.goto('/school');
+	const section = page.getByRole('region', { name: 'Students who graduated or left' });
+	await expect(section.getByTestId('leaver-period')).toHaveText('Now: 730 days (the server’s default).');
+	await expect(section.getByTestId('leaver-set-by-district')).toContainText(
+		'sets this period for all its schools. A district admin changes it on the district page.'
+	);
+	// The school follows the district's period: nothing to type in here.
+	await expect(section.getByLabel('Days they may still sign in')).toHaveCount(0);
+	const changes = section.getByTestId('leaver-changes').getByRole('listitem');
+	await expect(changes).toHaveText([
+		/^[A-Z][a-z]+ \d{1,2}, \d{4}: Robin Okafor changed it from 365 days to 730 days \(the server’s default\)\.$/,
+		/^[A-Z][a-z]+ \d{1,2}, \d{4}: Robin Okafor changed it from 730 days \(the server’s default\) to 365 days\.$/
+	]);
+	await expectNoViolations(page);
+});

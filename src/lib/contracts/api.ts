@@ -156,3 +156,35 @@ export interface BackupStatus {
 	lastSuccess: BackupRun | null;
 	schedule?: { isEnabled: boolean; timeUtc: string; keep: number };
 }
+
+/** A leavers' period (sync-server/src/auth/leavers.ts): days, or the server's default. */
+export interface LeaverPeriodValue {
+	days: number;
+	/** Nobody set one: the server's default (LEAVER_ACCESS_DAYS, two years) applies. */
+	isDefault: boolean;
+}
+
+/** One recorded change of a district's or a school's leavers' period. */
+export interface LeaverPeriodChange {
+	/** ISO moment. */
+	at: string;
+	userId: string;
+	/** The person's name now; null if the account is gone. */
+	userName: string | null;
+	from: LeaverPeriodValue;
+	to: LeaverPeriodValue;
+}
+
+/** The period a school's students follow: the district's when the school belongs to one, else its own. */
+export interface SchoolLeaverPeriod extends LeaverPeriodValue {
+	setBy: 'district' | 'school';
+	districtName: string | null;
+}
+
+/** GET/PUT /api/district/leaver-access and /api/school/leaver-access. */
+export interface LeaverPeriodAnswer extends LeaverPeriodValue {
+	setBy: 'district' | 'school';
+	districtName: string | null;
+	/** Who changed it, from what to what; the newest first. */
+	changes: LeaverPeriodChange[];
+}

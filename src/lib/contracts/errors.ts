@@ -44,6 +44,7 @@ export const API_ERROR_CODES = [
 	'other-student',
 	'roster-archive',
 	'server-error',
+	'set-by-district',
 	'too-large',
 	'too-many-attempts',
 	'too-much-data',

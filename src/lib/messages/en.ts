@@ -244,7 +244,9 @@ export const en = {
 	},
 	leaver: {
 		notice:
-			'You have left {school}. Until {date} you can read your plan and keep a copy of everything in it with “{download}”. You can no longer change it.'
+			'You have left {school}. Until {date} you can read your plan and keep a copy of everything in it with “{download}”. You can no longer change it.',
+		readOnly:
+			'You have left the school: your plan is here for you to read and download. It can no longer be changed.'
 	},
 	voices: {
 		title: 'Ask someone from outside school',
@@ -1124,6 +1126,14 @@ export const en = {
 		leaverUseDefault: 'Use the server’s default',
 		leaverSaved: 'Saved. Students who left may sign in for {days} days.',
 		leaverInvalid: 'Write a whole number of days from 0 to 3660.',
+		leaverSetByDistrict:
+			'Your district, {district}, sets this period for all its schools. A district admin changes it on the district page.',
+		leaverChanges: 'Changes to the period',
+		leaverNoChanges: 'Nobody has changed it yet.',
+		leaverChange: '{date}: {name} changed it from {from} to {to}.',
+		leaverDaysValue: '{days} days',
+		leaverDefaultValue: '{days} days (the server’s default)',
+		leaverFormerAccount: 'an account that no longer exists',
 		link: 'District view',
 		title: 'Schools of the district',
 		sideBySide: 'Each school’s self-assessment and figures, side by side',

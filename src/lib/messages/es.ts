@@ -253,7 +253,9 @@ export const es: Catalogue = {
 	},
 	leaver: {
 		notice:
-			'Ya no estás en {school}. Hasta el {date} puedes leer tu plan y guardar una copia de todo con «{download}». Ya no puedes cambiarlo.'
+			'Ya no estás en {school}. Hasta el {date} puedes leer tu plan y guardar una copia de todo con «{download}». Ya no puedes cambiarlo.',
+		readOnly:
+			'Ya no estás en la escuela: tu plan está aquí para que lo leas y lo descargues. Ya no se puede cambiar.'
 	},
 	voices: {
 		title: 'Pedir la opinión de alguien de fuera de la escuela',
@@ -1141,6 +1143,14 @@ export const es: Catalogue = {
 		leaverUseDefault: 'Usar lo predeterminado del servidor',
 		leaverSaved: 'Guardado. Los estudiantes que se fueron pueden entrar durante {days} días.',
 		leaverInvalid: 'Escriba un número entero de días entre 0 y 3660.',
+		leaverSetByDistrict:
+			'Su distrito, {district}, fija este periodo para todas sus escuelas. Un administrador del distrito lo cambia en la página del distrito.',
+		leaverChanges: 'Cambios del periodo',
+		leaverNoChanges: 'Nadie lo ha cambiado todavía.',
+		leaverChange: '{date}: {name} lo cambió de {from} a {to}.',
+		leaverDaysValue: '{days} días',
+		leaverDefaultValue: '{days} días (lo predeterminado del servidor)',
+		leaverFormerAccount: 'una cuenta que ya no existe',
 		link: 'Vista del distrito',
 		title: 'Escuelas del distrito',
 		sideBySide: 'La autoevaluación y las cifras de cada escuela, una al lado de otra',

@@ -4,7 +4,14 @@
  */
 import { proficiencyIdsOf } from '../plp/proficiency-links';
 import type { Goal, Pathway, ProgressEntry } from '../plp/schema';
-import { findProficiency, findTarget, levelText, scaleOf, type Framework, type Scale } from '../contracts/framework';
+import {
+	findProficiency,
+	findTarget,
+	levelText,
+	scaleOf,
+	type Framework,
+	type Scale
+} from '../contracts/framework';
 
 export interface GrowthPoint {
 	date: string;

@@ -1,12 +1,13 @@
-/** The district's period during which students who graduated or left still read their plan (leaver-routes.ts). */
+/**
+ * The period during which students who graduated or left still read their plan (leaver-routes.ts):
+ * the district's (district admins) or, for a school admin, the one their school's students follow.
+ */
+import type { LeaverPeriodAnswer } from '../contracts/api';
 import { auth } from '../state/auth.svelte';
 import { request } from '../sync/api';
 
-export interface LeaverPeriod {
-	days: number;
-	/** The district set none: the server's default (LEAVER_ACCESS_DAYS, two years) applies. */
-	isDefault: boolean;
-}
+export type LeaverPeriod = LeaverPeriodAnswer;
+export type LeaverScope = 'district' | 'school';
 
 function token(): string {
 	const value = auth.token;
@@ -14,9 +15,9 @@ function token(): string {
 	return value;
 }
 
-export const leaverPeriod = () =>
-	request<LeaverPeriod>('GET', '/api/district/leaver-access', { token: token() });
+export const leaverPeriod = (scope: LeaverScope = 'district') =>
+	request<LeaverPeriod>('GET', `/api/${scope}/leaver-access`, { token: token() });
 
 /** `null` goes back to the server's default. */
-export const setLeaverPeriod = (days: number | null) =>
-	request<LeaverPeriod>('PUT', '/api/district/leaver-access', { token: token(), body: { days } });
+export const setLeaverPeriod = (days: number | null, scope: LeaverScope = 'district') =>
+	request<LeaverPeriod>('PUT', `/api/${scope}/leaver-access`, { token: token(), body: { days } });

@@ -138,10 +138,11 @@ export class RosterImport {
 	run(
 		school: School,
 		roster: Roster,
-		options: ImportOptions
+		options: ImportOptions,
+		findTransfer?: FindTransfer
 	): { report: RosterReport; effects: ImportEffects } {
 		return this.runSchools(
-			{ parts: [{ school, roster }], problems: roster.problems, skipped: roster.skipped },
+			{ parts: [{ school, roster }], problems: roster.problems, skipped: roster.skipped, findTransfer },
 			options
 		);
 	}

@@ -18,7 +18,7 @@ import { readExport } from './oneroster-export';
 import { checkedHash, RosterChecks } from './roster-checks';
 import { importOneRoster } from './school-import';
 import { SchoolStore } from './school-store';
-import { RosterImport, type ImportEffects } from './roster-import';
+import { RosterImport, type FindTransfer, type ImportEffects } from './roster-import';
 import { syncPlanInfo } from './plan-info-sync';
 import { RosterStore } from './roster-store';
 import { readSimpleRoster, SIMPLE_FILE } from './simple-roster';
@@ -102,9 +102,12 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 				confirmed: new Set(body.confirmed ?? [])
 			};
 			const district = schools.districtOf(admin.user.id);
+			const findTransfer = district
+				? store.linkedInDistrict(district.id)
+				: movingIn(store, schools.school(school.id)?.districtId ?? null);
 			const { report, effects } =
 				body.format === 'simple'
-					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options)
+					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options, findTransfer)
 					: importOneRoster(
 							rosterImport,
 							schools,
@@ -112,7 +115,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 							{ export: readExport(body), schoolSourcedId: body.schoolSourcedId },
 							options,
 							store.schoolOrgOf(),
-							district && store.linkedInDistrict(district.id)
+							findTransfer
 						);
 			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
 			recordTransfers(ctx, admin.user.id, effects);
@@ -147,6 +150,21 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			return { userId: user.id, username: user.username };
 		}
 	);
+}
+
+/**
+ * A school admin's import brings in students (and their guardians) whom an earlier import put in
+ * another school of the same district, matched by the district's roster id: the student moved here
+ * (decision 0095). Staff are not taken from another school this way; a district admin moves them.
+ * A school of no district has no one to move in.
+ */
+function movingIn(store: RosterStore, districtId: string | null): FindTransfer | undefined {
+	if (!districtId) return undefined;
+	const find = store.linkedInDistrict(districtId);
+	return (sourceId, schoolId) => {
+		const found = find(sourceId, schoolId);
+		return found && (found.role === 'student' || found.role === 'guardian') ? found : undefined;
+	};
 }
 
 /**
