@@ -24,7 +24,7 @@ const NAMES = {
 
 /** A proficiency id shown without its name after it, or an ISO date. */
 function idsIn(text: string): string[] {
-	const bareIds = [...text.matchAll(/MR-[A-Z]{3}(?:\.\d)?(?! · )/g)].map((match) => match[0]);
+	const bareIds = [...text.matchAll(/MR-[A-Z]{3}(?:\.\d)?(?![.\d]| · )/g)].map((match) => match[0]);
 	return [...bareIds, ...(text.match(/\b\d{4}-\d{2}-\d{2}/g) ?? [])];
 }
 
@@ -97,9 +97,9 @@ for (const [language, t] of [
 		await expect(admin.locator('html')).toHaveAttribute('lang', language);
 		await admin.goto('/growth');
 		const levels = admin.getByTestId('levels-by-grade');
-		// Carmen (grade 11) and Eli (grade 10): each one's latest levels, named.
+		// Eli (grade 10), Carmen (11) and Dev (12): each one's latest levels, named.
 		const selfDirection = levels.getByRole('row').filter({ hasText: NAMES['MR-SEL'] });
-		await expect(selfDirection).toHaveCount(2);
+		await expect(selfDirection).toHaveCount(3);
 		await expect(selfDirection.first()).toContainText('3 · Proficient');
 		const inquiry = levels.getByRole('row').filter({ hasText: NAMES['MR-INQ.2'] });
 		await expect(inquiry.first()).toContainText('2 · Developing');
