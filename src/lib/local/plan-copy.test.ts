@@ -57,6 +57,7 @@ describe('a school plan holding a change the school refused', () => {
 		// Every word of this device's version is in the copy, read back from IndexedDB.
 		const copy = Plan.open((await open('plan', copyId)).doc).plan;
 		expect(copy.planId).toBe(copyId);
+		expect(copy.info().studentName).toBe('Amara Okoye (this device’s copy)');
 		expect(copy.goals.get(goalId)).toMatchObject({
 			title: 'Bring my biology grade up',
 			why: 'I want to study health science.'

@@ -14,8 +14,8 @@ import { clearLocalDoc, openLocalDoc } from './plan-storage';
 
 /**
  * Stores everything in `source` (both documents, history too) as a new plan on this device, named
- * `name` on the start list, and returns its id. The copy's own id is written into it, so it is a
- * plan of its own, never sent anywhere.
+ * `name` (on the start list and as the plan's name), and returns its id. The copy's own id is
+ * written into it, so it is a plan of its own, never sent anywhere.
  */
 export async function keepDeviceCopy(source: { plan: Y.Doc; family: Y.Doc }, name: string): Promise<string> {
 	const copyId = newId();
@@ -26,6 +26,8 @@ export async function keepDeviceCopy(source: { plan: Y.Doc; family: Y.Doc }, nam
 		Y.applyUpdate(planDoc.doc, Y.encodeStateAsUpdate(source.plan));
 		Y.applyUpdate(familyDoc.doc, Y.encodeStateAsUpdate(source.family));
 		planDoc.doc.getMap('meta').set('planId', copyId);
+		// Named as the copy it is, on its page and on the plan list (which follows the plan's name).
+		planDoc.doc.getMap('info').set('studentName', name);
 		await Promise.all([planDoc.whenSaved(), familyDoc.whenSaved()]);
 	} finally {
 		await Promise.all([planDoc.close(), familyDoc.close()]);
