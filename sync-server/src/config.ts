@@ -30,6 +30,11 @@ export interface ServerConfig {
 	buildDir: string;
 	/** Seed the fictional demo school into an empty database. Default on; SEED_DEMO=0 turns it off. */
 	seedDemo: boolean;
+	/**
+	 * Give the demo school its small fictional proficiency framework and progress checks on it.
+	 * Default on; SEED_DEMO_FRAMEWORK=0 seeds the demo school without any (tests of a school that has none).
+	 */
+	seedDemoFramework: boolean;
 	/** How long a sign-in lasts. Default 720 hours (30 days): the app works offline on a stored session. */
 	sessionTtlHours: number;
 	/** Largest WebSocket message the relay accepts. Default 1 MiB. */
@@ -119,6 +124,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 		dataDir: path.resolve(readString(env, 'DATA_DIR', './data')),
 		buildDir: path.resolve(readString(env, 'BUILD_DIR', './build')),
 		seedDemo: readBoolean(env, 'SEED_DEMO', true),
+		seedDemoFramework: readBoolean(env, 'SEED_DEMO_FRAMEWORK', true),
 		sessionTtlHours: readNumber(env, 'SESSION_TTL_HOURS', 720, 0.001, 24 * 366),
 		maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
 		inviteTtlHours: readNumber(env, 'INVITE_TTL_HOURS', 72, 0.001, 24 * 90),

@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { formatDemoSignIn } from './demo/demo-school';
+import { DEMO_FRAMEWORK } from './demo/demo-framework';
 import { demoPlanContent } from './demo/demo-plans';
 import { createServer, type PathwaysServer } from './server';
 import { BUILD_MISSING_MESSAGE, hasBuild } from './static';
@@ -51,7 +52,11 @@ async function main(): Promise<void> {
 	closeOnSignals(() => server);
 	try {
 		config = loadConfig();
-		server = await createServer(config, { seedDemoPlanContent: demoPlanContent });
+		const withFramework = config.seedDemoFramework;
+		server = await createServer(config, {
+			seedDemoPlanContent: (student) => demoPlanContent(student, { withProgress: withFramework }),
+			seedDemoFramework: withFramework ? DEMO_FRAMEWORK : undefined
+		});
 		await server.app.listen({ host: config.host, port: config.port });
 	} catch (error) {
 		console.error(describeStartupError(error, config));

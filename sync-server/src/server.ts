@@ -4,6 +4,7 @@
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { docName } from '../../src/lib/plp/access';
+import type { Framework } from '../../src/lib/contracts/framework';
 import { installErrorHandler } from './api/errors';
 import { registerApi, type ApiContext } from './api/index';
 import { SqliteAccessResolver } from './auth/access-resolver';
@@ -20,7 +21,7 @@ import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
 import type { AsyncDocStore, DocStore, RelayControl } from './contracts';
 import { openDatabase, type Database } from './db';
-import { seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
+import { DEMO_ADMIN_ID, seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
 import { registerRelay } from './relay/relay';
 import { LocalFanOut, ReceiverSlot } from './fanout/local-fan-out';
@@ -29,6 +30,7 @@ import type { FanOut } from './contracts';
 import { registerGrowthRoutes } from './growth/growth-routes';
 import { PlanFactsCache } from './growth/plan-facts';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
+import { FrameworkStore } from './proficiencies/framework-store';
 import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
@@ -48,6 +50,8 @@ export interface ServerOptions {
 	now?: () => number;
 	/** Writes the demo plans' content when the demo school is seeded; without it they start empty. */
 	seedDemoPlanContent?: DemoPlanContent;
+	/** Saved as the demo school's first framework version when it is seeded; without it the school has none. */
+	seedDemoFramework?: Framework;
 }
 
 export interface PathwaysServer {
@@ -83,6 +87,9 @@ export async function createServer(
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
 		if (demo && options.seedDemoPlanContent)
 			await writeDemoPlans(relayStore.store, demo, options.seedDemoPlanContent);
+		if (demo && options.seedDemoFramework) {
+			new FrameworkStore(db, now).save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
+		}
 
 		app = createApp(config);
 		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);

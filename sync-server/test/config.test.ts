@@ -11,6 +11,7 @@ describe('loadConfig', () => {
 			dataDir: path.resolve('data'),
 			buildDir: path.resolve('build'),
 			seedDemo: true,
+			seedDemoFramework: true,
 			sessionTtlHours: 720,
 			maxMessageBytes: 1024 * 1024,
 			inviteTtlHours: 72,
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
 		});
 		expect(loadConfig({ SEED_DEMO: 'off' }).seedDemo).toBe(false);
 		expect(loadConfig({ SEED_DEMO: '' }).seedDemo).toBe(true);
+		expect(loadConfig({ SEED_DEMO_FRAMEWORK: '0' }).seedDemoFramework).toBe(false);
 	});
 
 	it('reads DATABASE_URL and REDIS_URL, off by default, without echoing a password', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Plan } from '../../src/lib/plp/plan';
-import { demoPlanContent } from '../src/demo/demo-plans';
+import { proficiencyGrowth } from '../../src/lib/proficiencies/growth-rollup';
+import { DEMO_FRAMEWORK } from '../src/demo/demo-framework';
+import { demoPlanContent, type DemoPlanOptions } from '../src/demo/demo-plans';
 import type { DemoStudent } from '../src/demo/demo-school';
 
 function student(stage: DemoStudent['stage']): DemoStudent {
@@ -18,9 +20,9 @@ function student(stage: DemoStudent['stage']): DemoStudent {
 	};
 }
 
-function open(stage: DemoStudent['stage']) {
+function open(stage: DemoStudent['stage'], options?: DemoPlanOptions) {
 	const doc = new Y.Doc();
-	Y.applyUpdate(doc, demoPlanContent(student(stage)).plan);
+	Y.applyUpdate(doc, demoPlanContent(student(stage), options).plan);
 	return Plan.open(doc);
 }
 
@@ -37,5 +39,26 @@ describe('demo plans', () => {
 		expect(active.pathways[0]?.goalIds).toHaveLength(1);
 		expect(active.transitions).toHaveLength(0);
 		expect(open('transition').plan.snapshot().transitions).toHaveLength(1);
+	});
+
+	it('have progress checks on the demo framework, so the growth page has charts on first start', () => {
+		const progress = open('active').plan.snapshot().progress;
+		const groups = proficiencyGrowth(progress, DEMO_FRAMEWORK);
+		expect(groups.map((group) => group.proficiencyId)).toEqual(['MR-INQ', 'MR-SEL']);
+		const [inquiry, selfDirection] = groups;
+		// Two indicators of inquiry, rolled up: the lower middle of their latest levels 3 and 2.
+		expect(inquiry!.indicators.map((series) => series.proficiencyId)).toEqual(['MR-INQ.1', 'MR-INQ.2']);
+		expect(inquiry!.rollup).toMatchObject({ value: 2, levelText: '2 · Developing', assessed: 2, total: 3 });
+		// Self-direction's own line, every level on the scale.
+		expect(selfDirection!.own!.points.map((point) => point.levelText)).toEqual([
+			'1 · Beginning',
+			'2 · Developing',
+			'3 · Proficient'
+		]);
+		expect(progress.every((entry) => entry.date && entry.assessmentKind)).toBe(true);
+		// Plans not yet under way have none; without the framework, a plan under way has one on a goal.
+		expect(open('drafting').plan.snapshot().progress).toEqual([]);
+		const withoutFramework = open('active', { withProgress: false }).plan.snapshot().progress;
+		expect(withoutFramework.map((entry) => [entry.proficiency, entry.level])).toEqual([['', '2 of 4']]);
 	});
 });

@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { FrameworkVersion } from '../../src/lib/contracts/framework';
 import { AccountStore } from '../src/auth/accounts';
+import { DEMO_FRAMEWORK } from '../src/demo/demo-framework';
+import { checkFramework } from '../src/proficiencies/framework-input';
 import { DEMO_PASSWORD, DEMO_SCHOOL_NAME, formatDemoSignIn } from '../src/demo/demo-school';
 import { api, signIn, startServer, tempDir } from './helpers';
 
@@ -89,6 +92,39 @@ describe('the demo school', () => {
 			]);
 		} finally {
 			await t.close();
+		}
+	});
+
+	it('has the demo framework as its first version when the server is given it, and none otherwise', async () => {
+		expect(checkFramework(DEMO_FRAMEWORK, 'demo')).toEqual([]);
+		const withFramework = await startServer({ options: { seedDemoFramework: DEMO_FRAMEWORK } });
+		const without = await startServer();
+		try {
+			const read = async (t: typeof without) =>
+				(
+					await api<{ framework: FrameworkVersion | null }>(t.url, 'GET', '/api/proficiencies', {
+						token: await signIn(t.url, 'carmen')
+					})
+				).body.framework;
+			const framework = (await read(withFramework))!;
+			expect(framework.version).toBe(1);
+			expect(framework.proficiencies.map((p) => [p.id, p.kind, p.indicators.length])).toEqual([
+				['MR-INQ', 'graduation', 3],
+				['MR-WRI', 'graduation', 2],
+				['MR-COL', 'transferable', 2],
+				['MR-SEL', 'transferable', 3]
+			]);
+			for (const proficiency of framework.proficiencies) expect(proficiency.title).toMatch(/fictional/);
+			expect(framework.scales[0]!.levels.map((level) => level.label)).toEqual([
+				'Beginning',
+				'Developing',
+				'Proficient',
+				'Extending'
+			]);
+			expect(await read(without)).toBeNull();
+		} finally {
+			await withFramework.close();
+			await without.close();
 		}
 	});
 });

@@ -78,6 +78,16 @@ export const en = {
 		tooManyConnections:
 			'This plan is open in too many tabs or devices at once. Close one, and this one connects again by itself. Your changes are saved on this device.',
 		cannotReach: 'The school’s server can not be reached. Check the internet connection and try again.',
+		refusedHeading: 'This device holds a change the school will not take',
+		refusedExplain:
+			'A change on this device edits a revision that was already recorded, so the school refuses it, and nothing more from this device reaches the school for this plan. Keep this device’s version as a copy, then load the school’s plan: all your words stay in the copy on this device, and you can write them into the plan again.',
+		keepCopy: 'Keep a copy and load the school’s plan',
+		keepingCopy: 'Keeping a copy…',
+		copyName: '{name} — this device’s version, {date}',
+		copyKept:
+			'This device’s version is kept as “{name}”, on this device only. The plan below is the school’s.',
+		openCopy: 'Open the copy',
+		copyFailed: 'The copy could not be kept, so nothing was changed: {error}',
 		revisionKept:
 			'A recorded revision cannot be changed, so the school did not save this change. To correct a revision, record a new one.',
 		serverError: 'Something went wrong on the school’s server. Please try again in a few minutes.',
@@ -816,7 +826,8 @@ export const en = {
 		revisedNo: 'Not revised yet in {year}',
 		levelsChart: 'Latest levels of {proficiency}, by grade',
 		levelSeries: 'Level {level}',
-		noGrade: 'No grade'
+		noGrade: 'No grade',
+		notInFramework: '{code} (not in the school’s current list of proficiencies)'
 	},
 	rowReasons: {
 		schoolRosterId: 'roster id → {to}',

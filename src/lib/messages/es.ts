@@ -78,6 +78,16 @@ export const es: Catalogue = {
 			'Este plan está abierto en demasiadas pestañas o dispositivos a la vez. Cierra uno y este se conectará de nuevo solo. Tus cambios están guardados en este dispositivo.',
 		cannotReach:
 			'No se puede llegar al servidor de la escuela. Revisa la conexión a internet e inténtalo de nuevo.',
+		refusedHeading: 'Este dispositivo tiene un cambio que la escuela no aceptará',
+		refusedExplain:
+			'Un cambio en este dispositivo modifica una revisión ya registrada, así que la escuela lo rechaza, y nada más de este dispositivo llega a la escuela para este plan. Guarda la versión de este dispositivo como copia y luego carga el plan de la escuela: todas tus palabras quedan en la copia en este dispositivo y puedes volver a escribirlas en el plan.',
+		keepCopy: 'Guardar una copia y cargar el plan de la escuela',
+		keepingCopy: 'Guardando una copia…',
+		copyName: '{name} — versión de este dispositivo, {date}',
+		copyKept:
+			'La versión de este dispositivo se guardó como «{name}», solo en este dispositivo. El plan de abajo es el de la escuela.',
+		openCopy: 'Abrir la copia',
+		copyFailed: 'No se pudo guardar la copia, así que no se cambió nada: {error}',
 		revisionKept:
 			'Una revisión registrada no se puede cambiar, así que la escuela no guardó este cambio. Para corregir una revisión, registra una nueva.',
 		serverError:
@@ -828,7 +838,8 @@ export const es: Catalogue = {
 		revisedNo: 'Todavía sin actualizar en {year}',
 		levelsChart: 'Niveles más recientes de {proficiency}, por grado',
 		levelSeries: 'Nivel {level}',
-		noGrade: 'Sin grado'
+		noGrade: 'Sin grado',
+		notInFramework: '{code} (no está en la lista actual de competencias de la escuela)'
 	},
 	rowReasons: {
 		schoolRosterId: 'id de lista → {to}',

@@ -31,6 +31,8 @@ export interface GrowthSeries {
 	title: string;
 	/** For an indicator, the id of the proficiency it belongs to. */
 	indicatorOf?: string;
+	/** False for an id the framework does not have (then `code` and `title` are that id). */
+	isInFramework: boolean;
 	scale: Scale | undefined;
 	/** Oldest first. */
 	points: GrowthPoint[];
@@ -72,6 +74,7 @@ export function growthSeries(entries: readonly ProgressEntry[], framework: Frame
 				code: named?.code ?? proficiencyId,
 				title: target?.indicator ? target.indicator.text : (target?.proficiency.title ?? proficiencyId),
 				...(target?.indicator ? { indicatorOf: target.proficiency.id } : {}),
+				isInFramework: target !== undefined,
 				scale,
 				points
 			};

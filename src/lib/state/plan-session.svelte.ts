@@ -1,6 +1,7 @@
 import { localDb } from '../local/db';
 import { deviceSummary } from '../services/plan-summary';
 import { openLocalDoc, type LocalDoc } from '../local/plan-storage';
+import { dropLocalPlanDocument, keepDeviceCopy } from '../local/plan-copy';
 import { FamilyPart } from '../plp/family';
 import { Plan } from '../plp/plan';
 import { t } from '../messages';
@@ -157,6 +158,22 @@ export class PlanSession {
 	/** Resolves when every change so far is stored on this device. */
 	async flush(): Promise<void> {
 		await Promise.all(this.#docs.map((d) => d.whenSaved().catch(() => undefined)));
+	}
+
+	/**
+	 * The way out of a change the school refused for good (4409): keeps everything this device has
+	 * of the plan as a plan only on this device, named `copyName`, closes this session and drops
+	 * this device's copy of the plan document, so the plan opened next is the school's. Returns
+	 * the copy's id. If the copy cannot be kept, nothing is dropped.
+	 */
+	async keepCopyAndDrop(copyName: string): Promise<string> {
+		const [planDoc, familyDoc] = this.#docs;
+		if (!planDoc || !familyDoc || !this.#isSchoolPlan) throw new Error('not a school plan on this device');
+		await this.flush();
+		const copyId = await keepDeviceCopy({ plan: planDoc.doc, family: familyDoc.doc }, copyName);
+		await this.close();
+		await dropLocalPlanDocument(this.planId);
+		return copyId;
 	}
 
 	#closing: Promise<void> | undefined;

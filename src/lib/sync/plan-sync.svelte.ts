@@ -37,6 +37,11 @@ export class PlanSync {
 	people = $state<Person[]>([]);
 	/** A refused change or a lost right, said plainly. */
 	notice = $state('');
+	/**
+	 * The relay refused a change of a recorded revision (4409): this device holds it, and nothing
+	 * more of the plan can reach the school until this device's copy is set aside (plan-copy.ts).
+	 */
+	isRevisionRefused = $state(false);
 
 	#syncs: DocSync[] = [];
 	#onOnline = () => this.#update();
@@ -69,6 +74,7 @@ export class PlanSync {
 					if (code === CLOSE_REVISION_KEPT) {
 						// The provider stops: sending the change again cannot help. The rest stays on the device.
 						this.notice = t.sync.revisionKept;
+						if (kind === 'plan') this.isRevisionRefused = true;
 						this.#update();
 						return;
 					}

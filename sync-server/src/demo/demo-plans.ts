@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
+import type { ASSESSMENT_KINDS } from '../../../src/lib/plp/schema';
 import { DEMO_SCHOOL_NAME, type DemoStudent } from './demo-school';
 
 function writeProfile(plan: Plan, student: DemoStudent): void {
@@ -15,7 +16,7 @@ function writeProfile(plan: Plan, student: DemoStudent): void {
 	plan.profileText('visionNear').insert(0, 'Finish high school with good grades and a summer job.');
 }
 
-function writeGoals(plan: Plan, isActive: boolean): string {
+function writeGoals(plan: Plan, isActive: boolean, withProgress: boolean): string {
 	const goalId = plan.goals.add({
 		kind: 'secondary',
 		category: 'academic',
@@ -51,13 +52,17 @@ function writeGoals(plan: Plan, isActive: boolean): string {
 		notes: 'Job shadow two afternoons a month.'
 	});
 	plan.collections.pathways.link(pathwayId, 'goalIds', careerId, true);
-	plan.collections.progress.add({
-		date: '2026-11-01',
-		goalId,
-		assessmentKind: 'benchmark',
-		level: '2 of 4',
-		note: 'Quiz average went from D to C.'
-	});
+	if (withProgress) writeProgress(plan, goalId);
+	else {
+		// Without a framework: a check on the goal, in the student's own words.
+		plan.collections.progress.add({
+			date: '2026-11-01',
+			goalId,
+			assessmentKind: 'benchmark',
+			level: '2 of 4',
+			note: 'Quiz average went from D to C.'
+		});
+	}
 	plan.collections.reflections.add({
 		date: '2026-11-05',
 		authorRole: 'student',
@@ -71,8 +76,43 @@ function writeGoals(plan: Plan, isActive: boolean): string {
 	return goalId;
 }
 
+type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+
+/**
+ * Progress checks on the demo framework (demo-framework.ts): two indicators of inquiry, rolled up on
+ * the growth page, and self-direction's own level over three checks, so its chart has a line.
+ */
+function writeProgress(plan: Plan, goalId: string): void {
+	const checks: [date: string, proficiency: string, kind: AssessmentKind, level: string, note: string][] = [
+		['2026-09-20', 'MR-INQ.1', 'baseline', '1', 'My first lab question could not be tested yet.'],
+		['2026-09-20', 'MR-SEL', 'self', '1', 'I did not keep track of my homework.'],
+		['2026-10-15', 'MR-INQ.2', 'formative', '2', 'I kept a list of my sources for the cell project.'],
+		['2026-10-15', 'MR-SEL', 'self', '2', 'I use a planner now, most weeks.'],
+		['2026-11-01', 'MR-INQ.1', 'benchmark', '3', 'Quiz average went from D to C.'],
+		['2026-11-10', 'MR-SEL', 'self', '3', 'I asked for help before the test, not after.']
+	];
+	for (const [date, proficiency, assessmentKind, level, note] of checks) {
+		plan.collections.progress.add({
+			date,
+			proficiency,
+			assessmentKind,
+			level,
+			note,
+			...(proficiency.startsWith('MR-INQ') ? { goalId } : {})
+		});
+	}
+}
+
+export interface DemoPlanOptions {
+	/** Write progress checks on the demo framework (off when the demo school has no framework: one check on a goal then). */
+	withProgress?: boolean;
+}
+
 /** The content of one demo student's two documents, as updates for the store. */
-export function demoPlanContent(student: DemoStudent): { plan: Uint8Array; family: Uint8Array } {
+export function demoPlanContent(
+	student: DemoStudent,
+	{ withProgress = true }: DemoPlanOptions = {}
+): { plan: Uint8Array; family: Uint8Array } {
 	const planDoc = new Y.Doc();
 	const plan = Plan.create(planDoc, student.planId, {
 		studentName: student.displayName,
@@ -83,7 +123,7 @@ export function demoPlanContent(student: DemoStudent): { plan: Uint8Array; famil
 	});
 	if (student.stage !== 'new') {
 		writeProfile(plan, student);
-		writeGoals(plan, student.stage !== 'drafting');
+		writeGoals(plan, student.stage !== 'drafting', withProgress);
 	}
 	if (student.stage === 'transition') {
 		plan.collections.transitions.add({

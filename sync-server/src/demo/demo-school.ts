@@ -45,8 +45,10 @@ export interface DemoSeed {
 	students: DemoStudent[];
 }
 
+/** The demo school's admin, who is recorded as the one who saved the demo framework. */
+export const DEMO_ADMIN_ID = 'demo-admin';
 const ADMIN: DemoAccount = {
-	id: 'demo-admin',
+	id: DEMO_ADMIN_ID,
 	username: 'admin',
 	displayName: 'Dana Whitfield',
 	role: 'admin',
