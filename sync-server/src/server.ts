@@ -19,7 +19,7 @@ import { FailureThrottle } from './auth/throttle';
 import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
-import type { AsyncDocStore, DocStore, RelayControl } from './contracts';
+import type { DocStore, RelayControl, ServerDocWriter } from './contracts';
 import { openDatabase, type Database } from './db';
 import { DEMO_ADMIN_ID, seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
@@ -56,7 +56,7 @@ export interface ServerOptions {
 
 export interface PathwaysServer {
 	app: FastifyInstance;
-	relay: RelayControl | undefined;
+	relay: RelayControl;
 	db: Database;
 	/** What was seeded on this start, or null (seeding off, or the database already had users). */
 	demo: DemoSeed | null;
@@ -85,8 +85,6 @@ export async function createServer(
 				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
 		const accounts = new AccountStore(db, now);
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
-		if (demo && options.seedDemoPlanContent)
-			await writeDemoPlans(relayStore.store, demo, options.seedDemoPlanContent);
 		if (demo && options.seedDemoFramework) {
 			new FrameworkStore(db, now).save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
 		}
@@ -105,6 +103,7 @@ export async function createServer(
 			now
 		});
 		slot.target = relay.receiver;
+		if (demo && options.seedDemoPlanContent) await writeDemoPlans(relay, demo, options.seedDemoPlanContent);
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
 			config,
@@ -191,13 +190,18 @@ function closeOnce(
 	};
 }
 
-/** Written where the relay reads plans, so the demo opens with content on either engine. */
-async function writeDemoPlans(store: AsyncDocStore, demo: DemoSeed, content: DemoPlanContent): Promise<void> {
+/** Through the relay, like every change the server makes, so the demo opens with content on either engine. */
+async function writeDemoPlans(
+	relay: ServerDocWriter,
+	demo: DemoSeed,
+	content: DemoPlanContent
+): Promise<void> {
 	for (const student of demo.students) {
 		const updates = content(student);
-		if (updates?.plan)
-			await store.appendUpdates([{ docName: docName('plan', student.planId), update: updates.plan }]);
-		if (updates?.family)
-			await store.appendUpdates([{ docName: docName('family', student.planId), update: updates.family }]);
+		const entries = (['plan', 'family'] as const).flatMap((kind) => {
+			const update = updates?.[kind];
+			return update ? [{ docName: docName(kind, student.planId), update }] : [];
+		});
+		await relay.writeServerUpdates(entries);
 	}
 }

@@ -31,8 +31,11 @@ export interface ApiContext {
 	/** Every scrypt, through one bounded queue. */
 	passwords: PasswordChecks;
 	devices: TrustedDevices;
-	/** The live connections, to close what a change of rights no longer allows. */
-	relay: RelayWithStats | undefined;
+	/**
+	 * The live connections, to close what a change of rights no longer allows, and the one writer
+	 * of every document change the server makes itself (writeServerUpdates).
+	 */
+	relay: RelayWithStats;
 	/** The plans' documents, for summaries (review due) in plan lists. */
 	store: DocStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */

@@ -116,7 +116,6 @@ export function registerExportRoutes(
 			reply.header('connection', 'close');
 			throw error;
 		}
-		const relay = ctx.relay;
 		try {
 			return await importPlanArchive(archive, {
 				store: deps.store,
@@ -126,10 +125,7 @@ export function registerExportRoutes(
 				writes,
 				describe: describeImportIn(caller.user.language),
 				isOtherNameAccepted: query.sameStudent === '1',
-				applyUpdate: async (name, update) => {
-					if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
-					else deps.store.appendUpdate(name, update);
-				}
+				relay: ctx.relay
 			});
 		} finally {
 			archive.discard();

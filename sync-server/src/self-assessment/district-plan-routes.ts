@@ -57,7 +57,7 @@ export function registerDistrictPlanRoutes(app: FastifyInstance, ctx: ApiContext
 				caller.user.id
 			);
 			// Every district admin's open plans of other schools are checked again now (closed when off).
-			if (isChanged) for (const person of parts.admins.of(district.id)) ctx.relay?.recheckUser(person.userId);
+			if (isChanged) for (const person of parts.admins.of(district.id)) ctx.relay.recheckUser(person.userId);
 			return { plansReadable: parts.settings.arePlansReadable(district.id), isChanged };
 		}
 	);
