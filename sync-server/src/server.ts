@@ -12,6 +12,7 @@ import { AccountStore } from './auth/accounts';
 import { LeaverAccess } from './auth/leavers';
 import { registerVoiceRoutes } from './voices/voice-routes';
 import { InviteStore } from './auth/invites';
+import { SchoolStore } from './auth/school-store';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
 import { SignInGuard } from './auth/sign-in-guard';
@@ -84,7 +85,8 @@ export async function createServer(
 				? new LocalFanOut()
 				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
 		const accounts = new AccountStore(db, now);
-		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
+		const schools = new SchoolStore(db, now);
+		const demo = config.seedDemo ? await seedDemoSchool(db, accounts, schools) : null;
 		if (demo && options.seedDemoFramework) {
 			new FrameworkStore(db, now).save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
 		}
@@ -109,6 +111,7 @@ export async function createServer(
 			config,
 			db,
 			accounts,
+			schools,
 			sessions,
 			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
 			leavers,

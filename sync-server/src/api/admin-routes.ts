@@ -112,7 +112,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 			if (planId) {
 				await writeNewPlan(ctx.relay, planId, {
 					studentName: user.displayName,
-					school: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
+					school: ctx.schools.school(user.schoolId)?.name ?? '',
 					grade: body.grade === undefined ? '' : String(body.grade),
 					startDate: new Date(ctx.now()).toISOString().slice(0, 10)
 				});

@@ -3,6 +3,7 @@ import type { AccountStore } from '../auth/accounts';
 import type { SqliteAccessResolver } from '../auth/access-resolver';
 import type { InviteStore } from '../auth/invites';
 import type { LeaverAccess } from '../auth/leavers';
+import type { SchoolStore } from '../auth/school-store';
 import type { SessionStore } from '../auth/sessions';
 import type { PasswordChecks } from '../auth/password-checks';
 import type { SignInGuard } from '../auth/sign-in-guard';
@@ -18,6 +19,8 @@ export interface ApiContext {
 	config: ServerConfig;
 	db: Database;
 	accounts: AccountStore;
+	/** Schools and districts (the one writer of their tables). */
+	schools: SchoolStore;
 	sessions: SessionStore;
 	invites: InviteStore;
 	/** Students who left: until when they may still read their plan. */

@@ -78,7 +78,7 @@ export function registerExportRoutes(
 				now: deps.now,
 				wording: exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language'])
 			},
-			{ name: ctx.accounts.getSchool(caller.user.schoolId)?.name ?? '', plans }
+			{ name: ctx.schools.school(caller.user.schoolId)?.name ?? '', plans }
 		).catch((error: unknown) => {
 			request.log.error({ err: error }, 'school export failed');
 			out.destroy(error as Error);

@@ -17,7 +17,6 @@ import type { DocStore } from '../contracts';
 import { readExport } from './oneroster-export';
 import { checkedHash, RosterChecks } from './roster-checks';
 import { importOneRoster } from './school-import';
-import { SchoolStore } from './school-store';
 import { RosterImport, type FindTransfer, type ImportEffects } from './roster-import';
 import { syncPlanInfo } from './plan-info-sync';
 import { RosterStore } from './roster-store';
@@ -68,7 +67,7 @@ const firstPasswordSchema = {
 export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
 	const rosterImport = new RosterImport(ctx.db, ctx.relay, ctx.now);
 	const store = new RosterStore(ctx.db, ctx.now);
-	const schools = new SchoolStore(ctx.db, ctx.now);
+	const schools = ctx.schools;
 	const checks = new RosterChecks(ctx.db, ctx.now);
 
 	app.post<{ Body: RosterImportRequest }>(
@@ -76,7 +75,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 		{ schema: importSchema, bodyLimit: ROSTER_BODY_LIMIT },
 		async (request) => {
 			const admin = requireRole(ctx, request, 'admin');
-			const school = ctx.accounts.getSchool(admin.user.schoolId);
+			const school = ctx.schools.school(admin.user.schoolId);
 			if (!school) throw notFound('school');
 			const body = request.body;
 			if (body.archive !== undefined && (body.format !== 'oneroster' || Object.keys(body.files).length > 0)) {

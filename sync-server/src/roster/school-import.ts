@@ -11,7 +11,7 @@ import type { FindTransfer, ImportOptions, ImportOutcome, RosterImport } from '.
 import { splitBySchool } from './roster-types';
 import { english, schoolChangeEnglish } from './row-reason';
 import { SchoolScope, type SchoolTarget } from './school-scope';
-import type { SchoolStore } from './school-store';
+import type { SchoolStore } from '../auth/school-store';
 
 export async function importOneRoster(
 	rosterImport: RosterImport,

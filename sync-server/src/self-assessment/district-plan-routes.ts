@@ -14,7 +14,7 @@ import { principalOf } from '../auth/access-resolver';
 import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';
 import { planView } from '../api/views';
-import type { District, SchoolStore } from '../roster/school-store';
+import type { District, SchoolStore } from '../auth/school-store';
 import { AssessmentStore } from './assessment-store';
 import type { DistrictAdmins } from './district-admins';
 import type { DistrictSettings } from './district-settings';

@@ -21,7 +21,7 @@ import {
 import { requireCaller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden } from '../api/errors';
-import type { SchoolStore } from '../roster/school-store';
+import type { SchoolStore } from '../auth/school-store';
 import type { AssessmentStore } from './assessment-store';
 import { DistrictAdmins } from './district-admins';
 import { registerDistrictPlanRoutes } from './district-plan-routes';
