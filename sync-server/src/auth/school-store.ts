@@ -102,9 +102,9 @@ export class SchoolStore {
 
 	/** A school's own leavers' period in days; null for the server's default (leavers.ts). */
 	leaverDays(schoolId: string): number | null {
-		const row = this.db.prepare('SELECT leaver_access_days AS days FROM schools WHERE id = ?').get(schoolId) as
-			| { days: number | null }
-			| undefined;
+		const row = this.db
+			.prepare('SELECT leaver_access_days AS days FROM schools WHERE id = ?')
+			.get(schoolId) as { days: number | null } | undefined;
 		return row?.days ?? null;
 	}
 
