@@ -29,6 +29,7 @@ import type { ApiContext } from '../sync-server/src/api/context';
 import { SqliteAuditLog } from '../sync-server/src/audit/audit-log';
 import { SqliteAccessResolver } from '../sync-server/src/auth/access-resolver';
 import { AccountStore } from '../sync-server/src/auth/accounts';
+import { SchoolStore } from '../sync-server/src/auth/school-store';
 import { SessionStore } from '../sync-server/src/auth/sessions';
 import { openDatabase } from '../sync-server/src/db';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
@@ -39,8 +40,8 @@ const CHANGED = 10;
 const OUTSIDE = 5;
 
 /** A school, an advisor with PLANS students in the caseload, OUTSIDE students who are not; the advisor's session token. */
-function seedCaseload(accounts: AccountStore, sessions: SessionStore) {
-	const school = accounts.createSchool('Bench High');
+function seedCaseload(accounts: AccountStore, schools: SchoolStore, sessions: SessionStore) {
+	const school = schools.createSchool({ name: 'Bench High' });
 	// Nobody signs in with a password here: the session is made directly.
 	const passwordHash = 'bench-no-password';
 	const advisor = accounts.createUser({
@@ -122,7 +123,7 @@ export async function runCaseloadBench(): Promise<void> {
 	const store = createDocStore(db);
 	const accounts = new AccountStore(db);
 	const sessions = new SessionStore(db, 3_600_000);
-	const { caseload, outside, token } = seedCaseload(accounts, sessions);
+	const { caseload, outside, token } = seedCaseload(accounts, new SchoolStore(db), sessions);
 	const app = Fastify({ logger: false });
 	// The route reads only these parts of the server's context (requireCaller, the resolver, the audit, the store).
 	const ctx = {

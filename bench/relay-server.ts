@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../sync-server/src/db';
 import { WebSocketServer } from 'ws';
 import type { AccessResolver, AuditLog, Principal } from '../sync-server/src/contracts';
 import { registerRelay } from '../sync-server/src/relay/relay';
@@ -48,6 +49,7 @@ const noAudit: AuditLog = { record: () => {} };
 
 async function startPathways(port: number, dataDir: string): Promise<void> {
 	const db = new DatabaseSync(join(dataDir, 'pathways.db'));
+	migrate(db);
 	const app = Fastify({ logger: false });
 	registerRelay(app, {
 		// See sync-server/src/storage/README.md for what each durability survives.

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../sync-server/src/db';
 import * as Y from 'yjs';
 import type { AsyncDocStore } from '../sync-server/src/contracts';
 import { openPostgres } from '../sync-server/src/postgres/database';
@@ -64,6 +65,7 @@ async function measure(store: AsyncDocStore, label: string): Promise<Array<[stri
 export async function runStorageEnginesBench(): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
 	const db = new DatabaseSync(join(dir, 'pathways.db'));
+	migrate(db);
 	const sqlite = new SyncDocStoreAdapter(new SqliteDocStore(db), () => db.close());
 	try {
 		printTable('Document log on SQLite (durability normal)', await measure(sqlite, 'sqlite'));

@@ -173,6 +173,14 @@ export interface RelayControl {
 	connectionCount(): number;
 	/** Flushes pending work and closes every connection (clean shutdown). */
 	close(): Promise<void>;
-	/** Stores an update the server makes itself (an imported archive) and sends it to everyone connected. */
-	applyServerUpdate?(docName: string, update: Uint8Array): Promise<void>;
+	/**
+	 * The one way the server changes documents itself (an imported archive, the roster's plan
+	 * information, a guest's words, new plans, the demo's content): stores the updates in ONE commit
+	 * where the relay reads, then sends them to every connection of those documents, on this process
+	 * and (through the fan-out) on every other. Resolved means committed.
+	 */
+	writeServerUpdates(entries: readonly StoredUpdate[]): Promise<void>;
 }
+
+/** What code that changes documents on the server needs of the relay (tests and tools may pass the relay itself). */
+export type ServerDocWriter = Pick<RelayControl, 'writeServerUpdates'>;

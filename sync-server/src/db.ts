@@ -1,7 +1,7 @@
 /**
  * The one SQLite file of a Pathways server (`${DATA_DIR}/pathways.db`): accounts, sessions,
- * invites, the audit log — and the relay's document storage, which adds its own tables through
- * the same connection. Opened with Node's built-in `node:sqlite`, so there is nothing to install.
+ * invites, the audit log and the relay's document log — every table made by the migrations below,
+ * the one mechanism. Opened with Node's built-in `node:sqlite`, so there is nothing to install.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -106,7 +106,7 @@ export function transaction<T>(db: Database, fn: () => T): T {
 }
 
 /**
- * Schema migrations of the accounts side, applied in order by migrate() below (`PRAGMA user_version` is the
+ * Schema migrations of the whole file, applied in order by migrate() below (`PRAGMA user_version` is the
  * number applied). Never edit a migration that has shipped: add a new one at the end.
  * Times are milliseconds since 1970 (UTC).
  */
@@ -433,5 +433,17 @@ export const MIGRATIONS: readonly string[] = [
 		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
 	CREATE TRIGGER leaver_period_changes_no_delete BEFORE DELETE ON leaver_period_changes
 		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
+	`,
+	// Issue 15: the relay's document log joins the versioned migrations. Until now SqliteDocStore
+	// made it itself on every start (CREATE … IF NOT EXISTS), so every file written before this has
+	// it already, with its rows: IF NOT EXISTS keeps them as they are.
+	`
+	CREATE TABLE IF NOT EXISTS doc_updates (
+		seq INTEGER PRIMARY KEY,
+		doc TEXT NOT NULL,
+		data BLOB NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
 	`
 ];

@@ -12,6 +12,7 @@ import { AccountStore } from './auth/accounts';
 import { LeaverAccess } from './auth/leavers';
 import { registerVoiceRoutes } from './voices/voice-routes';
 import { InviteStore } from './auth/invites';
+import { SchoolStore } from './auth/school-store';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
 import { SignInGuard } from './auth/sign-in-guard';
@@ -19,7 +20,7 @@ import { FailureThrottle } from './auth/throttle';
 import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
-import type { AsyncDocStore, DocStore, RelayControl } from './contracts';
+import type { DocStore, RelayControl, ServerDocWriter } from './contracts';
 import { openDatabase, type Database } from './db';
 import { DEMO_ADMIN_ID, seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
@@ -56,7 +57,7 @@ export interface ServerOptions {
 
 export interface PathwaysServer {
 	app: FastifyInstance;
-	relay: RelayControl | undefined;
+	relay: RelayControl;
 	db: Database;
 	/** What was seeded on this start, or null (seeding off, or the database already had users). */
 	demo: DemoSeed | null;
@@ -84,9 +85,8 @@ export async function createServer(
 				? new LocalFanOut()
 				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
 		const accounts = new AccountStore(db, now);
-		const demo = config.seedDemo ? await seedDemoSchool(db, accounts) : null;
-		if (demo && options.seedDemoPlanContent)
-			await writeDemoPlans(relayStore.store, demo, options.seedDemoPlanContent);
+		const schools = new SchoolStore(db, now);
+		const demo = config.seedDemo ? await seedDemoSchool(db, accounts, schools) : null;
 		if (demo && options.seedDemoFramework) {
 			new FrameworkStore(db, now).save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
 		}
@@ -105,11 +105,13 @@ export async function createServer(
 			now
 		});
 		slot.target = relay.receiver;
+		if (demo && options.seedDemoPlanContent) await writeDemoPlans(relay, demo, options.seedDemoPlanContent);
 		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
 			config,
 			db,
 			accounts,
+			schools,
 			sessions,
 			invites: new InviteStore(db, accounts, config.inviteTtlHours * HOUR_MS, now),
 			leavers,
@@ -191,13 +193,18 @@ function closeOnce(
 	};
 }
 
-/** Written where the relay reads plans, so the demo opens with content on either engine. */
-async function writeDemoPlans(store: AsyncDocStore, demo: DemoSeed, content: DemoPlanContent): Promise<void> {
+/** Through the relay, like every change the server makes, so the demo opens with content on either engine. */
+async function writeDemoPlans(
+	relay: ServerDocWriter,
+	demo: DemoSeed,
+	content: DemoPlanContent
+): Promise<void> {
 	for (const student of demo.students) {
 		const updates = content(student);
-		if (updates?.plan)
-			await store.appendUpdates([{ docName: docName('plan', student.planId), update: updates.plan }]);
-		if (updates?.family)
-			await store.appendUpdates([{ docName: docName('family', student.planId), update: updates.family }]);
+		const entries = (['plan', 'family'] as const).flatMap((kind) => {
+			const update = updates?.[kind];
+			return update ? [{ docName: docName(kind, student.planId), update }] : [];
+		});
+		await relay.writeServerUpdates(entries);
 	}
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocKind } from '../../src/lib/plp/access';
 import { SqliteAccessResolver } from '../src/auth/access-resolver';
 import { AccountStore } from '../src/auth/accounts';
+import { SchoolStore } from '../src/auth/school-store';
 import { SessionStore } from '../src/auth/sessions';
 import type { Principal } from '../src/contracts';
 import { openDatabase, type Database } from '../src/db';
@@ -30,7 +31,7 @@ describe('SqliteAccessResolver against the database', () => {
 		db = openDatabase(dir);
 		accounts = new AccountStore(db, clock.now);
 		await seedDemoSchool(db, accounts);
-		accounts.createSchool('Birch Valley (fictional)', 'birch');
+		new SchoolStore(db, clock.now).createSchool({ id: 'birch', name: 'Birch Valley (fictional)' });
 		accounts.createUser({
 			id: 'birch-admin',
 			schoolId: 'birch',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { AccountStore } from '../src/auth/accounts';
+import { SchoolStore } from '../src/auth/school-store';
 import { hashPassword } from '../src/auth/passwords';
 import { SqliteAuditLog } from '../src/audit/audit-log';
 import { api, signIn, startServer, type ErrorBody, type TestServer } from './helpers';
@@ -17,7 +18,7 @@ const OTHER_PASSWORD = 'other-school-password';
 async function addOtherSchool(t: TestServer): Promise<void> {
 	const accounts = new AccountStore(t.server.db);
 	const passwordHash = await hashPassword(OTHER_PASSWORD);
-	accounts.createSchool('Birch Valley (fictional)', 'birch');
+	new SchoolStore(t.server.db).createSchool({ id: 'birch', name: 'Birch Valley (fictional)' });
 	accounts.createUser({
 		id: 'birch-admin',
 		schoolId: 'birch',

@@ -40,7 +40,9 @@ describe('API: bringing many documents up to date in one request', () => {
 			const doc = new Y.Doc();
 			doc.getMap('info').set('title', `Plan ${planId}`);
 			doc.getMap('info').set('note', 'to be removed elsewhere');
-			await t.server.relay!.applyServerUpdate!(`plan.${planId}`, Y.encodeStateAsUpdate(doc));
+			await t.server.relay.writeServerUpdates([
+				{ docName: `plan.${planId}`, update: Y.encodeStateAsUpdate(doc) }
+			]);
 		}
 	});
 	afterAll(() => t.close());
@@ -100,7 +102,9 @@ describe('API: bringing many documents up to date in one request', () => {
 		const key = 'note';
 		const before = Y.encodeStateVector(elsewhere);
 		info.delete(key);
-		await t.server.relay!.applyServerUpdate!(changed, Y.encodeStateAsUpdate(elsewhere, before));
+		await t.server.relay.writeServerUpdates([
+			{ docName: changed, update: Y.encodeStateAsUpdate(elsewhere, before) }
+		]);
 
 		const { answers } = await catchUp(names());
 		expect(answers.filter((a) => a.status === CatchUpStatus.changes).map((a) => a.docName)).toEqual([

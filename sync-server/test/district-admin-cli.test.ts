@@ -15,7 +15,7 @@ import {
 	DistrictAdminError,
 	nameDistrictAdmin
 } from '../src/self-assessment/first-district-admin';
-import { SchoolStore } from '../src/roster/school-store';
+import { SchoolStore } from '../src/auth/school-store';
 import { api, signIn, startServer, tempDir } from './helpers';
 
 const CLI = path.resolve(import.meta.dirname, '../src/self-assessment/district-admin-cli.ts');
@@ -38,7 +38,7 @@ async function seeded(dataDir: string): Promise<void> {
 	const db = openDatabase(dataDir);
 	const accounts = new AccountStore(db);
 	await seedDemoSchool(db, accounts);
-	accounts.createSchool('Lone Pine (fictional)', 'lone');
+	new SchoolStore(db).createSchool({ id: 'lone', name: 'Lone Pine (fictional)' });
 	accounts.createUser({
 		schoolId: 'lone',
 		username: 'lone-admin',

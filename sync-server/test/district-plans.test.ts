@@ -50,10 +50,14 @@ async function addStudents(): Promise<void> {
 		});
 		const doc = new Y.Doc();
 		Plan.create(doc, planId, { studentName: name, startDate: '2026-09-01' });
-		await t.server.relay!.applyServerUpdate!(docName('plan', planId), Y.encodeStateAsUpdate(doc));
+		await t.server.relay.writeServerUpdates([
+			{ docName: docName('plan', planId), update: Y.encodeStateAsUpdate(doc) }
+		]);
 		const family = new Y.Doc();
 		family.getMap('probe').set('words', 'the family’s own');
-		await t.server.relay!.applyServerUpdate!(docName('family', planId), Y.encodeStateAsUpdate(family));
+		await t.server.relay.writeServerUpdates([
+			{ docName: docName('family', planId), update: Y.encodeStateAsUpdate(family) }
+		]);
 	}
 }
 

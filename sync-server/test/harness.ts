@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../src/db';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { tokenFirstSocket } from '../../src/lib/plp/relay-auth';
@@ -39,6 +40,7 @@ export async function startRelay(
 	options: { limits?: Partial<RelayLimits>; port?: number; wrapStore?: (store: DocStore) => DocStore } = {}
 ): Promise<TestRelay> {
 	const db = new DatabaseSync(join(dataDir, 'pathways.db'));
+	migrate(db);
 	const store = new SqliteDocStore(db);
 	const resolver = new TestAccessResolver();
 	seedSchool(resolver);

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../src/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FamilyPart } from '../../src/lib/plp/family';
@@ -10,6 +11,7 @@ import { SqliteDocStore } from '../src/storage/sqlite-doc-store';
 
 describe('plan summaries', () => {
 	const db = new DatabaseSync(':memory:');
+	migrate(db);
 	afterEach(() => db.exec('DELETE FROM doc_updates'));
 
 	it('say when a stored plan is due for review, following the school template', () => {

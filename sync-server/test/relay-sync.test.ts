@@ -77,13 +77,13 @@ describe('relay: sync between real y-websocket providers', () => {
 		await waitFor(() => !student.provider.awareness.getStates().has(guardianId), 'presence to be removed');
 	});
 
-	it('stores an update the server makes itself and sends it to every connection (applyServerUpdate)', async () => {
+	it('stores an update the server makes itself and sends it to every connection (writeServerUpdates)', async () => {
 		const student = connect('plan.p1', 'tok-student');
 		const admin = connect('plan.p1', 'tok-admin');
 		await Promise.all([synced(student), synced(admin)]);
 		const imported = new Y.Doc();
 		imported.getMap('info').set('imported', 'from an archive');
-		await server.relay.applyServerUpdate?.('plan.p1', Y.encodeStateAsUpdate(imported));
+		await server.relay.writeServerUpdates([{ docName: 'plan.p1', update: Y.encodeStateAsUpdate(imported) }]);
 		expect(server.store.countUpdates('plan.p1')).toBe(1);
 		for (const client of [student, admin]) {
 			await waitFor(
@@ -91,8 +91,8 @@ describe('relay: sync between real y-websocket providers', () => {
 				'the import to arrive'
 			);
 		}
-		// With nobody connected, the document is loaded for the write and stored all the same.
-		await server.relay.applyServerUpdate?.('plan.p3', Y.encodeStateAsUpdate(imported));
+		// With nobody connected, the document is stored all the same (and not loaded for it).
+		await server.relay.writeServerUpdates([{ docName: 'plan.p3', update: Y.encodeStateAsUpdate(imported) }]);
 		expect(server.store.countUpdates('plan.p3')).toBe(1);
 	});
 

@@ -6,7 +6,7 @@
  * school created, changed or refused is recorded.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SchoolStore } from '../src/roster/school-store';
+import { SchoolStore } from '../src/auth/school-store';
 import { postRoster } from './roster-api';
 import { signIn, startServer, type TestServer } from './helpers';
 import { oneRosterFixture } from './roster-district';

@@ -9,7 +9,8 @@ import { AccountStore } from '../src/auth/accounts';
 import { hashPassword } from '../src/auth/passwords';
 import type { Database } from '../src/db';
 import { DEMO_PASSWORD } from '../src/demo/demo-school';
-import { SchoolStore } from '../src/roster/school-store';
+import { SchoolStore } from '../src/auth/school-store';
+import { DistrictAdmins } from '../src/self-assessment/district-admins';
 import { createDocStore } from '../src/storage/sqlite-doc-store';
 import { docName } from '../../src/lib/plp/access';
 
@@ -85,7 +86,7 @@ export async function addTwoSchools(db: Database): Promise<{ birchAdminId: strin
 	const accounts = new AccountStore(db);
 	const schools = new SchoolStore(db);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	accounts.createSchool('Birch Hill (fictional)', 'birch');
+	schools.createSchool({ id: 'birch', name: 'Birch Hill (fictional)' });
 	schools.joinDistrict('birch', 'demo-district');
 	const birch = accounts.createUser({
 		schoolId: 'birch',
@@ -95,7 +96,7 @@ export async function addTwoSchools(db: Database): Promise<{ birchAdminId: strin
 		passwordHash
 	});
 	schools.createDistrict('far-district', 'Far District (fictional)');
-	accounts.createSchool('Far Away High (fictional)', 'far');
+	schools.createSchool({ id: 'far', name: 'Far Away High (fictional)' });
 	schools.joinDistrict('far', 'far-district');
 	const far = accounts.createUser({
 		schoolId: 'far',
@@ -104,7 +105,7 @@ export async function addTwoSchools(db: Database): Promise<{ birchAdminId: strin
 		role: 'admin',
 		passwordHash
 	});
-	schools.makeDistrictAdmin(far.id, 'far-district');
+	new DistrictAdmins(db).makeDistrictAdmin(far.id, 'far-district');
 	return { birchAdminId: birch.id, farAdminId: far.id };
 }
 

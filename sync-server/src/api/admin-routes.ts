@@ -110,11 +110,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 			});
 			const planId = ctx.accounts.studentPlan(user.id)?.planId ?? null;
 			if (planId) {
-				writeNewPlan(ctx.store, planId, {
+				await writeNewPlan(ctx.relay, planId, {
 					studentName: user.displayName,
-					school: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
+					school: ctx.schools.school(user.schoolId)?.name ?? '',
 					grade: body.grade === undefined ? '' : String(body.grade),
-					startDate: new Date().toISOString().slice(0, 10)
+					startDate: new Date(ctx.now()).toISOString().slice(0, 10)
 				});
 			}
 			return reply.code(201).send({ user: userView(ctx, user), planId });
@@ -140,8 +140,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 			ctx.accounts.setActive(user.id, false);
 			const sessionIds = ctx.sessions.deleteForUser(user.id);
 			const relay = ctx.relay;
-			for (const sessionId of sessionIds) relay?.closeSession(sessionId);
-			relay?.recheckUser(user.id);
+			for (const sessionId of sessionIds) relay.closeSession(sessionId);
+			relay.recheckUser(user.id);
 			return { user: userView(ctx, { ...user, isActive: false }) };
 		}
 	);
@@ -171,7 +171,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 		const admin = requireRole(ctx, request, 'admin');
 		const { staff, student } = caseloadPair(admin, request.body);
 		const isChanged = ctx.accounts.assignCaseload(staff.id, student.studentId);
-		ctx.relay?.recheckUser(staff.id);
+		ctx.relay.recheckUser(staff.id);
 		return { staffId: staff.id, studentId: student.studentId, inCaseload: true, isChanged };
 	});
 
@@ -180,7 +180,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 		const { staff, student } = caseloadPair(admin, request.body);
 		const isChanged = ctx.accounts.unassignCaseload(staff.id, student.studentId);
 		// Their open sockets to this student's plan close now, not at their next reconnect.
-		ctx.relay?.recheckUser(staff.id);
+		ctx.relay.recheckUser(staff.id);
 		return { staffId: staff.id, studentId: student.studentId, inCaseload: false, isChanged };
 	});
 

@@ -3,6 +3,7 @@ import type { AccountStore } from '../auth/accounts';
 import type { SqliteAccessResolver } from '../auth/access-resolver';
 import type { InviteStore } from '../auth/invites';
 import type { LeaverAccess } from '../auth/leavers';
+import type { SchoolStore } from '../auth/school-store';
 import type { SessionStore } from '../auth/sessions';
 import type { PasswordChecks } from '../auth/password-checks';
 import type { SignInGuard } from '../auth/sign-in-guard';
@@ -18,6 +19,8 @@ export interface ApiContext {
 	config: ServerConfig;
 	db: Database;
 	accounts: AccountStore;
+	/** Schools and districts (the one writer of their tables). */
+	schools: SchoolStore;
 	sessions: SessionStore;
 	invites: InviteStore;
 	/** Students who left: until when they may still read their plan. */
@@ -31,8 +34,11 @@ export interface ApiContext {
 	/** Every scrypt, through one bounded queue. */
 	passwords: PasswordChecks;
 	devices: TrustedDevices;
-	/** The live connections, to close what a change of rights no longer allows. */
-	relay: RelayWithStats | undefined;
+	/**
+	 * The live connections, to close what a change of rights no longer allows, and the one writer
+	 * of every document change the server makes itself (writeServerUpdates).
+	 */
+	relay: RelayWithStats;
 	/** The plans' documents, for summaries (review due) in plan lists. */
 	store: DocStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */

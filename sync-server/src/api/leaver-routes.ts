@@ -7,7 +7,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { LeaverPeriodAnswer } from '../../../src/lib/contracts/api';
-import { SchoolStore } from '../roster/school-store';
 import { requireRole, type Caller } from './authenticate';
 import type { ApiContext } from './context';
 import { ApiError, forbidden } from './errors';
@@ -22,7 +21,7 @@ const periodSchema = {
 } as const;
 
 export function registerLeaverRoutes(app: FastifyInstance, ctx: ApiContext): void {
-	const schools = new SchoolStore(ctx.db);
+	const schools = ctx.schools;
 	const districtOf = (caller: Caller) => {
 		const district = schools.districtOf(caller.user.id);
 		if (!district) throw forbidden();

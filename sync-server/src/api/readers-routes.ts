@@ -113,7 +113,7 @@ export function registerReadersRoutes(app: FastifyInstance, ctx: ApiContext): vo
 				}
 			}
 			// A socket the guardian has open on the plan closes now, not at its next message.
-			ctx.relay?.recheckUser(guardianId);
+			ctx.relay.recheckUser(guardianId);
 			return readersOf(plan.studentId);
 		}
 	);

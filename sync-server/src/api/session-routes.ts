@@ -102,7 +102,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 	app.delete('/api/session', async (request, reply) => {
 		const caller = requireReader(ctx, request);
 		ctx.sessions.delete(caller.sessionId);
-		ctx.relay?.closeSession(caller.sessionId);
+		ctx.relay.closeSession(caller.sessionId);
 		return reply.code(204).send();
 	});
 

@@ -14,7 +14,7 @@ export function userView(ctx: ApiContext, user: User): UserView {
 		staffTitle: user.staffTitle,
 		isActive: user.isActive,
 		schoolId: user.schoolId,
-		schoolName: ctx.accounts.getSchool(user.schoolId)?.name ?? '',
+		schoolName: ctx.schools.school(user.schoolId)?.name ?? '',
 		language: user.language ?? null,
 		readOnlyUntil: readOnlyUntil(ctx, user)
 	};

@@ -125,18 +125,8 @@ export class AccountStore {
 		return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 	}
 
-	createSchool(name: string, id: string = randomUUID()): School {
-		this.db.prepare('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)').run(id, name, this.now());
-		return { id, name };
-	}
-
 	setLanguage(userId: string, language: Language | null): void {
 		this.db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId);
-	}
-
-	getSchool(id: string): School | undefined {
-		const row = this.db.prepare('SELECT id, name FROM schools WHERE id = ?').get(id) as School | undefined;
-		return row && { id: row.id, name: row.name };
 	}
 
 	/** Creates a user (and, for a student, their plan). Throws UsernameTakenError when the name is in use. */

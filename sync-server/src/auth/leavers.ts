@@ -7,6 +7,7 @@
  * (`leaver_period_changes`: who, the old and the new days; null is the server's default).
  */
 import { transaction, type Database } from '../db';
+import { SchoolStore } from './school-store';
 
 import type { LeaverPeriodChange, SchoolLeaverPeriod } from '../../../src/lib/contracts/api';
 
@@ -20,11 +21,16 @@ interface LeaverRow {
 }
 
 export class LeaverAccess {
+	/** The periods live on the school and district rows, which SchoolStore alone writes. */
+	private readonly schools: SchoolStore;
+
 	constructor(
 		private readonly db: Database,
 		private readonly defaultDays: number,
 		private readonly now: () => number = Date.now
-	) {}
+	) {
+		this.schools = new SchoolStore(db, now);
+	}
 
 	/** Until when (ms since 1970) this person may still read their plan as a leaver; null if they may not. */
 	readableUntil(userId: string): number | null {
@@ -43,7 +49,7 @@ export class LeaverAccess {
 
 	/** The district's period in days, and whether it is the server's default (the district set none). */
 	periodOf(districtId: string): { days: number; isDefault: boolean } {
-		return this.period(this.districtDays(districtId));
+		return this.period(this.schools.districtLeaverDays(districtId));
 	}
 
 	/**
@@ -77,9 +83,9 @@ export class LeaverAccess {
 	/** Sets the district's period (null: the server's default); recorded when it changed. */
 	setPeriod(districtId: string, days: number | null, byUserId: string): void {
 		transaction(this.db, () => {
-			const old = this.districtDays(districtId);
+			const old = this.schools.districtLeaverDays(districtId);
 			if (old === days) return;
-			this.db.prepare('UPDATE districts SET leaver_access_days = ? WHERE id = ?').run(days, districtId);
+			this.schools.setDistrictLeaverDays(districtId, days);
 			this.record(byUserId, { districtId }, old, days);
 		});
 	}
@@ -87,12 +93,9 @@ export class LeaverAccess {
 	/** Sets the period of a school of no district (null: the server's default); recorded when it changed. */
 	setSchoolPeriod(schoolId: string, days: number | null, byUserId: string): void {
 		transaction(this.db, () => {
-			const row = this.db
-				.prepare('SELECT leaver_access_days AS days FROM schools WHERE id = ?')
-				.get(schoolId) as { days: number | null } | undefined;
-			const old = row?.days ?? null;
+			const old = this.schools.leaverDays(schoolId);
 			if (old === days) return;
-			this.db.prepare('UPDATE schools SET leaver_access_days = ? WHERE id = ?').run(days, schoolId);
+			this.schools.setLeaverDays(schoolId, days);
 			this.record(byUserId, { schoolId }, old, days);
 		});
 	}
@@ -126,13 +129,6 @@ export class LeaverAccess {
 		const row = this.db.prepare('SELECT district_id FROM schools WHERE id = ?').get(schoolId) as
 			{ district_id: string | null } | undefined;
 		return row?.district_id ? this.changes({ districtId: row.district_id }) : this.changes({ schoolId });
-	}
-
-	private districtDays(districtId: string): number | null {
-		const row = this.db
-			.prepare('SELECT leaver_access_days AS days FROM districts WHERE id = ?')
-			.get(districtId) as { days: number | null } | undefined;
-		return row?.days ?? null;
 	}
 
 	private period(days: number | null): { days: number; isDefault: boolean } {

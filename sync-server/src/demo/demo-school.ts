@@ -7,7 +7,8 @@ import type { Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 import type { AccountStore, StaffTitle } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
-import { SchoolStore } from '../roster/school-store';
+import { SchoolStore } from '../auth/school-store';
+import { DistrictAdmins } from '../self-assessment/district-admins';
 
 export const DEMO_SCHOOL_NAME = 'Maple Ridge Demo School (fictional)';
 export const DEMO_SCHOOL_ID = 'demo-maple-ridge';
@@ -127,22 +128,25 @@ const GUARDIAN_OF = 'demo-amara';
  * Seeds the demo school when the database has no users yet. Returns what was created, or null
  * when the database already had users (the demo is never seeded twice or into a real school).
  */
-export async function seedDemoSchool(db: Database, accounts: AccountStore): Promise<DemoSeed | null> {
+export async function seedDemoSchool(
+	db: Database,
+	accounts: AccountStore,
+	schools = new SchoolStore(db)
+): Promise<DemoSeed | null> {
 	if (accounts.countUsers() > 0) return null;
 	// One hash for all demo accounts: they share a password that is printed for everyone to read,
 	// so separate salts would protect nothing, and start-up stays fast.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return transaction(db, () => {
 		if (accounts.countUsers() > 0) return null;
-		accounts.createSchool(DEMO_SCHOOL_NAME, DEMO_SCHOOL_ID);
+		schools.createSchool({ id: DEMO_SCHOOL_ID, name: DEMO_SCHOOL_NAME });
 		const schoolId = DEMO_SCHOOL_ID;
 		for (const person of [ADMIN, DISTRICT_ADMIN, RIVERA, CHEN, GUARDIAN]) {
 			accounts.createUser({ ...person, schoolId, passwordHash });
 		}
-		const schools = new SchoolStore(db);
 		schools.createDistrict(DEMO_DISTRICT_ID, DEMO_DISTRICT_NAME);
 		schools.joinDistrict(schoolId, DEMO_DISTRICT_ID);
-		schools.makeDistrictAdmin(DISTRICT_ADMIN.id, DEMO_DISTRICT_ID);
+		new DistrictAdmins(db).makeDistrictAdmin(DISTRICT_ADMIN.id, DEMO_DISTRICT_ID);
 		for (const s of STUDENTS) {
 			accounts.createUser({ ...s, schoolId, passwordHash });
 			accounts.assignCaseload(s.advisorId, s.id);

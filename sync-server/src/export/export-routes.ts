@@ -78,7 +78,7 @@ export function registerExportRoutes(
 				now: deps.now,
 				wording: exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language'])
 			},
-			{ name: ctx.accounts.getSchool(caller.user.schoolId)?.name ?? '', plans }
+			{ name: ctx.schools.school(caller.user.schoolId)?.name ?? '', plans }
 		).catch((error: unknown) => {
 			request.log.error({ err: error }, 'school export failed');
 			out.destroy(error as Error);
@@ -116,7 +116,6 @@ export function registerExportRoutes(
 			reply.header('connection', 'close');
 			throw error;
 		}
-		const relay = ctx.relay;
 		try {
 			return await importPlanArchive(archive, {
 				store: deps.store,
@@ -126,10 +125,7 @@ export function registerExportRoutes(
 				writes,
 				describe: describeImportIn(caller.user.language),
 				isOtherNameAccepted: query.sameStudent === '1',
-				applyUpdate: async (name, update) => {
-					if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
-					else deps.store.appendUpdate(name, update);
-				}
+				relay: ctx.relay
 			});
 		} finally {
 			archive.discard();

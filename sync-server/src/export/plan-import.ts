@@ -24,7 +24,7 @@ import { Plan } from '../../../src/lib/plp/plan';
 import { SCHEMA_VERSION } from '../../../src/lib/plp/schema';
 import { ApiError } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
-import type { DocStore } from '../contracts';
+import type { DocStore, ServerDocWriter } from '../contracts';
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_FORMAT_VERSION,
@@ -36,9 +36,6 @@ import {
 import { loadStoredDoc } from './plan-archive';
 import type { ReadArchive } from './archive-reader';
 
-/** Applies an update to a document: through the live relay when there is one, so open editors see it. */
-export type ApplyUpdate = (name: string, update: Uint8Array) => Promise<void>;
-
 export interface ImportTarget {
 	store: DocStore;
 	blobs: BlobStore;
@@ -46,7 +43,8 @@ export interface ImportTarget {
 	userId: string;
 	/** The documents this import may write (the importer's rights, or both for an admin's restore). */
 	writes: Record<'plan' | 'family', boolean>;
-	applyUpdate: ApplyUpdate;
+	/** Writes what the import changed (the relay: open editors see it at once). */
+	relay: ServerDocWriter;
 	/** The words of the history entry an import from another school leaves in the plan. */
 	describe: DescribeImport;
 	/** The person importing has seen that the archive names the student differently, and agrees. */
@@ -138,7 +136,10 @@ export async function importPlanArchive(archive: ReadArchive, target: ImportTarg
 		const familyDoc = docs.get('family');
 		const familyUpdate = familyDoc && mergeFamilyState(familyDoc, states.family);
 		if (familyUpdate) updates.set('family', familyUpdate);
-		for (const [kind, update] of updates) await target.applyUpdate(docName(kind, target.planId), update);
+		// One commit for both documents: an import is all or nothing.
+		await target.relay.writeServerUpdates(
+			[...updates].map(([kind, update]) => ({ docName: docName(kind, target.planId), update }))
+		);
 		return {
 			planId: target.planId,
 			files: evidence.length,

@@ -8,7 +8,7 @@ import { docName } from '../../../src/lib/plp/access';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import type { PlanInfo } from '../../../src/lib/plp/schema';
-import type { DocStore, StoredUpdate } from '../contracts';
+import type { ServerDocWriter, StoredUpdate } from '../contracts';
 
 let emptyFamily: Uint8Array | undefined;
 
@@ -35,7 +35,7 @@ export function newPlanUpdates(planId: string, info: Partial<PlanInfo>): StoredU
 	];
 }
 
-/** Writes one new plan and its family part in one commit: neither exists without the other. */
-export function writeNewPlan(docs: DocStore, planId: string, info: Partial<PlanInfo>): void {
-	docs.appendUpdates(newPlanUpdates(planId, info));
+/** Writes one new plan and its family part in one commit (neither exists without the other), where the relay reads. */
+export function writeNewPlan(relay: ServerDocWriter, planId: string, info: Partial<PlanInfo>): Promise<void> {
+	return relay.writeServerUpdates(newPlanUpdates(planId, info));
 }

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
 import type { MigrationResult } from '../../../src/lib/plp/migrations';
 import { Plan } from '../../../src/lib/plp/plan';
-import type { DocStore, RelayControl } from '../contracts';
+import type { DocStore, ServerDocWriter } from '../contracts';
 import { loadStoredDoc } from '../export/plan-archive';
 
 /** The plan as stored now (read only: nothing is written). */
@@ -18,7 +18,7 @@ export function storedPlan(docs: DocStore, planId: string): Plan {
 /** Applies `change` to the stored plan and relays what it changed; false when it changed nothing. */
 export async function changePlan(
 	docs: DocStore,
-	relay: RelayControl | undefined,
+	relay: ServerDocWriter,
 	planId: string,
 	change: (plan: Plan, migration: MigrationResult) => void
 ): Promise<boolean> {
@@ -28,8 +28,6 @@ export async function changePlan(
 	const before = Y.encodeStateVector(doc);
 	doc.transact(() => change(plan, migration));
 	if (Y.encodeStateVector(doc).toString() === before.toString()) return false;
-	const update = Y.encodeStateAsUpdate(doc, before);
-	if (relay?.applyServerUpdate) await relay.applyServerUpdate(name, update);
-	else docs.appendUpdate(name, update);
+	await relay.writeServerUpdates([{ docName: name, update: Y.encodeStateAsUpdate(doc, before) }]);
 	return true;
 }

@@ -240,14 +240,7 @@ export class DocRoom implements TurnRoom {
 		return Y.snapshotContainsUpdate(this.#snapshot, update);
 	}
 
-	/** An update the server makes itself (an imported archive): stored first, then sent to every connection. */
-	async applyServerUpdate(update: Uint8Array): Promise<void> {
-		await this.store.appendUpdates([{ docName: this.name, update }]);
-		this.#storedCount += 1;
-		if (!this.#isDestroyed) Y.applyUpdate(this.doc, update, null);
-	}
-
-	/** A committed update another process stored and published: applied and sent on like our own. */
+	/** A committed update stored outside this room (another process, or the server itself): applied and sent on like our own, never published again. */
 	applyRemote(update: Uint8Array): void {
 		if (this.#isDestroyed) return;
 		this.#storedCount += 1;

@@ -98,18 +98,24 @@ export function registerRelay(app: FastifyInstance, deps: RelayDeps): Relay {
 		recheckUser: (userId) => revoke({ kind: 'user', userId }),
 		closeSession: (sessionId) => revoke({ kind: 'session', sessionId }),
 		receiver: {
-			update: (name, update) => rooms.remoteUpdate(name, update),
+			update: (name, update) => rooms.committedUpdate(name, update),
 			presence: (name, presence) => rooms.remotePresence(name, presence),
 			revocation: revokeHere,
 			resumed: () => rooms.reloadAll()
 		},
 		connectionCount: () => live.size,
-		async applyServerUpdate(name, update) {
-			const room = await rooms.open(name);
-			try {
-				await room.applyServerUpdate(update);
-			} finally {
-				rooms.releaseIfIdle(room);
+		async writeServerUpdates(entries) {
+			if (entries.length === 0) return;
+			await deps.store.appendUpdates(entries);
+			// Committed: now a room here that holds the document sends it to its connections, and the
+			// other processes are told, as they are of any committed update. A document nobody has
+			// open is not loaded for it (a roster import touches hundreds of plans).
+			for (const { docName, update } of entries) {
+				rooms.committedUpdate(docName, update);
+				fanOut.publishUpdate(docName, update).catch((error: unknown) => {
+					// Stored already: other processes get it when their clients sync or the link resumes.
+					app.log.warn({ err: error, doc: docName }, 'could not tell the other relay processes of an update');
+				});
 			}
 		},
 		close() {

@@ -68,8 +68,12 @@ export class RoomRegistry {
 		return room;
 	}
 
-	/** A committed update another process published, for a document held here. */
-	remoteUpdate(name: string, update: Uint8Array): void {
+	/**
+	 * An update committed outside this process's rooms (by another process, or by the server itself:
+	 * relay.ts writeServerUpdates): sent to the room's connections if the document is loaded here,
+	 * kept for the room if it is loading, and nothing otherwise (the next load reads it).
+	 */
+	committedUpdate(name: string, update: Uint8Array): void {
 		const room = this.#loaded.get(name);
 		if (room !== undefined) room.applyRemote(update);
 		else this.#loading.get(name)?.updates.push(update);

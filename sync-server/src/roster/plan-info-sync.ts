@@ -6,7 +6,7 @@
  */
 import { INFO_FIELDS } from '../../../src/lib/plp/schema';
 import type { AccountStore } from '../auth/accounts';
-import type { DocStore, RelayControl } from '../contracts';
+import type { DocStore, ServerDocWriter } from '../contracts';
 import { changePlan } from '../plans/plan-writes';
 import type { PlanInfoChange } from './roster-import';
 
@@ -14,7 +14,7 @@ export async function syncPlanInfo(
 	changes: PlanInfoChange[],
 	accounts: AccountStore,
 	docs: DocStore,
-	relay: RelayControl | undefined
+	relay: ServerDocWriter
 ): Promise<number> {
 	let changedPlans = 0;
 	for (const change of changes) {

@@ -16,7 +16,7 @@ import {
 } from '../../../src/lib/contracts/roster-report';
 import { ApiError } from '../api/errors';
 import { newPlanId, type School, type StaffTitle } from '../auth/accounts';
-import type { DocStore, StoredUpdate } from '../contracts';
+import type { ServerDocWriter, StoredUpdate } from '../contracts';
 import { transaction, type Database } from '../db';
 import { newPlanUpdates } from '../plans/new-plan';
 import type { Roster, RosterPerson, RowProblem } from './roster-types';
@@ -123,15 +123,42 @@ function differences(
 	return { code: 'person-changed', name: person.displayName, fields, ...(activity ? { activity } : {}) };
 }
 
+export type ImportOutcome = { report: RosterReport; effects: ImportEffects };
+
+/** Several schools' rosters imported as one (school-import.ts), or one school's. */
+export interface ImportInput {
+	parts: { school: School; roster: Roster }[];
+	problems: RowProblem[];
+	skipped: RowProblem[];
+	writeSchools?: () => void;
+	/** Changes to the admin's own school that need a confirmation (school-import.ts). */
+	confirmations?: RosterConfirmation[];
+	/** Given when the admin may move people between the district's schools (a district admin). */
+	findTransfer?: FindTransfer;
+}
+
 export class RosterImport {
 	private readonly store: RosterStore;
+	/** The import running now (oneAtATime): the next waits for it. */
+	#running: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly db: Database,
-		private readonly docs: DocStore,
+		private readonly relay: ServerDocWriter,
 		now: () => number = Date.now
 	) {
 		this.store = new RosterStore(db, now);
+	}
+
+	/**
+	 * Runs `task` (reading the files, comparing, writing) once every earlier one has ended. New plans
+	 * are written through the relay, asynchronously, between the comparison and the accounts'
+	 * transaction: one import at a time, so none compares against what another is half-way writing.
+	 */
+	oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+		const result = this.#running.then(task);
+		this.#running = result.catch(() => undefined);
+		return result;
 	}
 
 	/** Imports one school's roster (the simple format, or a OneRoster file of one school). */
@@ -140,7 +167,7 @@ export class RosterImport {
 		roster: Roster,
 		options: ImportOptions,
 		findTransfer?: FindTransfer
-	): { report: RosterReport; effects: ImportEffects } {
+	): Promise<ImportOutcome> {
 		return this.runSchools(
 			{ parts: [{ school, roster }], problems: roster.problems, skipped: roster.skipped, findTransfer },
 			options
@@ -152,19 +179,7 @@ export class RosterImport {
 	 * dry run, or any school has problems and the admin did not ask for only the good rows) all of it
 	 * is written in one transaction, after `writeSchools` has created or updated the schools.
 	 */
-	runSchools(
-		input: {
-			parts: { school: School; roster: Roster }[];
-			problems: RowProblem[];
-			skipped: RowProblem[];
-			writeSchools?: () => void;
-			/** Changes to the admin's own school that need a confirmation (school-import.ts). */
-			confirmations?: RosterConfirmation[];
-			/** Given when the admin may move people between the district's schools (a district admin). */
-			findTransfer?: FindTransfer;
-		},
-		options: ImportOptions
-	): { report: RosterReport; effects: ImportEffects } {
+	async runSchools(input: ImportInput, options: ImportOptions): Promise<ImportOutcome> {
 		const report: RosterReport = {
 			isDryRun: options.dryRun,
 			isApplied: false,
@@ -219,7 +234,7 @@ export class RosterImport {
 			);
 		}
 
-		this.writeNewPlans(pending, options.today);
+		await this.writeNewPlans(pending, options.today);
 		transaction(this.db, () => {
 			input.writeSchools?.();
 			for (const part of pending) this.write(part, effects);
@@ -512,7 +527,7 @@ export class RosterImport {
 	 * Every new student's plan, committed a batch of plans per transaction (one commit each would
 	 * be most of a large first import's time), before the people who own them are written.
 	 */
-	private writeNewPlans(pending: readonly Pending[], today: string): void {
+	private async writeNewPlans(pending: readonly Pending[], today: string): Promise<void> {
 		let batch: StoredUpdate[] = [];
 		for (const part of pending) {
 			for (const { person, planId } of part.creates) {
@@ -527,12 +542,12 @@ export class RosterImport {
 					})
 				);
 				if (batch.length >= PLAN_WRITE_BATCH) {
-					this.docs.appendUpdates(batch);
+					await this.relay.writeServerUpdates(batch);
 					batch = [];
 				}
 			}
 		}
-		this.docs.appendUpdates(batch);
+		await this.relay.writeServerUpdates(batch);
 	}
 }
 

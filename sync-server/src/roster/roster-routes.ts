@@ -17,7 +17,6 @@ import type { DocStore } from '../contracts';
 import { readExport } from './oneroster-export';
 import { checkedHash, RosterChecks } from './roster-checks';
 import { importOneRoster } from './school-import';
-import { SchoolStore } from './school-store';
 import { RosterImport, type FindTransfer, type ImportEffects } from './roster-import';
 import { syncPlanInfo } from './plan-info-sync';
 import { RosterStore } from './roster-store';
@@ -66,17 +65,17 @@ const firstPasswordSchema = {
 } as const;
 
 export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
-	const rosterImport = new RosterImport(ctx.db, docs, ctx.now);
-	const store = new RosterStore(ctx.db);
-	const schools = new SchoolStore(ctx.db);
-	const checks = new RosterChecks(ctx.db);
+	const rosterImport = new RosterImport(ctx.db, ctx.relay, ctx.now);
+	const store = new RosterStore(ctx.db, ctx.now);
+	const schools = ctx.schools;
+	const checks = new RosterChecks(ctx.db, ctx.now);
 
 	app.post<{ Body: RosterImportRequest }>(
 		'/api/roster/import',
 		{ schema: importSchema, bodyLimit: ROSTER_BODY_LIMIT },
 		async (request) => {
 			const admin = requireRole(ctx, request, 'admin');
-			const school = ctx.accounts.getSchool(admin.user.schoolId);
+			const school = ctx.schools.school(admin.user.schoolId);
 			if (!school) throw notFound('school');
 			const body = request.body;
 			if (body.archive !== undefined && (body.format !== 'oneroster' || Object.keys(body.files).length > 0)) {
@@ -97,16 +96,16 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			const options = {
 				dryRun: body.dryRun,
 				onlyGoodRows: body.onlyGoodRows ?? false,
-				today: new Date().toISOString().slice(0, 10),
+				today: new Date(ctx.now()).toISOString().slice(0, 10),
 				maxStudentsOffShare: ctx.config.rosterMaxStudentsOffShare,
 				confirmed: new Set(body.confirmed ?? [])
 			};
 			const district = schools.districtOf(admin.user.id);
-			const findTransfer = district
-				? store.linkedInDistrict(district.id)
-				: movingIn(store, schools.school(school.id)?.districtId ?? null);
-			const { report, effects } =
-				body.format === 'simple'
+			const { report, effects } = await rosterImport.oneAtATime(() => {
+				const findTransfer = district
+					? store.linkedInDistrict(district.id)
+					: movingIn(store, schools.school(school.id)?.districtId ?? null);
+				return body.format === 'simple'
 					? rosterImport.run(school, readSimpleRoster(body.files[SIMPLE_FILE]), options, findTransfer)
 					: importOneRoster(
 							rosterImport,
@@ -117,6 +116,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 							store.schoolOrgOf(),
 							findTransfer
 						);
+			});
 			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
 			recordTransfers(ctx, admin.user.id, effects);
 			revoke(ctx, effects);
@@ -192,8 +192,8 @@ function recordTransfers(ctx: ApiContext, adminId: string, effects: ImportEffect
 /** Ends the sessions of people who left and re-checks live connections whose rights changed. */
 function revoke(ctx: ApiContext, effects: ImportEffects): void {
 	for (const userId of effects.deactivatedUserIds) {
-		for (const sessionId of ctx.sessions.deleteForUser(userId)) ctx.relay?.closeSession(sessionId);
-		ctx.relay?.recheckUser(userId);
+		for (const sessionId of ctx.sessions.deleteForUser(userId)) ctx.relay.closeSession(sessionId);
+		ctx.relay.recheckUser(userId);
 	}
-	for (const userId of effects.relinkedUserIds) ctx.relay?.recheckUser(userId);
+	for (const userId of effects.relinkedUserIds) ctx.relay.recheckUser(userId);
 }

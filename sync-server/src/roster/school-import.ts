@@ -7,13 +7,13 @@ import type { RosterConfirmation, SchoolChange } from '../../../src/lib/contract
 import type { User } from '../auth/accounts';
 import { readOneRoster, type SchoolOrg } from './oneroster';
 import type { OneRosterExport } from './oneroster-export';
-import type { FindTransfer, ImportOptions, RosterImport } from './roster-import';
+import type { FindTransfer, ImportOptions, ImportOutcome, RosterImport } from './roster-import';
 import { splitBySchool } from './roster-types';
 import { english, schoolChangeEnglish } from './row-reason';
 import { SchoolScope, type SchoolTarget } from './school-scope';
-import type { SchoolStore } from './school-store';
+import type { SchoolStore } from '../auth/school-store';
 
-export function importOneRoster(
+export async function importOneRoster(
 	rosterImport: RosterImport,
 	schools: SchoolStore,
 	admin: User,
@@ -22,7 +22,7 @@ export function importOneRoster(
 	knownSchoolOf: (personSourceId: string) => string | undefined,
 	/** Only a district admin's import moves people between the district's schools. */
 	findTransfer?: FindTransfer
-): ReturnType<RosterImport['runSchools']> {
+): Promise<ImportOutcome> {
 	const scope = new SchoolScope(schools, admin, body.schoolSourcedId);
 	const files = body.export;
 	const { roster, schools: orgs } = readOneRoster({
@@ -39,7 +39,7 @@ export function importOneRoster(
 		orgs.map((org) => org.sourceId)
 	);
 	const targets = orgs.map((org) => scope.targets.get(org.sourceId)!);
-	const result = rosterImport.runSchools(
+	const result = await rosterImport.runSchools(
 		{
 			parts: targets.map((target) => ({ school: target.school, roster: parts.get(target.org.sourceId)! })),
 			problems: roster.problems,

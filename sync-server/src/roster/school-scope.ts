@@ -16,7 +16,7 @@ import type { SchoolFieldChange } from '../../../src/lib/contracts/roster-report
 import type { School, User } from '../auth/accounts';
 import type { SchoolDecision, SchoolOrg } from './oneroster';
 import { rowProblem, type RowReason } from './row-reason';
-import type { SchoolRecord, SchoolStore } from './school-store';
+import type { SchoolRecord, SchoolStore } from '../auth/school-store';
 
 export interface SchoolTarget {
 	org: SchoolOrg;

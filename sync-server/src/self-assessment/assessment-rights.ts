@@ -5,7 +5,7 @@
  *   manage team  the school's admins
  */
 import type { User } from '../auth/accounts';
-import type { SchoolStore } from '../roster/school-store';
+import type { SchoolStore } from '../auth/school-store';
 import type { TeamStore } from './team-store';
 
 export interface SchoolRights {

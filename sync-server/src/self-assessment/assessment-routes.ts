@@ -26,7 +26,6 @@ import {
 import { requireCaller, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
-import { SchoolStore } from '../roster/school-store';
 import { AssessmentRights, type SchoolRights } from './assessment-rights';
 import { AssessmentStore } from './assessment-store';
 import { registerDistrictRoutes } from './district-routes';
@@ -82,7 +81,7 @@ const memberParams = {
 export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const assessments = new AssessmentStore(ctx.db);
 	const team = new TeamStore(ctx.db);
-	const schools = new SchoolStore(ctx.db);
+	const schools = ctx.schools;
 	const rights = new AssessmentRights(schools, team);
 	const evidence = new SchoolEvidenceReader(ctx.accounts, ctx.planFacts);
 	registerDistrictRoutes(app, ctx, { schools, assessments, evidence });

@@ -45,13 +45,26 @@ export class DistrictAdmins {
 	/** Names a candidate; false when they are not one (not an active admin of a school of the district). */
 	name(districtId: string, targetId: string, byUserId: string): boolean {
 		if (!this.candidates(districtId).some((person) => person.userId === targetId)) return false;
+		this.appoint(districtId, targetId, byUserId);
+		return true;
+	}
+
+	/** Makes an admin a district admin and records who did (first-district-admin.ts checks them itself). */
+	appoint(districtId: string, targetId: string, byUserId: string): void {
 		transaction(this.db, () => {
-			this.db
-				.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
-				.run(districtId, targetId);
+			this.makeDistrictAdmin(targetId, districtId);
 			this.record(byUserId, districtId, targetId, 'named');
 		});
-		return true;
+	}
+
+	/**
+	 * Gives an admin the rights of a whole district (importing creates and updates its schools),
+	 * unrecorded: for seeding the demo and tests only; people are named through appoint().
+	 */
+	makeDistrictAdmin(userId: string, districtId: string): void {
+		this.db
+			.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
+			.run(districtId, userId);
 	}
 
 	/** Removes a district admin of this district; false when they were not one. */

@@ -14,7 +14,7 @@ import { principalOf } from '../auth/access-resolver';
 import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';
 import { planView } from '../api/views';
-import type { District, SchoolStore } from '../roster/school-store';
+import type { District, SchoolStore } from '../auth/school-store';
 import { AssessmentStore } from './assessment-store';
 import type { DistrictAdmins } from './district-admins';
 import type { DistrictSettings } from './district-settings';
@@ -57,7 +57,7 @@ export function registerDistrictPlanRoutes(app: FastifyInstance, ctx: ApiContext
 				caller.user.id
 			);
 			// Every district admin's open plans of other schools are checked again now (closed when off).
-			if (isChanged) for (const person of parts.admins.of(district.id)) ctx.relay?.recheckUser(person.userId);
+			if (isChanged) for (const person of parts.admins.of(district.id)) ctx.relay.recheckUser(person.userId);
 			return { plansReadable: parts.settings.arePlansReadable(district.id), isChanged };
 		}
 	);

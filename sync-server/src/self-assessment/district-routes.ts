@@ -21,7 +21,7 @@ import {
 import { requireCaller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden } from '../api/errors';
-import type { SchoolStore } from '../roster/school-store';
+import type { SchoolStore } from '../auth/school-store';
 import type { AssessmentStore } from './assessment-store';
 import { DistrictAdmins } from './district-admins';
 import { registerDistrictPlanRoutes } from './district-plan-routes';
@@ -144,7 +144,7 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 				);
 			}
 			// The relay may remember a refusal for a few seconds: the new rights count at once.
-			ctx.relay?.recheckUser(request.params.userId);
+			ctx.relay.recheckUser(request.params.userId);
 			return { isNamed: true };
 		}
 	);
@@ -163,7 +163,7 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 			}
 			const isRemoved = admins.remove(district.id, request.params.userId, caller.user.id);
 			// Plans of other schools they have open close now, not when they next reconnect.
-			if (isRemoved) ctx.relay?.recheckUser(request.params.userId);
+			if (isRemoved) ctx.relay.recheckUser(request.params.userId);
 			return { isRemoved };
 		}
 	);

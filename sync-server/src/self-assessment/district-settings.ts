@@ -4,6 +4,7 @@
  * every change is recorded, append-only. The relay reads the setting itself (accounts.ts
  * isDistrictReader), fresh on every check.
  */
+import { SchoolStore } from '../auth/school-store';
 import { transaction, type Database } from '../db';
 
 export interface DistrictSettingChange {
@@ -14,10 +15,14 @@ export interface DistrictSettingChange {
 }
 
 export class DistrictSettings {
+	private readonly schools: SchoolStore;
+
 	constructor(
 		private readonly db: Database,
 		private readonly now: () => number = Date.now
-	) {}
+	) {
+		this.schools = new SchoolStore(db, now);
+	}
 
 	arePlansReadable(districtId: string): boolean {
 		const row = this.db.prepare('SELECT plans_readable FROM districts WHERE id = ?').get(districtId) as
@@ -28,10 +33,7 @@ export class DistrictSettings {
 	/** Turns reading plans across the district on or off; false when it already was so (nothing recorded). */
 	setPlansReadable(districtId: string, isReadable: boolean, byUserId: string): boolean {
 		return transaction(this.db, () => {
-			const result = this.db
-				.prepare('UPDATE districts SET plans_readable = ? WHERE id = ? AND plans_readable <> ?')
-				.run(isReadable ? 1 : 0, districtId, isReadable ? 1 : 0);
-			if (result.changes === 0) return false;
+			if (!this.schools.setPlansReadable(districtId, isReadable)) return false;
 			this.db
 				.prepare(
 					'INSERT INTO district_setting_changes (at, user_id, district_id, setting, value) VALUES (?, ?, ?, ?, ?)'

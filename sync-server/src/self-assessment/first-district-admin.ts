@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountStore } from '../auth/accounts';
 import { transaction, type Database } from '../db';
-import { SchoolStore } from '../roster/school-store';
+import { SchoolStore } from '../auth/school-store';
+import { DistrictAdmins } from './district-admins';
 
 export const COMMAND_LINE = 'command-line';
 
@@ -62,12 +63,7 @@ export function nameDistrictAdmin(
 			name: string;
 		};
 		const wasAlready = schools.districtOf(user.id)?.id === districtId;
-		if (!wasAlready) {
-			schools.makeDistrictAdmin(user.id, districtId);
-			db.prepare(
-				'INSERT INTO district_admin_changes (at, user_id, district_id, target_id, action) VALUES (?, ?, ?, ?, ?)'
-			).run(now(), COMMAND_LINE, districtId, user.id, 'named');
-		}
+		if (!wasAlready) new DistrictAdmins(db, now).appoint(districtId, user.id, COMMAND_LINE);
 		return { displayName: user.displayName, districtName: district.name, isNewDistrict, wasAlready };
 	});
 }

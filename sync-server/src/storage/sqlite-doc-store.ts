@@ -22,16 +22,6 @@ export interface DocStoreOptions {
 	checkpointIntervalMs?: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS doc_updates (
-	seq INTEGER PRIMARY KEY,
-	doc TEXT NOT NULL,
-	data BLOB NOT NULL,
-	created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
-`;
-
 export class SqliteDocStore implements DocStore {
 	readonly #db: DatabaseSync;
 	readonly #insert: StatementSync;
@@ -45,7 +35,10 @@ export class SqliteDocStore implements DocStore {
 	#isClosed = false;
 	#checkpointer: WalCheckpointer | undefined;
 
-	/** Takes a database the caller opened and will close; creates its own table if missing. */
+	/**
+	 * Takes a database the caller opened (openDatabase: its migrations make the `doc_updates`
+	 * table) and will close.
+	 */
 	constructor(db: DatabaseSync, options: DocStoreOptions = {}) {
 		this.#db = db;
 		// WAL lets readers (API, exports) run while the relay appends, and makes each commit one
@@ -54,7 +47,14 @@ export class SqliteDocStore implements DocStore {
 		db.exec('PRAGMA journal_mode = WAL');
 		const durability = options.durability ?? 'normal';
 		db.exec(`PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-		db.exec(SCHEMA);
+		const table = db
+			.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_updates'")
+			.get();
+		if (table === undefined) {
+			throw new Error(
+				'The database has no doc_updates table: open it with openDatabase (db.ts), whose migrations make it.'
+			);
+		}
 		const file = db.location();
 		if (durability === 'normal' && file !== null) {
 			this.#checkpointer = startWalCheckpointer(file, options.checkpointIntervalMs ?? 1000);

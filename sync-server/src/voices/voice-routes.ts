@@ -228,7 +228,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 			});
 			return {
 				studentName: student.studentName,
-				schoolName: ctx.accounts.getSchool(student.schoolId)?.name ?? '',
+				schoolName: ctx.schools.school(student.schoolId)?.name ?? '',
 				guestName: link.guestName,
 				guestRelation: link.guestRelation,
 				action: link.action,

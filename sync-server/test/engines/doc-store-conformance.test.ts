@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../../src/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AsyncDocStore, StoredUpdate } from '../../src/contracts';
@@ -33,6 +34,7 @@ function sqliteEngine(): Engine {
 		},
 		async open() {
 			const db = new DatabaseSync(join(dir!.path, 'pathways.db'), { timeout: 5000 });
+			migrate(db);
 			const store = new SyncDocStoreAdapter(new SqliteDocStore(db), () => db.close());
 			return { store, close: () => store.close() };
 		},

@@ -1,8 +1,11 @@
 /**
- * Schools and districts as the roster sees them: a school's OneRoster org (sourcedId, identifier),
- * the district an admin acts for, the writes of an import that creates or updates schools, and the
- * append-only record of those changes (and of refused ones).
+ * The one writer of the `schools` and `districts` tables: a school's OneRoster org (sourcedId,
+ * identifier), the district an admin acts for, the writes of an import that creates or updates
+ * schools and the append-only record of those changes (and of refused ones), and the settings
+ * kept on a school or district row (the leavers' period, reading plans across a district; their
+ * records of change stay with leavers.ts and district-settings.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db';
 
 export interface SchoolRecord {
@@ -80,19 +83,55 @@ export class SchoolStore {
 		this.db.prepare('UPDATE schools SET district_id = ? WHERE id = ?').run(districtId, schoolId);
 	}
 
-	/** Gives an admin the rights of a whole district: importing creates and updates its schools. */
-	makeDistrictAdmin(userId: string, districtId: string): void {
-		this.db
-			.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
-			.run(districtId, userId);
-	}
-
-	createSchool(school: SchoolRecord): void {
+	/** A new school (a fresh id unless one is given); what the roster says of it may come later. */
+	createSchool(school: Partial<SchoolRecord> & { name: string }): SchoolRecord {
+		const record: SchoolRecord = {
+			id: school.id ?? randomUUID(),
+			name: school.name,
+			sourceId: school.sourceId ?? null,
+			identifier: school.identifier ?? null,
+			districtId: school.districtId ?? null
+		};
 		this.db
 			.prepare(
 				'INSERT INTO schools (id, name, source_id, identifier, district_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
 			)
-			.run(school.id, school.name, school.sourceId, school.identifier, school.districtId, this.now());
+			.run(record.id, record.name, record.sourceId, record.identifier, record.districtId, this.now());
+		return record;
+	}
+
+	/** A school's own leavers' period in days; null for the server's default (leavers.ts). */
+	leaverDays(schoolId: string): number | null {
+		const row = this.db
+			.prepare('SELECT leaver_access_days AS days FROM schools WHERE id = ?')
+			.get(schoolId) as { days: number | null } | undefined;
+		return row?.days ?? null;
+	}
+
+	setLeaverDays(schoolId: string, days: number | null): void {
+		this.db.prepare('UPDATE schools SET leaver_access_days = ? WHERE id = ?').run(days, schoolId);
+	}
+
+	/** A district's leavers' period in days; null for the server's default (leavers.ts). */
+	districtLeaverDays(districtId: string): number | null {
+		const row = this.db
+			.prepare('SELECT leaver_access_days AS days FROM districts WHERE id = ?')
+			.get(districtId) as { days: number | null } | undefined;
+		return row?.days ?? null;
+	}
+
+	setDistrictLeaverDays(districtId: string, days: number | null): void {
+		this.db.prepare('UPDATE districts SET leaver_access_days = ? WHERE id = ?').run(days, districtId);
+	}
+
+	/** Whether the district's admins may read its schools' plans (district-settings.ts); false when it already was so. */
+	setPlansReadable(districtId: string, isReadable: boolean): boolean {
+		const value = isReadable ? 1 : 0;
+		return (
+			this.db
+				.prepare('UPDATE districts SET plans_readable = ? WHERE id = ? AND plans_readable <> ?')
+				.run(value, districtId, value).changes > 0
+		);
 	}
 
 	updateSchool(id: string, fields: { name: string; sourceId: string; identifier: string | null }): void {
