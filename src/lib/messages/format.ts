@@ -53,16 +53,43 @@ function withNumbers(elements: MessageFormatElement[], numeric: Set<string>): Me
 	});
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+/**
+ * A compiled message: its literal and `{name}` parts when that is all it has (joined here, several
+ * times faster than IntlMessageFormat's `format`, which matters for the hundreds of record
+ * headings of a big plan), or the FormatJS message.
+ */
+type Compiled = { parts: ReadonlyArray<{ literal: string } | { name: string }> } | IntlMessageFormat;
+const compiled = new Map<string, Compiled>();
+
+function compile(language: Language, template: string, numeric: Set<string>): Compiled {
+	const elements = withNumbers(elementsOf(template), numeric);
+	if (elements.every((element) => element.type === TYPE.literal || element.type === TYPE.argument))
+		return {
+			parts: elements.map((element) =>
+				element.type === TYPE.literal ? { literal: element.value } : { name: element.value }
+			)
+		};
+	return new IntlMessageFormat(elements, language);
+}
 
 export function formatMessage(language: Language, template: string, values: Values): string {
-	const numeric = new Set(Object.keys(values).filter((name) => typeof values[name] === 'number'));
-	const key = [language, template, ...numeric].join('\u0000');
+	let key = `${language}\u0000${template}`;
+	for (const name in values) if (typeof values[name] === 'number') key += `\u0000${name}`;
 	try {
 		let message = compiled.get(key);
 		if (!message) {
-			message = new IntlMessageFormat(withNumbers(elementsOf(template), numeric), language);
+			const numeric = new Set(Object.keys(values).filter((name) => typeof values[name] === 'number'));
+			message = compile(language, template, numeric);
 			compiled.set(key, message);
+		}
+		if (!(message instanceof IntlMessageFormat)) {
+			let text = '';
+			for (const part of message.parts) {
+				if ('literal' in part) text += part.literal;
+				else if (part.name in values) text += String(values[part.name]);
+				else throw new Error(`no value for {${part.name}}`);
+			}
+			return text;
 		}
 		const result = message.format(values);
 		return Array.isArray(result) ? result.join('') : String(result);
@@ -95,6 +122,21 @@ export function formatIsoDate(
 	isoDate: string,
 	style: 'long' | 'medium' = 'long'
 ): string {
+	const key = `${language} ${style} ${isoDate}`;
+	let words = dateWordsCache.get(key);
+	if (words === undefined) {
+		// A plan's records share few dates, and a big plan's headings show them hundreds of times.
+		if (dateWordsCache.size >= DATE_WORDS_KEPT) dateWordsCache.clear();
+		words = formatIsoDateNow(language, isoDate, style);
+		dateWordsCache.set(key, words);
+	}
+	return words;
+}
+
+const DATE_WORDS_KEPT = 5000;
+const dateWordsCache = new Map<string, string>();
+
+function formatIsoDateNow(language: Language, isoDate: string, style: 'long' | 'medium'): string {
 	const formatter = dateFormat(language, { dateStyle: style });
 	if (/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
 		const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
