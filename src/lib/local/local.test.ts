@@ -29,6 +29,27 @@ describe('a plan stored on the device', () => {
 		expect(reopened.goals.get(goalId)).toMatchObject({ title: 'Learn to code', why: 'I like games.' });
 	});
 
+	it('keeps a change made while the device copy is still being read in', async () => {
+		const first = openLocalDoc('plan', 'p-early');
+		await first.load();
+		Plan.create(first.doc, 'p-early', { studentName: 'Kai' });
+		await first.whenSaved();
+		await first.close();
+
+		// Nothing writes before the read is done today; if something did, its words must stay.
+		const second = openLocalDoc('plan', 'p-early');
+		second.doc.getMap('early').set('note', 'written before the read finished');
+		await second.load();
+		await second.whenSaved();
+		await second.close();
+
+		const third = openLocalDoc('plan', 'p-early');
+		opened.push(third);
+		await third.load();
+		expect(third.doc.getMap('early').get('note')).toBe('written before the read finished');
+		expect(Plan.open(third.doc).plan.info().studentName).toBe('Kai');
+	});
+
 	it('is gone after it is cleared from the device', async () => {
 		const doc = openLocalDoc('plan', 'p2');
 		await doc.load();
