@@ -2,15 +2,44 @@ import type * as Y from 'yjs';
 import { t } from '../messages';
 import { fieldLabel, fieldValueWords, type Wording } from '../messages/plan-words';
 import { readField } from '../plp/collection';
-import type { CollectionName, FieldDef } from '../plp/schema';
+import type { CollectionName, FieldDef, Fields } from '../plp/schema';
 import { proficiencyIdsOf } from '../plp/proficiency-links';
+import type { Plan } from '../plp/plan';
 import { trackDeep } from '../state/live-doc';
-import { appWording } from './record-name';
+import { frameworkState } from '../state/framework.svelte';
+import { liveFind } from '../state/live-plan';
+import { appWording, liveRecordName } from './record-name';
 
 /** How a preview names what a record points to and the choices it holds (as the editor shows them). */
 export interface PreviewNames {
 	nameOf: (target: CollectionName, id: string) => string;
 	proficiencyTitle: (id: string) => string;
+}
+
+/**
+ * The names a plan's views show for what a record points to: another record by its name (following
+ * only that name), a proficiency by the school framework's title.
+ */
+export function planNames(plan: Plan): PreviewNames {
+	return {
+		nameOf(target, otherId) {
+			const other = plan.collection(target);
+			const found = liveFind(other, otherId);
+			return found ? liveRecordName(target, other.fields, found.record, found.index) : t.words.removedRecord;
+		},
+		proficiencyTitle(proficiencyId) {
+			return (
+				frameworkState.framework?.proficiencies.find((p) => p.id === proficiencyId)?.title ?? proficiencyId
+			);
+		}
+	};
+}
+
+/** The fields of a section that its views show: not the internal ones, nor those `hidden` (shared by a group). */
+export function shownFields(fields: Fields, hidden: readonly string[]): ReadonlyArray<[string, FieldDef]> {
+	return (Object.entries(fields) as [string, FieldDef][]).filter(
+		([key, def]) => !hidden.includes(key) && !(def.kind === 'line' && def.isInternal)
+	);
 }
 
 /**

@@ -12,17 +12,42 @@ const KEY = Symbol('near-screen');
  */
 export class RecordDrawing {
 	#started = 0;
+	/** Each record's mark, made the first time the page draws it (in page order). */
+	#marks = new WeakMap<object, EditorMark>();
 
 	constructor(readonly eager = 30) {}
 
-	/** Whether the next record (in page order) is drawn as an editor at once. */
-	isEager(): boolean {
-		return this.#started++ < this.eager;
+	/**
+	 * The record's mark: whether it is drawn as its editor (the first `eager` records drawn are, at
+	 * once). Made the first time it is asked for, so take it in a `{@const}` (a derived) and read
+	 * `isEditor` in the markup: Svelte does not track state in the reaction that made it.
+	 */
+	markOf(record: object): { readonly isEditor: boolean } {
+		let mark = this.#marks.get(record);
+		if (!mark) {
+			mark = new EditorMark(this.#started++ < this.eager);
+			this.#marks.set(record, mark);
+		}
+		return mark;
+	}
+
+	/** Makes the record its editor, for good. */
+	show(record: object): void {
+		const mark = this.#marks.get(record);
+		if (mark) mark.isEditor = true;
 	}
 
 	/** Starts over for another plan (the page stays, its records are new). */
 	reset(): void {
 		this.#started = 0;
+		this.#marks = new WeakMap();
+	}
+}
+
+class EditorMark {
+	isEditor = $state(false);
+	constructor(isEditor: boolean) {
+		this.isEditor = isEditor;
 	}
 }
 
