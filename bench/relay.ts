@@ -325,6 +325,8 @@ function show(value: number, unit: string): string {
 	return `${value.toFixed(value < 10 ? 2 : 0)} ${unit}`.trim();
 }
 
+/** A difference with its sign: +0.37 ms, −0.62 ms. */
+const signed = (value: number, unit: string) => `${value < 0 ? '−' : '+'}${show(Math.abs(value), unit)}`;
 const verdict = (isMet: boolean) => (isMet ? 'met' : 'not met');
 
 function relaysToRun(): RelayKind[] {
@@ -362,8 +364,8 @@ async function printLoads(relays: RelayKind[]): Promise<void> {
 		const two = figures.get('pathways-pg-2');
 		if (one && two) {
 			console.log(
-				`    the Redis hop (2 processes − 1, both on PostgreSQL): p50 +${show(two.p50Ms - one.p50Ms, 'ms')}, ` +
-					`p99 +${show(two.p99Ms - one.p99Ms, 'ms')}, CPU +${show(two.cpuMicrosPerDelivery - one.cpuMicrosPerDelivery, 'µs')}/delivery`
+				`    the Redis hop (2 processes − 1, both on PostgreSQL): p50 ${signed(two.p50Ms - one.p50Ms, 'ms')}, ` +
+					`p99 ${signed(two.p99Ms - one.p99Ms, 'ms')}, CPU ${signed(two.cpuMicrosPerDelivery - one.cpuMicrosPerDelivery, 'µs')}/delivery`
 			);
 		}
 		const references = [...figures]

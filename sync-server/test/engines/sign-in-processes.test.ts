@@ -3,7 +3,8 @@
  * sign-ins spread over two real server processes on one Redis and one data folder are counted
  * together, a burst sent to both at once gets exactly the limit checked, and the refusal is the
  * same answer one process alone gives. Two server instances on one Redis and one moved clock show
- * the window expiring, and that Redis keeps nothing past it.
+ * the window expiring, and that Redis keeps nothing past it. Without Redis the guard counts in
+ * the process.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RedisSignInGuard } from '../../src/auth/redis-sign-in-guard';
 import { startChild, type ChildServer } from '../child-process';
 import { tempDir } from '../harness';
 import { DEMO_PASSWORD, FakeClock, startServer, tempDir as tempFolder, type TestServer } from '../helpers';
@@ -156,5 +158,33 @@ describe('the shared window expires', () => {
 		// A right password starts the pair again from zero and takes back its own attempt only.
 		expect(await redis.exists(`${prefix}signin:pair:ben\n127.0.0.1`)).toBe(0);
 		expect(await redis.zcard(key)).toBe(0);
+	});
+});
+
+describe('while Redis cannot be reached', () => {
+	it('counts in the process instead, so the limit still holds and nobody waits on Redis', async () => {
+		// Nothing listens on port 1; the link fails a command at once, as the server's does.
+		const gone = new Redis('redis://127.0.0.1:1', {
+			lazyConnect: true,
+			enableOfflineQueue: false,
+			retryStrategy: () => null
+		});
+		gone.on('error', () => undefined);
+		const errors: string[] = [];
+		const clock = new FakeClock();
+		const guard = new RedisSignInGuard(
+			gone,
+			'test:',
+			{ maxFailures: 5, maxFailuresPerAccount: 20, windowMs: 15 * 60_000 },
+			clock.now,
+			(error) => errors.push(error.message)
+		);
+		const attempt = { username: 'carmen', address: '203.0.113.7', trustedDevice: null };
+		for (let i = 0; i < 5; i++) expect(await guard.begin(attempt)).toBe(0);
+		expect(await guard.begin(attempt)).toBe(15 * 60);
+		expect(errors[0]).toContain('counting in this process');
+		clock.advanceMinutes(16);
+		expect(await guard.begin(attempt)).toBe(0);
+		gone.disconnect();
 	});
 });
