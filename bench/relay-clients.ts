@@ -8,8 +8,12 @@ import WebSocket from 'ws';
 import { encodeAuthToken } from '../src/lib/plp/relay-auth';
 import type { ServerStats } from './relay-server';
 
-/** 'pathways-full' is our relay with synchronous=FULL (an fsync per update). */
-export type RelayKind = 'pathways' | 'pathways-full' | 'reference' | 'hocuspocus';
+/**
+ * 'pathways-full' is our relay with synchronous=FULL (an fsync per update); 'pathways-pg' and
+ * 'pathways-pg-2' are ours on PostgreSQL and Redis as one and two processes (relay-cluster.ts).
+ */
+export type RelayKind =
+	'pathways' | 'pathways-full' | 'pathways-pg' | 'pathways-pg-2' | 'reference' | 'hocuspocus';
 
 const SERVER = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
 
@@ -28,7 +32,13 @@ export async function freePort(): Promise<number> {
 	return address.port;
 }
 
-export async function startServer(kind: RelayKind, dataDir: string, port?: number): Promise<BenchServer> {
+export async function startServer(
+	kind: RelayKind,
+	dataDir: string,
+	port?: number,
+	/** More environment for the server process (DATABASE_URL, REDIS_URL: relay-cluster.ts). */
+	env: Record<string, string> = {}
+): Promise<BenchServer> {
 	const chosen = port ?? (await freePort());
 	// RELAY_BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the server process, for profiling.
 	const extraArgs = (process.env.RELAY_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -41,7 +51,8 @@ export async function startServer(kind: RelayKind, dataDir: string, port?: numbe
 				RELAY_KIND: kind === 'pathways-full' ? 'pathways' : kind,
 				RELAY_BENCH_DURABILITY: kind === 'pathways-full' ? 'full' : 'normal',
 				DATA_DIR: dataDir,
-				PORT: String(chosen)
+				PORT: String(chosen),
+				...env
 			},
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 		}

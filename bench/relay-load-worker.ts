@@ -11,7 +11,8 @@ import { dialectOf, openRaw, syncUrl, updateMessage, updateOf, type RelayKind } 
 
 export interface WorkerLoad {
 	kind: RelayKind;
-	port: number;
+	/** The relay's processes: client c of a document connects to ports[c % ports.length]. */
+	ports: number[];
 	/** Documents this process owns: plan.bench-<first> … plan.bench-<first + count - 1>. */
 	firstDoc: number;
 	docCount: number;
@@ -88,7 +89,12 @@ class LoadRun {
 				const isObserver = c < load.observersPerDoc;
 				const onMessage = isObserver ? (message: Uint8Array) => this.#receive(id, message) : undefined;
 				pending.push(
-					openRaw(syncUrl(load.port, docName), `bench-${id}`, onMessage, dialect).then((socket) => {
+					openRaw(
+						syncUrl(load.ports[c % load.ports.length]!, docName),
+						`bench-${id}`,
+						onMessage,
+						dialect
+					).then((socket) => {
 						this.clients.push({ socket, doc: new Y.Doc(), docName, id, isObserver, presenceClock: 0 });
 					})
 				);

@@ -1,7 +1,8 @@
 /**
  * The relay under benchmark, as its own process so its CPU and memory are measured alone.
  * RELAY_KIND=pathways: Fastify + registerRelay + SqliteDocStore on DATA_DIR (durability from
- * RELAY_BENCH_DURABILITY, default 'normal' like the server). RELAY_KIND=reference: @y/websocket-server 0.1.1, in memory, no persistence.
+ * RELAY_BENCH_DURABILITY, default 'normal' like the server), or with DATABASE_URL and REDIS_URL
+ * PostgresDocStore and the Redis fan-out, as a process of several (bench/relay-cluster.ts). RELAY_KIND=reference: @y/websocket-server 0.1.1, in memory, no persistence.
  * RELAY_KIND=hocuspocus: @hocuspocus/server 4, in memory (no extensions), its own multiplexed protocol.
  * All serve ws://HOST:PORT/sync/<docName>. Prints "listening <port>"; answers IPC 'stats'.
  */
@@ -19,6 +20,9 @@ import type { AccessResolver, AuditLog, Principal } from '../sync-server/src/con
 import { registerRelay } from '../sync-server/src/relay/relay';
 import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
+import { openRelayStore } from '../sync-server/src/storage/relay-store';
+import { LocalFanOut, ReceiverSlot } from '../sync-server/src/fanout/local-fan-out';
+import { RedisFanOut } from '../sync-server/src/fanout/redis-fan-out';
 
 export interface ServerStats {
 	cpuMicros: number;
@@ -51,13 +55,25 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 	const db = new DatabaseSync(join(dataDir, 'pathways.db'));
 	migrate(db);
 	const app = Fastify({ logger: false });
-	registerRelay(app, {
-		// See sync-server/src/storage/README.md for what each durability survives.
-		store: new SyncDocStoreAdapter(
-			createDocStore(db, {
-				durability: process.env.RELAY_BENCH_DURABILITY === 'full' ? 'full' : 'normal'
-			})
-		),
+	// See sync-server/src/storage/README.md for what each durability survives.
+	const sqlite = createDocStore(db, {
+		durability: process.env.RELAY_BENCH_DURABILITY === 'full' ? 'full' : 'normal'
+	});
+	// As the server chooses (server.ts): PostgreSQL with DATABASE_URL, other processes with REDIS_URL.
+	const databaseUrl = process.env.DATABASE_URL ?? null;
+	const store =
+		databaseUrl === null
+			? new SyncDocStoreAdapter(sqlite)
+			: (await openRelayStore(databaseUrl, sqlite)).store;
+	const slot = new ReceiverSlot();
+	const redisUrl = process.env.REDIS_URL;
+	const fanOut =
+		redisUrl === undefined
+			? new LocalFanOut()
+			: await RedisFanOut.connect(redisUrl, slot, { channelPrefix: process.env.REDIS_CHANNEL_PREFIX });
+	const relay = registerRelay(app, {
+		store,
+		fanOut,
 		resolver: openResolver,
 		audit: noAudit,
 		limits: {
@@ -67,6 +83,7 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 			maxConnectionsPerUser: 50_000
 		}
 	});
+	slot.target = relay.receiver;
 	await app.listen({ host: '127.0.0.1', port });
 	// A clean restart, as in production: the relay says 1001 and compacts before the process ends.
 	process.once('SIGTERM', () => {

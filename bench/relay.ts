@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type WebSocket from 'ws';
 import { runCaseloadBench } from './relay-caseload';
+import { isMultiProcessKind, startCluster, stopClusterEngines } from './relay-cluster';
 import { reconnectMs } from './relay-reconnect';
 import { dialectOf, openRaw, percentile, sleep, startServer, syncUrl, type RelayKind } from './relay-clients';
 import type { FromWorker, ToWorker, WorkerFigures, WorkerLoad } from './relay-load-worker';
@@ -49,6 +50,8 @@ const OBSERVERS_PER_DOC = 3;
 const NAMES: Record<RelayKind, string> = {
 	pathways: 'pathways',
 	'pathways-full': 'pathways (fsync)',
+	'pathways-pg': 'pg+redis ×1',
+	'pathways-pg-2': 'pg+redis ×2',
 	reference: 'yws',
 	hocuspocus: 'hocuspocus'
 };
@@ -119,7 +122,7 @@ class LoadPool {
 
 	constructor(
 		private readonly kind: RelayKind,
-		private readonly port: number,
+		private readonly ports: number[],
 		private readonly load: Load
 	) {
 		this.#generators = Array.from({ length: Math.min(GENERATORS, load.docs) }, () => new Generator());
@@ -133,7 +136,7 @@ class LoadPool {
 				const docCount = Math.floor(this.load.docs / count) + (i < this.load.docs % count ? 1 : 0);
 				const load: WorkerLoad = {
 					kind: this.kind,
-					port: this.port,
+					ports: this.ports,
 					firstDoc,
 					docCount,
 					clientsPerDoc: this.load.clientsPerDoc,
@@ -207,8 +210,8 @@ async function measureStep(
 
 async function runLoad(kind: RelayKind, load: Load): Promise<LoadFigures> {
 	return withDataDir(async (dir) => {
-		const server = await startServer(kind, dir);
-		const run = new LoadPool(kind, server.port, load);
+		const server = await startCluster(kind, dir);
+		const run = new LoadPool(kind, server.ports, load);
 		try {
 			await run.connect();
 			return await measureStep(run, server, load, load.rate, LOAD_TIMING);
@@ -246,7 +249,7 @@ async function throughput(kind: RelayKind): Promise<ThroughputResult> {
 	const load: Load = { label: 'hot', docs: 10, clientsPerDoc: 50, rate: 0, presence: false };
 	return withDataDir(async (dir) => {
 		const server = await startServer(kind, dir);
-		const run = new LoadPool(kind, server.port, load);
+		const run = new LoadPool(kind, [server.port], load);
 		const steps: string[] = [];
 		let best = 0;
 		try {
@@ -322,12 +325,16 @@ function show(value: number, unit: string): string {
 	return `${value.toFixed(value < 10 ? 2 : 0)} ${unit}`.trim();
 }
 
+/** A difference with its sign: +0.37 ms, −0.62 ms. */
+const signed = (value: number, unit: string) => `${value < 0 ? '−' : '+'}${show(Math.abs(value), unit)}`;
 const verdict = (isMet: boolean) => (isMet ? 'met' : 'not met');
 
 function relaysToRun(): RelayKind[] {
 	const chosen = process.env.RELAY_BENCH_RELAYS?.split(',').map((name) => name.trim());
 	const all: RelayKind[] = ['pathways', 'reference', 'hocuspocus'];
-	return chosen ? all.filter((kind) => chosen.includes(kind)) : all;
+	// Ours on PostgreSQL and Redis, 1 and 2 processes (fan-out loads only), when asked for by name.
+	const more: RelayKind[] = ['pathways-pg', 'pathways-pg-2'];
+	return chosen ? [...all, ...more].filter((kind) => chosen.includes(kind)) : all;
 }
 
 async function printLoads(relays: RelayKind[]): Promise<void> {
@@ -353,7 +360,17 @@ async function printLoads(relays: RelayKind[]): Promise<void> {
 			);
 		const ours = figures.get('pathways');
 		const yws = figures.get('reference');
-		const references = [...figures].filter(([kind]) => kind !== 'pathways').map(([, f]) => f.p99Ms);
+		const one = figures.get('pathways-pg');
+		const two = figures.get('pathways-pg-2');
+		if (one && two) {
+			console.log(
+				`    the Redis hop (2 processes − 1, both on PostgreSQL): p50 ${signed(two.p50Ms - one.p50Ms, 'ms')}, ` +
+					`p99 ${signed(two.p99Ms - one.p99Ms, 'ms')}, CPU ${signed(two.cpuMicrosPerDelivery - one.cpuMicrosPerDelivery, 'µs')}/delivery`
+			);
+		}
+		const references = [...figures]
+			.filter(([kind]) => kind === 'reference' || kind === 'hocuspocus')
+			.map(([, f]) => f.p99Ms);
 		if (ours && references.length > 0) {
 			const best = Math.min(...references);
 			console.log(
@@ -445,15 +462,26 @@ export async function runRelayBench(): Promise<void> {
 	const relays = relaysToRun();
 	const only = process.env.RELAY_BENCH_ONLY?.split(',').map((part) => part.trim());
 	const runs = (part: string) => !only || only.includes(part);
+	const references = relays.filter((kind) => kind === 'reference' || kind === 'hocuspocus');
+	const compared = [
+		...(references.length > 0 ? [`${references.map((kind) => NAMES[kind]).join(', ')} (in memory)`] : []),
+		...(relays.some(isMultiProcessKind)
+			? ["ours on PostgreSQL + Redis (pg+redis ×1; ×2: each document's clients spread over two processes)"]
+			: [])
+	];
 	console.log(
-		`relay: pathways (SQLite on disk, durability 'normal') vs ${relays
-			.filter((kind) => kind !== 'pathways')
-			.map((kind) => NAMES[kind])
-			.join(', ')} (in memory), loopback, ${GENERATORS} load-generator processes`
+		`relay: pathways (SQLite on disk, durability 'normal')${compared.length > 0 ? ` vs ${compared.join(' and ')}` : ''}, ` +
+			`loopback, ${GENERATORS} load-generator processes`
 	);
-	if (runs('loads')) await printLoads(relays);
-	if (runs('throughput')) await printThroughput(relays);
-	if (runs('idle')) await printIdle(relays);
+	// The throughput and idle parts measure one process; the PostgreSQL kinds run the loads only.
+	const single = relays.filter((kind) => !isMultiProcessKind(kind));
+	try {
+		if (runs('loads')) await printLoads(relays);
+	} finally {
+		await stopClusterEngines();
+	}
+	if (runs('throughput')) await printThroughput(single);
+	if (runs('idle')) await printIdle(single);
 	if (runs('caseload')) await runCaseloadBench();
 	if (runs('reconnect')) {
 		const ms = await reconnectMs('pathways');

@@ -15,7 +15,6 @@ import { InviteStore } from './auth/invites';
 import { SchoolStore } from './auth/school-store';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
-import { SignInGuard } from './auth/sign-in-guard';
 import { FailureThrottle } from './auth/throttle';
 import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
@@ -35,6 +34,7 @@ import { FrameworkStore } from './proficiencies/framework-store';
 import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
+import { openSharedState, type SharedState } from './shared/shared-state';
 import { registerStatic } from './static';
 import { openRelayStore, type RelayStore } from './storage/relay-store';
 import { createDocStore } from './storage/sqlite-doc-store';
@@ -75,6 +75,7 @@ export async function createServer(
 	let app: FastifyInstance | undefined;
 	let relayStore: RelayStore | undefined;
 	let fanOut: FanOut | undefined;
+	let shared: SharedState | undefined;
 	try {
 		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
 		relayStore = await openRelayStore(config.databaseUrl, store);
@@ -84,6 +85,8 @@ export async function createServer(
 			config.redisUrl === null
 				? new LocalFanOut()
 				: await RedisFanOut.connect(config.redisUrl, slot, { channelPrefix: config.redisChannelPrefix });
+		// Sign-in counts and the daily backup's claim: this process's own, or shared in Redis.
+		shared = await openSharedState(config, { now });
 		const accounts = new AccountStore(db, now);
 		const schools = new SchoolStore(db, now);
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts, schools) : null;
@@ -117,7 +120,7 @@ export async function createServer(
 			leavers,
 			audit,
 			resolver,
-			signInGuard: new SignInGuard({ ...config.signIn, windowMs }, now),
+			signInGuard: shared.signInGuard,
 			inviteThrottle: new FailureThrottle(config.signIn.maxInviteFailuresPerIp, windowMs, now),
 			passwords: new PasswordChecks(config.signIn.maxConcurrentChecks),
 			devices: new TrustedDevices(db, now),
@@ -132,15 +135,16 @@ export async function createServer(
 		registerFrameworkRoutes(app, ctx);
 		registerGrowthRoutes(app, ctx, store);
 		registerSelfAssessmentRoutes(app, ctx);
-		registerEvidence(app, ctx, store, now);
+		registerEvidence(app, ctx, store, now, shared.backupClaim);
 		registerVoiceRoutes(app, ctx, store);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();
-		return { app, relay, db, demo, close: closeOnce(app, relay, fanOut, relayStore, store, db) };
+		return { app, relay, db, demo, close: closeOnce(app, relay, [fanOut, shared], relayStore, store, db) };
 	} catch (error) {
 		await app?.close();
 		await fanOut?.close();
+		await shared?.close();
 		await relayStore?.close();
 		store.close();
 		db.close();
@@ -170,7 +174,7 @@ function createApp(config: ServerConfig): FastifyInstance {
 function closeOnce(
 	app: FastifyInstance,
 	relay: RelayControl,
-	fanOut: FanOut,
+	links: { close(): Promise<void> }[],
 	relayStore: RelayStore,
 	store: DocStore,
 	db: Database
@@ -183,7 +187,8 @@ function closeOnce(
 				await relay.close();
 				await app.close();
 			} finally {
-				await fanOut.close();
+				// The links to the other processes (the fan-out, the shared counts), then storage.
+				for (const link of links) await link.close();
 				await relayStore.close();
 				store.close();
 				db.close();

@@ -69,7 +69,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 			trustedDevice: ctx.devices.trustedFor(request.cookies[DEVICE_COOKIE], user?.id)
 		};
 		// Counted before the password is checked, so attempts sent at once cannot outrun the limit.
-		const wait = ctx.signInGuard.begin(attempt);
+		const wait = await ctx.signInGuard.begin(attempt);
 		if (wait > 0) throw tooManyAttempts(wait);
 
 		// Unknown users cost the same scrypt as known ones, so timing does not reveal who exists.
@@ -81,7 +81,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ApiContext): vo
 				'That username and password do not match. Check them (capital letters count in the password) and try again.'
 			);
 		}
-		ctx.signInGuard.succeeded(attempt);
+		await ctx.signInGuard.succeeded(attempt);
 		// A student who graduated or left still signs in, for a while, to read and download their plan.
 		if (!user.isActive && ctx.leavers.readableUntil(user.id) === null) {
 			throw new ApiError(

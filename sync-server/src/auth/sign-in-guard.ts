@@ -8,6 +8,10 @@
  *   and per account over all untrusted devices (a higher limit: guessing from many addresses).
  * An attempt is counted when it starts, before scrypt, and forgiven when the password was right:
  * a burst sent at once gets exactly the limit checked, the rest is refused without a check.
+ *
+ * One interface, one implementation per engine (chosen once, shared/shared-state.ts): counted in
+ * this process (below), or in Redis so that every process behind one address counts together
+ * (redis-sign-in-guard.ts). Both use the keys and limits of `countedKeys`.
  */
 import { FailureThrottle } from './throttle';
 
@@ -26,40 +30,63 @@ export interface SignInAttempt {
 	trustedDevice: string | null;
 }
 
-export class SignInGuard {
-	readonly #perPair: FailureThrottle;
-	readonly #perAccount: FailureThrottle;
+export interface SignInGuard {
+	/**
+	 * Counts the attempt and resolves 0, or resolves the seconds to wait (the attempt is not counted
+	 * and no password is checked). Checking and counting are one step, also across processes.
+	 */
+	begin(attempt: SignInAttempt): Promise<number>;
+	/** The password was right: this device and address start again from zero. */
+	succeeded(attempt: SignInAttempt): Promise<void>;
+}
+
+/** One count an attempt adds to: its key, its limit, and what a right password does to it. */
+export interface CountedKey {
+	key: string;
+	limit: 'pair' | 'account';
+	/** `reset`: starts again from zero; `forgive`: takes back this attempt only. */
+	onSuccess: 'reset' | 'forgive';
+}
+
+export function countedKeys(attempt: SignInAttempt): CountedKey[] {
+	if (attempt.trustedDevice !== null) {
+		return [{ key: `device:${attempt.trustedDevice}`, limit: 'pair', onSuccess: 'reset' }];
+	}
+	return [
+		{ key: `pair:${attempt.username}\n${attempt.address}`, limit: 'pair', onSuccess: 'reset' },
+		// Per account over all untrusted devices: a right password takes back only its own attempt,
+		// so guessing from elsewhere is still counted.
+		{ key: `account:${attempt.username}`, limit: 'account', onSuccess: 'forgive' }
+	];
+}
+
+export function limitOf(limits: SignInLimits, limit: CountedKey['limit']): number {
+	return limit === 'pair' ? limits.maxFailures : limits.maxFailuresPerAccount;
+}
+
+/** Counts in this process's memory: one process alone (no REDIS_URL). A restart clears the counts. */
+export class MemorySignInGuard implements SignInGuard {
+	readonly #throttles: Record<CountedKey['limit'], FailureThrottle>;
 
 	constructor(limits: SignInLimits, now: () => number) {
-		this.#perPair = new FailureThrottle(limits.maxFailures, limits.windowMs, now);
-		this.#perAccount = new FailureThrottle(limits.maxFailuresPerAccount, limits.windowMs, now);
+		this.#throttles = {
+			pair: new FailureThrottle(limits.maxFailures, limits.windowMs, now),
+			account: new FailureThrottle(limits.maxFailuresPerAccount, limits.windowMs, now)
+		};
 	}
 
-	/**
-	 * Counts the attempt and returns 0, or returns the seconds to wait (the attempt is not counted
-	 * and no password is checked).
-	 */
-	begin(attempt: SignInAttempt): number {
-		const keys = this.#keys(attempt);
-		const wait = Math.max(...keys.map(([throttle, key]) => throttle.retryAfterSeconds(key)));
+	async begin(attempt: SignInAttempt): Promise<number> {
+		const keys = countedKeys(attempt);
+		const wait = Math.max(...keys.map(({ key, limit }) => this.#throttles[limit].retryAfterSeconds(key)));
 		if (wait > 0) return wait;
-		for (const [throttle, key] of keys) throttle.recordFailure(key);
+		for (const { key, limit } of keys) this.#throttles[limit].recordFailure(key);
 		return 0;
 	}
 
-	/** The password was right: this device and address start again from zero. */
-	succeeded(attempt: SignInAttempt): void {
-		for (const [throttle, key] of this.#keys(attempt)) {
-			if (throttle === this.#perPair) throttle.reset(key);
-			else throttle.forgiveOne(key);
+	async succeeded(attempt: SignInAttempt): Promise<void> {
+		for (const { key, limit, onSuccess } of countedKeys(attempt)) {
+			if (onSuccess === 'reset') this.#throttles[limit].reset(key);
+			else this.#throttles[limit].forgiveOne(key);
 		}
-	}
-
-	#keys(attempt: SignInAttempt): [FailureThrottle, string][] {
-		if (attempt.trustedDevice !== null) return [[this.#perPair, `device:${attempt.trustedDevice}`]];
-		return [
-			[this.#perPair, `pair:${attempt.username}\n${attempt.address}`],
-			[this.#perAccount, `account:${attempt.username}`]
-		];
 	}
 }

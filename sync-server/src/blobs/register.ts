@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api/context';
 import { registerBackupRoutes } from '../backup/backup-routes';
 import { startBackupSchedule } from '../backup/backup-schedule';
+import type { BackupClaim } from '../backup/backup-claim';
 import type { DocStore } from '../contracts';
 import { registerExportRoutes } from '../export/export-routes';
 import { registerBlobRoutes } from './blob-routes';
@@ -12,7 +13,9 @@ export function registerEvidence(
 	app: FastifyInstance,
 	ctx: ApiContext,
 	store: DocStore,
-	now: () => number
+	now: () => number,
+	/** Which process makes the daily backup when several share the data folder. */
+	backupClaim: BackupClaim
 ): void {
 	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
 	registerBlobRoutes(app, ctx, blobs);
@@ -21,6 +24,7 @@ export function registerEvidence(
 		db: ctx.db,
 		dataDir: ctx.config.dataDir,
 		settings: ctx.config.backup,
+		claim: backupClaim,
 		now,
 		log: app.log
 	});

@@ -1,0 +1,79 @@
+/**
+ * Our relay as one or two processes on PostgreSQL and Redis (issue 19), for the fan-out loads:
+ * 'pathways-pg' is one process, 'pathways-pg-2' two, each document's clients spread over both, so
+ * every delivery to a client on the other process crosses Redis. A throwaway PostgreSQL cluster and
+ * Redis start on first use (the tests' own, `sync-server/test/engines/services.ts`: fsync off, so
+ * the figures are client and server work, not the disk); each run gets a fresh database.
+ * Any other kind is the one process of relay-clients.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { startPostgres, startRedis, type Service } from '../sync-server/test/engines/services';
+import { startServer, type BenchServer, type RelayKind } from './relay-clients';
+import type { ServerStats } from './relay-server';
+
+export interface BenchCluster {
+	/** One port per process; client c of a document connects to ports[c % ports.length]. */
+	ports: number[];
+	/** CPU and memory summed over the processes. */
+	stats(): Promise<Pick<ServerStats, 'cpuMicros' | 'rss'>>;
+	stop(): Promise<void>;
+}
+
+export const isMultiProcessKind = (kind: RelayKind) => kind === 'pathways-pg' || kind === 'pathways-pg-2';
+
+let engines: Promise<{ postgres: Service; redis: Service }> | undefined;
+
+async function freshDatabase(adminUrl: string): Promise<string> {
+	const name = `bench_${randomUUID().replaceAll('-', '')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	try {
+		await admin.query(`CREATE DATABASE ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+export async function startCluster(kind: RelayKind, dataDir: string): Promise<BenchCluster> {
+	if (!isMultiProcessKind(kind)) return single(await startServer(kind, dataDir));
+	engines ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis }));
+	const { postgres, redis } = await engines;
+	const env = {
+		DATABASE_URL: await freshDatabase(postgres.url),
+		REDIS_URL: redis.url,
+		REDIS_CHANNEL_PREFIX: `bench-${randomUUID()}:`
+	};
+	const count = kind === 'pathways-pg-2' ? 2 : 1;
+	const servers: BenchServer[] = [];
+	for (let i = 0; i < count; i++) servers.push(await startServer('pathways', dataDir, undefined, env));
+	return {
+		ports: servers.map((server) => server.port),
+		async stats() {
+			const all = await Promise.all(servers.map((server) => server.stats()));
+			return {
+				cpuMicros: all.reduce((sum, s) => sum + s.cpuMicros, 0),
+				rss: all.reduce((sum, s) => sum + s.rss, 0)
+			};
+		},
+		stop: async () => {
+			await Promise.all(servers.map((server) => server.stop()));
+		}
+	};
+}
+
+function single(server: BenchServer): BenchCluster {
+	return { ports: [server.port], stats: () => server.stats(), stop: () => server.stop() };
+}
+
+/** Stops the PostgreSQL and Redis started for the bench, if any. */
+export async function stopClusterEngines(): Promise<void> {
+	if (!engines) return;
+	const { postgres, redis } = await engines;
+	engines = undefined;
+	await redis.stop();
+	await postgres.stop();
+}
