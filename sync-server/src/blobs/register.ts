@@ -3,17 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api/context';
 import { registerBackupRoutes } from '../backup/backup-routes';
 import { startBackupSchedule } from '../backup/backup-schedule';
-import type { DocStore } from '../contracts';
 import { registerExportRoutes } from '../export/export-routes';
 import { registerBlobRoutes } from './blob-routes';
 import { BlobStore } from './blob-store';
 
-export function registerEvidence(
-	app: FastifyInstance,
-	ctx: ApiContext,
-	store: DocStore,
-	now: () => number
-): void {
+export function registerEvidence(app: FastifyInstance, ctx: ApiContext): void {
+	const { store, now } = ctx;
 	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
 	registerBlobRoutes(app, ctx, blobs);
 	registerExportRoutes(app, ctx, { store, blobs, now });
