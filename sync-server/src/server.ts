@@ -131,12 +131,12 @@ export async function createServer(
 			now
 		};
 		registerApi(app, ctx);
-		registerRosterRoutes(app, ctx, store);
+		registerRosterRoutes(app, ctx);
 		registerFrameworkRoutes(app, ctx);
-		registerGrowthRoutes(app, ctx, store);
+		registerGrowthRoutes(app, ctx);
 		registerSelfAssessmentRoutes(app, ctx);
-		registerEvidence(app, ctx, store, now, shared.backupClaim);
-		registerVoiceRoutes(app, ctx, store);
+		registerEvidence(app, ctx, shared.backupClaim);
+		registerVoiceRoutes(app, ctx);
 		registerSecurityHeaders(app, config.buildDir);
 		await registerStatic(app, config.buildDir);
 		await app.ready();

@@ -4,7 +4,6 @@ import type { ApiContext } from '../api/context';
 import { registerBackupRoutes } from '../backup/backup-routes';
 import { startBackupSchedule } from '../backup/backup-schedule';
 import type { BackupClaim } from '../backup/backup-claim';
-import type { DocStore } from '../contracts';
 import { registerExportRoutes } from '../export/export-routes';
 import { registerBlobRoutes } from './blob-routes';
 import { BlobStore } from './blob-store';
@@ -12,11 +11,10 @@ import { BlobStore } from './blob-store';
 export function registerEvidence(
 	app: FastifyInstance,
 	ctx: ApiContext,
-	store: DocStore,
-	now: () => number,
 	/** Which process makes the daily backup when several share the data folder. */
 	backupClaim: BackupClaim
 ): void {
+	const { store, now } = ctx;
 	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
 	registerBlobRoutes(app, ctx, blobs);
 	registerExportRoutes(app, ctx, { store, blobs, now });

@@ -10,14 +10,13 @@ import { today } from '../../../src/lib/plp/ids';
 import type { CaseloadRow, SchoolCounts } from '../../../src/lib/contracts/growth-api';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
-import type { DocStore } from '../contracts';
 import { lastChanges } from '../plans/last-changes';
 import { PlanSummaries } from '../plans/plan-summary';
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
 
-export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext, store: DocStore): void {
-	const summaries = new PlanSummaries(store, ctx.db);
+export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	const summaries = new PlanSummaries(ctx.store, ctx.db);
 	const facts = ctx.planFacts;
 
 	app.get('/api/growth/caseload', async (request): Promise<{ rows: CaseloadRow[] }> => {

@@ -13,7 +13,6 @@ import type { ApiContext } from '../api/context';
 import { ApiError, notFound } from '../api/errors';
 import { passwordProblem } from '../api/invite-routes';
 import { hashPassword, MAX_PASSWORD_LENGTH } from '../auth/passwords';
-import type { DocStore } from '../contracts';
 import { readExport } from './oneroster-export';
 import { checkedHash, RosterChecks } from './roster-checks';
 import { importOneRoster } from './school-import';
@@ -64,7 +63,7 @@ const firstPasswordSchema = {
 	}
 } as const;
 
-export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
+export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const rosterImport = new RosterImport(ctx.db, ctx.relay, ctx.now);
 	const store = new RosterStore(ctx.db, ctx.now);
 	const schools = ctx.schools;
@@ -120,7 +119,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext, docs
 			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
 			recordTransfers(ctx, admin.user.id, effects);
 			revoke(ctx, effects);
-			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, docs, ctx.relay);
+			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, ctx.store, ctx.relay);
 			return report;
 		}
 	);

@@ -23,7 +23,6 @@ import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
 import { tooManyAttempts } from '../api/session-routes';
 import { iso } from '../api/views';
-import type { DocStore } from '../contracts';
 import { changePlan, storedPlan } from '../plans/plan-writes';
 import { VoiceLinkStore, type VoiceLink } from './voice-links';
 
@@ -83,7 +82,7 @@ const linkClosed = (state: 'unknown' | 'used' | 'expired' | 'revoked') => {
 	}
 };
 
-export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs: DocStore): void {
+export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const links = new VoiceLinkStore(ctx.db, ctx.config.voiceLinkTtlHours * 3_600_000, ctx.now);
 	const guestId = (link: VoiceLink) => `voice:${link.id}`;
 	const guestWords = (link: VoiceLink) => `${link.guestName} (${link.guestRelation})`;
@@ -129,7 +128,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 			const body = request.body;
 			const guestName = body.guestName.trim();
 			if (!guestName) throw new ApiError(400, 'invalid-name', 'Write the name of the person you are asking.');
-			const plan = storedPlan(docs, planId);
+			const plan = storedPlan(ctx.store, planId);
 			const evidenceId = body.action === 'confirm' ? (body.evidenceId ?? '') : null;
 			if (evidenceId !== null && !plan.collections.evidence.has(evidenceId)) {
 				throw new ApiError(
@@ -165,7 +164,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 	app.get<{ Params: { planId: string } }>('/api/plans/:planId/voices', async (request) => {
 		const { planId } = request.params;
 		planAccess(request, planId, false);
-		const plan = storedPlan(docs, planId);
+		const plan = storedPlan(ctx.store, planId);
 		return { links: links.ofPlan(planId).map((link) => view(link, plan)) };
 	});
 
@@ -190,7 +189,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 				action: 'change',
 				detail: `closed the one-time link for ${guestWords(link)}`
 			});
-			return { link: view(links.byId(linkId)!, storedPlan(docs, planId)) };
+			return { link: view(links.byId(linkId)!, storedPlan(ctx.store, planId)) };
 		}
 	);
 
@@ -216,7 +215,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 			const link = openLink(request);
 			const student = ctx.accounts.planById(link.planId);
 			if (!student) throw linkClosed('unknown');
-			const plan = storedPlan(docs, link.planId);
+			const plan = storedPlan(ctx.store, link.planId);
 			const item = link.evidenceId ? plan.collections.evidence.get(link.evidenceId) : undefined;
 			if (link.action === 'confirm' && !item) throw linkClosed('revoked');
 			ctx.audit.record({
@@ -250,14 +249,14 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 			if (link.action === 'confirm' && words) {
 				throw new ApiError(400, 'confirm-only', 'This link confirms a piece of evidence; it takes no words.');
 			}
-			if (link.evidenceId && !storedPlan(docs, link.planId).collections.evidence.has(link.evidenceId)) {
+			if (link.evidenceId && !storedPlan(ctx.store, link.planId).collections.evidence.has(link.evidenceId)) {
 				throw linkClosed('revoked');
 			}
 			// Used up first, so two sends at once write once; given back if the plan cannot be written.
 			if (!links.use(link.id)) throw linkClosed(links.stateOf(links.byId(link.id)!) as 'used');
 			const date = today(new Date(ctx.now()));
 			try {
-				await changePlan(docs, ctx.relay, link.planId, (plan) => {
+				await changePlan(ctx.store, ctx.relay, link.planId, (plan) => {
 					if (link.action === 'reflect') {
 						plan.collections.reflections.add({
 							date,
@@ -280,7 +279,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext, docs:
 				throw error;
 			}
 			const item = link.evidenceId
-				? storedPlan(docs, link.planId).collections.evidence.get(link.evidenceId)
+				? storedPlan(ctx.store, link.planId).collections.evidence.get(link.evidenceId)
 				: undefined;
 			ctx.audit.record({
 				userId: guestId(link),

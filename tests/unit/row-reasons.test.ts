@@ -10,16 +10,16 @@ import { LANGUAGES } from '../../src/lib/messages/languages';
 import { setLanguage } from '../../src/lib/messages/i18n.svelte';
 import type { RowProblem } from '../../src/lib/contracts/roster-report';
 import { words } from '../../src/lib/school/row-reason-words';
-import { readFrameworkCsv, readFrameworkJson } from '../src/proficiencies/framework-input';
-import { readOneRoster } from '../src/roster/oneroster';
-import { english } from '../src/roster/row-reason';
-import { readSimpleRoster } from '../src/roster/simple-roster';
-import { oneRosterFixture } from './roster-district';
+import { readFrameworkCsv, readFrameworkJson } from '../../sync-server/src/proficiencies/framework-input';
+import { readOneRoster } from '../../sync-server/src/roster/oneroster';
+import { english } from '../../sync-server/src/roster/row-reason';
+import { readSimpleRoster } from '../../sync-server/src/roster/simple-roster';
+import { oneRosterFixture } from '../../sync-server/test/roster-district';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../../sync-server/test/fixtures');
 const SOURCES = [
-	join(import.meta.dirname, '../src/roster'),
-	join(import.meta.dirname, '../src/proficiencies')
+	join(import.meta.dirname, '../../sync-server/src/roster'),
+	join(import.meta.dirname, '../../sync-server/src/proficiencies')
 ];
 
 function rosterProblems(): RowProblem[] {
