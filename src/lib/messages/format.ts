@@ -58,18 +58,34 @@ function withNumbers(elements: MessageFormatElement[], numeric: Set<string>): Me
  * times faster than IntlMessageFormat's `format`, which matters for the hundreds of record
  * headings of a big plan), or the FormatJS message.
  */
-type Compiled = { parts: ReadonlyArray<{ literal: string } | { name: string }> } | IntlMessageFormat;
+type Part = { literal: string } | { name: string } | { number: string };
+type Compiled = { parts: readonly Part[] } | IntlMessageFormat;
 const compiled = new Map<string, Compiled>();
 
 function compile(language: Language, template: string, numeric: Set<string>): Compiled {
-	const elements = withNumbers(elementsOf(template), numeric);
+	const elements = elementsOf(template);
 	if (elements.every((element) => element.type === TYPE.literal || element.type === TYPE.argument))
 		return {
 			parts: elements.map((element) =>
-				element.type === TYPE.literal ? { literal: element.value } : { name: element.value }
+				element.type === TYPE.literal
+					? { literal: element.value }
+					: numeric.has(element.value)
+						? { number: element.value }
+						: { name: element.value }
 			)
 		};
-	return new IntlMessageFormat(elements, language);
+	return new IntlMessageFormat(withNumbers(elements, numeric), language);
+}
+
+/** A number in the language's digits, without grouping (as `withNumbers` asks FormatJS for). */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+function numberWords(language: Language, value: number): string {
+	let formatter = numberFormats.get(language);
+	if (!formatter) {
+		formatter = new Intl.NumberFormat(language, { useGrouping: false });
+		numberFormats.set(language, formatter);
+	}
+	return formatter.format(value);
 }
 
 export function formatMessage(language: Language, template: string, values: Values): string {
@@ -86,6 +102,7 @@ export function formatMessage(language: Language, template: string, values: Valu
 			let text = '';
 			for (const part of message.parts) {
 				if ('literal' in part) text += part.literal;
+				else if ('number' in part) text += numberWords(language, values[part.number] as number);
 				else if (part.name in values) text += String(values[part.name]);
 				else throw new Error(`no value for {${part.name}}`);
 			}
