@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
+import { TabQuietProvider } from './tab-provider';
 import * as Y from 'yjs';
 import { tokenFirstSocket } from '../plp/relay-auth';
 import { loadPending, savePending } from '../local/pending-store';
@@ -47,7 +48,7 @@ export class DocSync {
 		this.confirmations = new Confirmations(loadPending(docName), (pending) => savePending(docName, pending));
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		// The token goes in each socket's first message, never in the URL (src/lib/plp/relay-auth.ts).
-		this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, docName, doc, {
+		this.provider = new TabQuietProvider(`${scheme}://${location.host}/sync`, docName, doc, {
 			WebSocketPolyfill: tokenFirstSocket(WebSocket, () => this.#token),
 			resyncInterval: 15_000,
 			maxBackoffTime: 10_000
