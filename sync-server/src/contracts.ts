@@ -55,6 +55,8 @@ export interface DocStore {
 	compact(docName: string, merged: Uint8Array, replacedCount: number): void;
 	/** Number of updates stored for a document. */
 	countUpdates(docName: string): number;
+	/** Sequence number of the document's newest stored update (0 when none): only grows, a compaction keeps it. */
+	newestSeq(docName: string): number;
 	close(): void;
 }
 
@@ -63,7 +65,8 @@ export interface DocStore {
  * adapter). "Resolved means committed": a promise resolves only once its transaction committed.
  * A rejection means "not known to be stored" (nothing of it when the engine refused it; unknown when
  * the connection dropped during the commit): the writers' clients resend, and Yjs ignores an update
- * it already has. Not used by the relay yet (issue 19: next, the relay awaits it).
+ * it already has. The relay writes to it and the API reads from it (one store per server, chosen by
+ * `storage/relay-store.ts`), so what the API reads is what the relay stored, on either engine.
  */
 export interface AsyncDocStore {
 	/** All stored updates of a document, oldest first (empty for a new document). */
@@ -80,6 +83,11 @@ export interface AsyncDocStore {
 	compact(docName: string): Promise<number>;
 	/** Number of updates stored for a document. */
 	countUpdates(docName: string): Promise<number>;
+	/**
+	 * Sequence number of the document's newest stored update (0 when none). It only grows, also across
+	 * a compaction (the merged update keeps the last seq it replaced), so readers stamp caches with it.
+	 */
+	newestSeq(docName: string): Promise<number>;
 	/** Waits for the calls already made, then refuses new ones. */
 	close(): Promise<void>;
 }

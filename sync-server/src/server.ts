@@ -125,8 +125,9 @@ export async function createServer(
 			passwords: new PasswordChecks(config.signIn.maxConcurrentChecks),
 			devices: new TrustedDevices(db, now),
 			relay,
-			store,
-			planFacts: new PlanFactsCache(store, db),
+			// The API reads documents where the relay stores them, on either engine.
+			docs: relayStore.store,
+			planFacts: new PlanFactsCache(relayStore.store),
 			startedAt: Date.now(),
 			now
 		};

@@ -84,6 +84,7 @@ describe('relay: group commit and coalesced fan-out', () => {
 				},
 				compact: (name, merged, count) => store.compact(name, merged, count),
 				countUpdates: (name) => store.countUpdates(name),
+				newestSeq: (name) => store.newestSeq(name),
 				close: () => store.close()
 			})
 		});

@@ -267,6 +267,7 @@ function bind(store: DocStore): DocStore {
 		appendUpdates: (entries) => store.appendUpdates(entries),
 		compact: (name, merged, count) => store.compact(name, merged, count),
 		countUpdates: (name) => store.countUpdates(name),
+		newestSeq: (name) => store.newestSeq(name),
 		close: () => store.close()
 	};
 }

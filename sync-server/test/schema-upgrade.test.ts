@@ -13,6 +13,7 @@ import { docName } from '../../src/lib/plp/access';
 import { Plan } from '../../src/lib/plp/plan';
 import { DB_FILE_NAME, MIGRATIONS, openDatabase } from '../src/db';
 import { loadStoredDoc } from '../src/export/plan-archive';
+import { SyncDocStoreAdapter } from '../src/storage/async-doc-store';
 import { SqliteDocStore } from '../src/storage/sqlite-doc-store';
 import { tempDir } from './helpers';
 
@@ -33,7 +34,7 @@ describe('a data folder from before the one migration mechanism', () => {
 		return dir;
 	}
 
-	it('opens, is upgraded to the newest schema, and keeps its accounts and every stored update', () => {
+	it('opens, is upgraded to the newest schema, and keeps its accounts and every stored update', async () => {
 		const dir = oldDataFolder();
 		const old = new DatabaseSync(path.join(dir, DB_FILE_NAME), { readOnly: true });
 		const version = (db: DatabaseSync) =>
@@ -57,7 +58,9 @@ describe('a data folder from before the one migration mechanism', () => {
 					"SELECT s.plan_id AS planId FROM students s JOIN users u ON u.id = s.user_id WHERE u.username = 'ada.old'"
 				)
 				.get() as { planId: string };
-			const plan = Plan.open(loadStoredDoc(store, docName('plan', planId))).plan;
+			const plan = Plan.open(
+				await loadStoredDoc(new SyncDocStoreAdapter(store), docName('plan', planId))
+			).plan;
 			expect(plan.info()).toMatchObject({ studentName: 'Ada Old', grade: '10' });
 			expect(plan.goals.list().map((goal) => goal.title)).toEqual(['Written before the upgrade']);
 			// And it goes on working: a new update lands after the old ones.

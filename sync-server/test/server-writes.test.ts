@@ -11,6 +11,7 @@ import { docName } from '../../src/lib/plp/access';
 import { Plan } from '../../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../../src/lib/plp/revisions';
 import { openDatabase } from '../src/db';
+import { SyncDocStoreAdapter } from '../src/storage/async-doc-store';
 import { createDocStore } from '../src/storage/sqlite-doc-store';
 import { loadStoredDoc } from '../src/export/plan-archive';
 import { connectClient, destroyClients, synced, waitFor, type Client } from './harness';
@@ -83,7 +84,9 @@ describe('server-made changes through the relay', () => {
 		const db = openDatabase(s.config.dataDir);
 		const store = createDocStore(db);
 		try {
-			const stored = Plan.open(loadStoredDoc(store, docName('plan', planId))).plan;
+			const stored = Plan.open(
+				await loadStoredDoc(new SyncDocStoreAdapter(store), docName('plan', planId))
+			).plan;
 			expect(stored.info()).toMatchObject({ grade: '11', startDate: '2027-03-04' });
 		} finally {
 			store.close();

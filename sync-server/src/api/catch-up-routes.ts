@@ -38,8 +38,8 @@ export function registerCatchUpRoutes(app: FastifyInstance, ctx: ApiContext): vo
 				throw badRequest(error instanceof Error ? error.message : String(error));
 			}
 			const principal = principalOf(caller.user, caller.sessionId);
-			const answers = catchUp(requests, {
-				store: ctx.store,
+			const answers = await catchUp(requests, {
+				store: ctx.docs,
 				accessTo: (kind, planId) => ctx.resolver.accessTo(principal, kind, planId),
 				onDocument(kind, planId, outcome) {
 					if (outcome === 'read') audit.record(caller.user.id, kind, planId, 'open', 'device copy');

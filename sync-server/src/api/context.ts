@@ -11,7 +11,7 @@ import type { FailureThrottle } from '../auth/throttle';
 import type { TrustedDevices } from '../auth/trusted-devices';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
-import type { DocStore, RelayControl } from '../contracts';
+import type { AsyncDocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
 
@@ -39,8 +39,11 @@ export interface ApiContext {
 	 * of every document change the server makes itself (writeServerUpdates).
 	 */
 	relay: RelayWithStats;
-	/** The plans' documents, for summaries (review due) in plan lists. */
-	store: DocStore;
+	/**
+	 * The documents where the relay stores them (the SQLite file, or PostgreSQL with DATABASE_URL):
+	 * every read of a document by the API, and what a server-made change is computed against.
+	 */
+	docs: AsyncDocStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
 	startedAt: number;

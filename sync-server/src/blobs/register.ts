@@ -14,10 +14,10 @@ export function registerEvidence(
 	/** Which process makes the daily backup when several share the data folder. */
 	backupClaim: BackupClaim
 ): void {
-	const { store, now } = ctx;
+	const { docs, now } = ctx;
 	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
 	registerBlobRoutes(app, ctx, blobs);
-	registerExportRoutes(app, ctx, { store, blobs, now });
+	registerExportRoutes(app, ctx, { store: docs, blobs, now });
 	const backups = startBackupSchedule({
 		db: ctx.db,
 		dataDir: ctx.config.dataDir,

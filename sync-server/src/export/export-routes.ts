@@ -21,7 +21,7 @@ import { requireCaller, requireReader, requireRole, type Caller } from '../api/a
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 import { exportPageWording } from './page-wording';
 import { writePlanArchive } from './plan-archive';
 import { readArchive, type ArchiveLimits } from './archive-reader';
@@ -32,7 +32,7 @@ import { writeSchoolArchive } from './school-archive';
 export function registerExportRoutes(
 	app: FastifyInstance,
 	ctx: ApiContext,
-	deps: { store: DocStore; blobs: BlobStore; now: () => number }
+	deps: { store: AsyncDocStore; blobs: BlobStore; now: () => number }
 ): void {
 	const relationship = (caller: Caller, planId: string) => {
 		if (!isPlanId(planId)) throw notFound('plan');
@@ -50,7 +50,12 @@ export function registerExportRoutes(
 		if (accessTo('plan', rel) === 'none') throw notFound('plan');
 		if (!rel.isOwnPlan && !rel.isInCaseload && !rel.isSchoolAdmin) throw forbidden();
 		const out = new PassThrough();
-		const wording = exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language']);
+		const wording = await exportPageWording(
+			ctx.db,
+			deps.store,
+			caller.user,
+			request.headers['accept-language']
+		);
 		writePlanArchive(out, { store: deps.store, blobs: deps.blobs, planId, now: deps.now, wording }).catch(
 			(error: unknown) => {
 				request.log.error({ err: error }, 'export failed');
@@ -69,6 +74,12 @@ export function registerExportRoutes(
 			planId: plan.planId,
 			studentName: plan.studentName
 		}));
+		const wording = await exportPageWording(
+			ctx.db,
+			deps.store,
+			caller.user,
+			request.headers['accept-language']
+		);
 		const out = new PassThrough();
 		writeSchoolArchive(
 			out,
@@ -76,7 +87,7 @@ export function registerExportRoutes(
 				store: deps.store,
 				blobs: deps.blobs,
 				now: deps.now,
-				wording: exportPageWording(ctx.db, deps.store, caller.user, request.headers['accept-language'])
+				wording
 			},
 			{ name: ctx.schools.school(caller.user.schoolId)?.name ?? '', plans }
 		).catch((error: unknown) => {

@@ -6,22 +6,22 @@
 import { matchLanguage } from '../../../src/lib/messages/languages';
 import { docName } from '../../../src/lib/plp/access';
 import { SchoolTemplate } from '../../../src/lib/plp/template';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 import type { Database } from '../db';
 import type { User } from '../auth/accounts';
 import { FrameworkStore } from '../proficiencies/framework-store';
 import { loadStoredDoc } from './plan-archive';
 import type { PageWording } from './plan-html';
 
-export function exportPageWording(
+export async function exportPageWording(
 	db: Database,
-	store: DocStore,
+	store: AsyncDocStore,
 	user: Pick<User, 'schoolId' | 'language'>,
 	acceptLanguage: string | undefined
-): PageWording {
+): Promise<PageWording> {
 	const preferences = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim());
 	const language = user.language ?? matchLanguage(preferences);
-	const template = new SchoolTemplate(loadStoredDoc(store, docName('school', user.schoolId)));
+	const template = new SchoolTemplate(await loadStoredDoc(store, docName('school', user.schoolId)));
 	const framework = new FrameworkStore(db).latest(user.schoolId);
 	return {
 		language,

@@ -13,7 +13,7 @@ import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import type { BlobStore } from '../blobs/blob-store';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_FORMAT_VERSION,
@@ -28,7 +28,8 @@ import { planHtml, type PageWording } from './plan-html';
 import { zipInto } from './zip-stream';
 
 export interface ArchiveSource {
-	store: DocStore;
+	/** The documents where the relay stores them (server.ts: ctx.docs). */
+	store: AsyncDocStore;
 	blobs: BlobStore;
 	planId: string;
 	now: () => number;
@@ -40,10 +41,11 @@ export interface ArchiveSource {
  * A document as the server has stored it (the relay stores every update before applying it), with
  * its deleted content kept: the revisions' snapshots need it, in an archive too.
  */
-export function loadStoredDoc(store: DocStore, name: string): Y.Doc {
+export async function loadStoredDoc(store: AsyncDocStore, name: string): Promise<Y.Doc> {
+	const updates = await store.loadUpdates(name);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	Y.transact(doc, () => {
-		for (const update of store.loadUpdates(name)) Y.applyUpdate(doc, update);
+		for (const update of updates) Y.applyUpdate(doc, update);
 	});
 	return doc;
 }
@@ -76,8 +78,10 @@ export function planManifest(source: ArchiveSource, planDoc: Y.Doc, familyDoc: Y
 
 export async function writePlanArchive(out: Writable, source: ArchiveSource): Promise<void> {
 	// Read both documents first: the manifest and the Yjs states then describe one moment.
-	const planDoc = loadStoredDoc(source.store, docName('plan', source.planId));
-	const familyDoc = loadStoredDoc(source.store, docName('family', source.planId));
+	const [planDoc, familyDoc] = await Promise.all([
+		loadStoredDoc(source.store, docName('plan', source.planId)),
+		loadStoredDoc(source.store, docName('family', source.planId))
+	]);
 	// The states as stored, before opening the plan (which would migrate an old one in place).
 	const planState = Y.encodeStateAsUpdate(planDoc);
 	const familyState = Y.encodeStateAsUpdate(familyDoc);

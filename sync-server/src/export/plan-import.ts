@@ -24,7 +24,7 @@ import { Plan } from '../../../src/lib/plp/plan';
 import { SCHEMA_VERSION } from '../../../src/lib/plp/schema';
 import { ApiError } from '../api/errors';
 import type { BlobStore } from '../blobs/blob-store';
-import type { DocStore, ServerDocWriter } from '../contracts';
+import type { AsyncDocStore, ServerDocWriter } from '../contracts';
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_FORMAT_VERSION,
@@ -37,7 +37,7 @@ import { loadStoredDoc } from './plan-archive';
 import type { ReadArchive } from './archive-reader';
 
 export interface ImportTarget {
-	store: DocStore;
+	store: AsyncDocStore;
 	blobs: BlobStore;
 	planId: string;
 	userId: string;
@@ -105,7 +105,11 @@ export async function importPlanArchive(archive: ReadArchive, target: ImportTarg
 	if (!states.plan || !states.family) throw badArchive('the plan data is missing');
 	const kinds = (['plan', 'family'] as const).filter((kind) => target.writes[kind]);
 	const docs = new Map(
-		kinds.map((kind) => [kind, loadStoredDoc(target.store, docName(kind, target.planId))])
+		await Promise.all(
+			kinds.map(
+				async (kind) => [kind, await loadStoredDoc(target.store, docName(kind, target.planId))] as const
+			)
+		)
 	);
 	try {
 		// Null for an archive of a plan nobody wrote in yet: it brings nothing to the plan document.

@@ -12,31 +12,32 @@ import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { lastChanges } from '../plans/last-changes';
 import { PlanSummaries } from '../plans/plan-summary';
+import { readMany } from '../plans/read-many';
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
 
 export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext): void {
-	const summaries = new PlanSummaries(ctx.store, ctx.db);
+	const summaries = new PlanSummaries(ctx.docs);
 	const facts = ctx.planFacts;
 
 	app.get('/api/growth/caseload', async (request): Promise<{ rows: CaseloadRow[] }> => {
 		const caller = requireRole(ctx, request, 'staff', 'admin');
 		const date = today();
 		const plans = ctx.accounts.plansVisibleTo(caller.user).filter((plan) => plan.isActive);
-		const interval = summaries.reviewIntervalMonths(caller.user.schoolId);
+		const interval = await summaries.reviewIntervalMonths(caller.user.schoolId);
 		const changes = lastChanges(
 			ctx.db,
 			plans.map((plan) => plan.planId)
 		);
-		const rows = plans.map((plan) => {
-			const planFacts = facts.get(plan.planId, date);
+		const rows = await readMany(plans, async (plan): Promise<CaseloadRow> => {
+			const planFacts = await facts.get(plan.planId, date);
 			const change = changes.get(plan.planId) ?? {};
 			return {
 				planId: plan.planId,
 				studentId: plan.studentId,
 				studentName: plan.studentName,
 				grade: plan.grade,
-				review: summaries.review(plan.planId, interval, date),
+				review: await summaries.review(plan.planId, interval, date),
 				lastActivityAt: iso(change.any),
 				familyEntries: planFacts.familyEntries,
 				lastFamilyActivityAt: iso(change.family),
@@ -58,8 +59,9 @@ export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext): voi
 			string,
 			{ grade: number | null; proficiencyId: string; level: string; students: number }
 		>();
-		for (const plan of plans) {
-			const planFacts = facts.get(plan.planId, date);
+		const factsOfPlans = await readMany(plans, (plan) => facts.get(plan.planId, date));
+		for (const [index, plan] of plans.entries()) {
+			const planFacts = factsOfPlans[index]!;
 			if (planFacts.revisionDates.some((revised) => revised.startsWith(year))) revisedThisYear++;
 			for (const kind of planFacts.pathwayKinds) pathways.set(kind, (pathways.get(kind) ?? 0) + 1);
 			for (const [proficiencyId, level] of planFacts.latestLevels) {

@@ -7,10 +7,8 @@ import { docName } from '../../../src/lib/plp/access';
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { RECENT_PROGRESS_DAYS } from '../../../src/lib/contracts/growth-api';
-import type { StatementSync } from 'node:sqlite';
 import { planEvidence, type PlanEvidence } from '../self-assessment/plan-evidence';
-import type { DocStore } from '../contracts';
-import type { Database } from '../db';
+import type { AsyncDocStore } from '../contracts';
 
 const ACTIVE_GOAL = new Set(['not-started', 'in-progress']);
 const TAKING_PART = new Set(['active', 'completed']);
@@ -28,10 +26,11 @@ export interface PlanFacts {
 	evidence: PlanEvidence;
 }
 
-function load(store: DocStore, name: string): Y.Doc {
+async function load(store: AsyncDocStore, name: string): Promise<Y.Doc> {
+	const updates = await store.loadUpdates(name);
 	const doc = new Y.Doc({ gc: false });
 	Y.transact(doc, () => {
-		for (const update of store.loadUpdates(name)) Y.applyUpdate(doc, update);
+		for (const update of updates) Y.applyUpdate(doc, update);
 	});
 	return doc;
 }
@@ -51,29 +50,31 @@ export function daysBefore(today: string, days: number): string {
  */
 export class PlanFactsCache {
 	readonly #cache = new Map<string, { stamp: string; facts: PlanFacts }>();
-	readonly #newest: StatementSync;
 
-	constructor(
-		private readonly store: DocStore,
-		db: Database
-	) {
-		this.#newest = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE doc = ?');
-	}
+	/** `store`: the documents where the relay stores them (ctx.docs). */
+	constructor(private readonly store: AsyncDocStore) {}
 
-	get(planId: string, today: string): PlanFacts {
-		const newest = (name: string) => (this.#newest.get(name) as { seq: number | null }).seq ?? 0;
-		const stamp = [newest(docName('plan', planId)), newest(docName('family', planId)), today].join(':');
+	async get(planId: string, today: string): Promise<PlanFacts> {
+		const seqs = await Promise.all([
+			this.store.newestSeq(docName('plan', planId)),
+			this.store.newestSeq(docName('family', planId))
+		]);
+		const stamp = [...seqs, today].join(':');
 		const cached = this.#cache.get(planId);
 		if (cached?.stamp === stamp) return cached.facts;
-		const facts = planFacts(this.store, planId, today);
+		const facts = await planFacts(this.store, planId, today);
 		this.#cache.set(planId, { stamp, facts });
 		return facts;
 	}
 }
 
-export function planFacts(store: DocStore, planId: string, today: string): PlanFacts {
-	const { plan } = Plan.open(load(store, docName('plan', planId)));
-	const family = new FamilyPart(load(store, docName('family', planId)));
+export async function planFacts(store: AsyncDocStore, planId: string, today: string): Promise<PlanFacts> {
+	const [planDoc, familyDoc] = await Promise.all([
+		load(store, docName('plan', planId)),
+		load(store, docName('family', planId))
+	]);
+	const { plan } = Plan.open(planDoc);
+	const family = new FamilyPart(familyDoc);
 	const since = daysBefore(today, RECENT_PROGRESS_DAYS);
 	const progress = plan.collections.progress.list();
 	const recentGoalIds = new Set(progress.filter((entry) => entry.date >= since).map((entry) => entry.goalId));

@@ -13,17 +13,19 @@ import {
 	type CatchUpAnswer,
 	type CatchUpRequest
 } from '../../../src/lib/contracts/catch-up-format';
-import type { DocStore } from '../contracts';
+import type { AsyncDocStore } from '../contracts';
 
 export interface CatchUpDeps {
-	store: DocStore;
+	store: AsyncDocStore;
 	accessTo(kind: DocKind, planId: string): Access;
 	/** Called for each document answered or refused (the caller audits, throttled). */
 	onDocument(kind: DocKind, planId: string, outcome: 'read' | 'refused'): void;
 }
 
-export function catchUp(requests: readonly CatchUpRequest[], deps: CatchUpDeps): CatchUpAnswer[] {
-	return requests.map((request) => {
+export function catchUp(requests: readonly CatchUpRequest[], deps: CatchUpDeps): Promise<CatchUpAnswer[]> {
+	// Each callback runs up to its read synchronously: rights and the audit go in request order, and
+	// the reads then run together (PostgreSQL's pool queues them).
+	const answers = requests.map(async (request): Promise<CatchUpAnswer> => {
 		const target = parseDocName(request.docName);
 		if (target === null) return { docName: request.docName, status: CatchUpStatus.badName };
 		if (!canRead(deps.accessTo(target.kind, target.planId))) {
@@ -31,8 +33,9 @@ export function catchUp(requests: readonly CatchUpRequest[], deps: CatchUpDeps):
 			return { docName: request.docName, status: CatchUpStatus.noAccess };
 		}
 		deps.onDocument(target.kind, target.planId, 'read');
-		return answer(request, deps.store.loadUpdates(request.docName));
+		return answer(request, await deps.store.loadUpdates(request.docName));
 	});
+	return Promise.all(answers);
 }
 
 function answer(request: CatchUpRequest, updates: Uint8Array[]): CatchUpAnswer {

@@ -5,7 +5,6 @@
  * grows: the count of updates falls at a compaction and can come back to a number already cached,
  * which kept an old review date after a revision (issue #14).
  */
-import type { StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
 import type { PlanReview } from '../../../src/lib/contracts/api';
@@ -14,40 +13,35 @@ import { Plan } from '../../../src/lib/plp/plan';
 import { EMPTY_SUMMARY, summarizePlan, type PlanSummary } from '../../../src/lib/plp/plan-summary';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
 import { SchoolTemplate } from '../../../src/lib/plp/template';
-import type { DocStore } from '../contracts';
-import type { Database } from '../db';
+import type { AsyncDocStore } from '../contracts';
 
-function load(store: DocStore, name: string): Y.Doc {
+async function load(store: AsyncDocStore, name: string): Promise<Y.Doc> {
+	const updates = await store.loadUpdates(name);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	Y.transact(doc, () => {
-		for (const update of store.loadUpdates(name)) Y.applyUpdate(doc, update);
+		for (const update of updates) Y.applyUpdate(doc, update);
 	});
 	return doc;
 }
 
 export class PlanSummaries {
 	#cache = new Map<string, { stamp: string; summary: PlanSummary }>();
-	readonly #newest: StatementSync;
 
-	constructor(
-		private readonly store: DocStore,
-		db: Database
-	) {
-		this.#newest = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE doc = ?');
+	/** `store`: the documents where the relay stores them (ctx.docs). */
+	constructor(private readonly store: AsyncDocStore) {}
+
+	async reviewIntervalMonths(schoolId: string): Promise<number> {
+		return new SchoolTemplate(await load(this.store, docName('school', schoolId))).reviewIntervalMonths();
 	}
 
-	reviewIntervalMonths(schoolId: string): number {
-		return new SchoolTemplate(load(this.store, docName('school', schoolId))).reviewIntervalMonths();
-	}
-
-	summary(planId: string, intervalMonths: number, today: string): PlanSummary {
-		const newest = (name: string) => (this.#newest.get(name) as { seq: number | null }).seq ?? 0;
+	async summary(planId: string, intervalMonths: number, today: string): Promise<PlanSummary> {
 		const plan = docName('plan', planId);
 		const family = docName('family', planId);
-		const stamp = [newest(plan), newest(family), intervalMonths, today].join(':');
+		const seqs = await Promise.all([this.store.newestSeq(plan), this.store.newestSeq(family)]);
+		const stamp = [...seqs, intervalMonths, today].join(':');
 		const cached = this.#cache.get(planId);
 		if (cached?.stamp === stamp) return cached.summary;
-		const planDoc = load(this.store, plan);
+		const planDoc = await load(this.store, plan);
 		// A throwaway copy: an older plan is upgraded in memory, as the app would on opening it.
 		const opened = Plan.open(planDoc);
 		const summary =
@@ -55,7 +49,7 @@ export class PlanSummaries {
 				? EMPTY_SUMMARY
 				: summarizePlan(
 						opened.plan.snapshot(),
-						new FamilyPart(load(this.store, family)).snapshot(),
+						new FamilyPart(await load(this.store, family)).snapshot(),
 						intervalMonths,
 						today
 					);
@@ -63,7 +57,7 @@ export class PlanSummaries {
 		return summary;
 	}
 
-	review(planId: string, intervalMonths: number, today: string): PlanReview {
-		return this.summary(planId, intervalMonths, today).review;
+	async review(planId: string, intervalMonths: number, today: string): Promise<PlanReview> {
+		return (await this.summary(planId, intervalMonths, today)).review;
 	}
 }

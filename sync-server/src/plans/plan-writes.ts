@@ -7,23 +7,23 @@ import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
 import type { MigrationResult } from '../../../src/lib/plp/migrations';
 import { Plan } from '../../../src/lib/plp/plan';
-import type { DocStore, ServerDocWriter } from '../contracts';
+import type { AsyncDocStore, ServerDocWriter } from '../contracts';
 import { loadStoredDoc } from '../export/plan-archive';
 
 /** The plan as stored now (read only: nothing is written). */
-export function storedPlan(docs: DocStore, planId: string): Plan {
-	return Plan.open(loadStoredDoc(docs, docName('plan', planId))).plan;
+export async function storedPlan(docs: AsyncDocStore, planId: string): Promise<Plan> {
+	return Plan.open(await loadStoredDoc(docs, docName('plan', planId))).plan;
 }
 
 /** Applies `change` to the stored plan and relays what it changed; false when it changed nothing. */
 export async function changePlan(
-	docs: DocStore,
+	docs: AsyncDocStore,
 	relay: ServerDocWriter,
 	planId: string,
 	change: (plan: Plan, migration: MigrationResult) => void
 ): Promise<boolean> {
 	const name = docName('plan', planId);
-	const doc = loadStoredDoc(docs, name);
+	const doc = await loadStoredDoc(docs, name);
 	const { plan, migration } = Plan.open(doc);
 	const before = Y.encodeStateVector(doc);
 	doc.transact(() => change(plan, migration));

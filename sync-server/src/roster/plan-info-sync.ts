@@ -6,14 +6,14 @@
  */
 import { INFO_FIELDS } from '../../../src/lib/plp/schema';
 import type { AccountStore } from '../auth/accounts';
-import type { DocStore, ServerDocWriter } from '../contracts';
+import type { AsyncDocStore, ServerDocWriter } from '../contracts';
 import { changePlan } from '../plans/plan-writes';
 import type { PlanInfoChange } from './roster-import';
 
 export async function syncPlanInfo(
 	changes: PlanInfoChange[],
 	accounts: AccountStore,
-	docs: DocStore,
+	docs: AsyncDocStore,
 	relay: ServerDocWriter
 ): Promise<number> {
 	let changedPlans = 0;

@@ -119,7 +119,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext): voi
 			if (body.dryRun) report.checkToken = checks.remember(admin.user.id, filesHash);
 			recordTransfers(ctx, admin.user.id, effects);
 			revoke(ctx, effects);
-			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, ctx.store, ctx.relay);
+			await syncPlanInfo(effects.planInfoChanges, ctx.accounts, ctx.docs, ctx.relay);
 			return report;
 		}
 	);

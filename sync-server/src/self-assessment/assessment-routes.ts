@@ -170,7 +170,7 @@ export function registerSelfAssessmentRoutes(app: FastifyInstance, ctx: ApiConte
 			const { caller } = allow(request, 'canRead');
 			const { schoolId } = request.params;
 			schoolName(schoolId);
-			const figures = evidence.of(schoolId, today());
+			const figures = await evidence.of(schoolId, today());
 			assessments.log({
 				userId: caller.user.id,
 				schoolId,

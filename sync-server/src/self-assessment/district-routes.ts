@@ -86,38 +86,39 @@ export function registerDistrictRoutes(app: FastifyInstance, ctx: ApiContext, pa
 			const date = today();
 			const schoolYear = request.query.year ?? schoolYearOf(date);
 			const current = schoolYearOf(date);
-			const schools = parts.schools
-				.ofDistrict(district.id)
-				.sort((a, b) => a.name.localeCompare(b.name))
-				.map((school): DistrictSchoolColumn => {
-					const assessment = parts.assessments.get(school.id, schoolYear);
-					const evidence = parts.evidence.of(school.id, date);
-					// Figures stand for the year asked when it is one of the trend's years, else for this year.
-					const year = evidence.schoolYears.includes(schoolYear) ? schoolYear : current;
-					const trend = INDICATORS.filter((indicator) => indicator !== 'pathway').flatMap(
-						(indicator) => evidence.series.find((one) => one.indicator === indicator) ?? []
-					);
-					const figures = trend.flatMap(({ indicator, years }) => {
-						const figure = years.find((one) => one.schoolYear === year);
-						return figure ? [{ indicator, figure }] : [];
-					});
-					parts.assessments.log({
-						userId: caller.user.id,
-						schoolId: school.id,
-						schoolYear,
-						action: 'read',
-						detail: 'district'
-					});
-					return {
-						id: school.id,
-						name: school.name,
-						levels: levelsOf(assessment),
-						previousLevels: levelsOf(parts.assessments.get(school.id, schoolYear - 1)),
-						savedAt: assessment?.savedAt ?? null,
-						figures,
-						trend
-					};
+			const sorted = parts.schools.ofDistrict(district.id).sort((a, b) => a.name.localeCompare(b.name));
+			const columnOf = async (school: (typeof sorted)[number]): Promise<DistrictSchoolColumn> => {
+				const assessment = parts.assessments.get(school.id, schoolYear);
+				const evidence = await parts.evidence.of(school.id, date);
+				// Figures stand for the year asked when it is one of the trend's years, else for this year.
+				const year = evidence.schoolYears.includes(schoolYear) ? schoolYear : current;
+				const trend = INDICATORS.filter((indicator) => indicator !== 'pathway').flatMap(
+					(indicator) => evidence.series.find((one) => one.indicator === indicator) ?? []
+				);
+				const figures = trend.flatMap(({ indicator, years }) => {
+					const figure = years.find((one) => one.schoolYear === year);
+					return figure ? [{ indicator, figure }] : [];
 				});
+				parts.assessments.log({
+					userId: caller.user.id,
+					schoolId: school.id,
+					schoolYear,
+					action: 'read',
+					detail: 'district'
+				});
+				return {
+					id: school.id,
+					name: school.name,
+					levels: levelsOf(assessment),
+					previousLevels: levelsOf(parts.assessments.get(school.id, schoolYear - 1)),
+					savedAt: assessment?.savedAt ?? null,
+					figures,
+					trend
+				};
+			};
+			// One school after another: each already reads its plans several at a time.
+			const schools: DistrictSchoolColumn[] = [];
+			for (const school of sorted) schools.push(await columnOf(school));
 			// Per school and year only, no district total: nothing to subtract a hidden school from.
 			return assertSmallGroupsHidden({
 				district,

@@ -2,6 +2,7 @@
 import type { SchoolEvidence } from '../../../src/lib/contracts/self-assessment';
 import type { AccountStore } from '../auth/accounts';
 import type { PlanFactsCache } from '../growth/plan-facts';
+import { readMany } from '../plans/read-many';
 import { schoolEvidence } from './evidence';
 
 export class SchoolEvidenceReader {
@@ -12,11 +13,12 @@ export class SchoolEvidenceReader {
 	) {}
 
 	/** Callers check the right to read the school's figures first (assessment-rights.ts). */
-	of(schoolId: string, today: string): SchoolEvidence {
+	async of(schoolId: string, today: string): Promise<SchoolEvidence> {
 		const plans = this.accounts.plansOfSchool(schoolId).filter((plan) => plan.isActive);
+		const facts = await readMany(plans, (plan) => this.facts.get(plan.planId, today));
 		return schoolEvidence(
 			schoolId,
-			plans.map((plan) => this.facts.get(plan.planId, today).evidence),
+			facts.map((fact) => fact.evidence),
 			today
 		);
 	}

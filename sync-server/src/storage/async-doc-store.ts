@@ -38,6 +38,10 @@ export class SyncDocStoreAdapter implements AsyncDocStore {
 		return this.store.countUpdates(docName);
 	}
 
+	async newestSeq(docName: string): Promise<number> {
+		return this.store.newestSeq(docName);
+	}
+
 	/** Synchronous calls cannot still be running, so there is nothing to wait for. */
 	async close(): Promise<void> {
 		if (this.#isClosed) return;

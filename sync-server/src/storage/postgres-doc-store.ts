@@ -102,6 +102,18 @@ export class PostgresDocStore implements AsyncDocStore {
 		});
 	}
 
+	newestSeq(docName: string): Promise<number> {
+		return this.#run(async () => {
+			const { rows } = await this.#pool.query<{ seq: string | null }>({
+				name: 'doc-newest',
+				text: 'SELECT max(seq) AS seq FROM doc_updates WHERE doc = $1',
+				values: [docName]
+			});
+			// bigint arrives as a string; a document's seqs stay far below 2^53.
+			return Number(rows[0]?.seq ?? 0);
+		});
+	}
+
 	async close(): Promise<void> {
 		this.#isClosed = true;
 		await Promise.allSettled([...this.#inFlight]);

@@ -28,6 +28,7 @@ export class SqliteDocStore implements DocStore {
 	readonly #insertAt: StatementSync;
 	readonly #select: StatementSync;
 	readonly #count: StatementSync;
+	readonly #newest: StatementSync;
 	readonly #begin: StatementSync;
 	readonly #commit: StatementSync;
 	readonly #nthSeq: StatementSync;
@@ -66,6 +67,7 @@ export class SqliteDocStore implements DocStore {
 		this.#insertAt = db.prepare('INSERT INTO doc_updates (seq, doc, data, created_at) VALUES (?, ?, ?, ?)');
 		this.#select = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq');
 		this.#count = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?');
+		this.#newest = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE doc = ?');
 		this.#nthSeq = db.prepare('SELECT seq FROM doc_updates WHERE doc = ? ORDER BY seq LIMIT 1 OFFSET ?');
 		this.#deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
 	}
@@ -128,6 +130,11 @@ export class SqliteDocStore implements DocStore {
 		this.#assertOpen();
 		const row = this.#count.get(docName);
 		return row === undefined ? 0 : Number(row.n);
+	}
+
+	newestSeq(docName: string): number {
+		this.#assertOpen();
+		return Number(this.#newest.get(docName)?.seq ?? 0);
 	}
 
 	/** Stops using the database; the caller that opened it closes it (its last close checkpoints the WAL). */

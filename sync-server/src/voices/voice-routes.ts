@@ -128,7 +128,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 			const body = request.body;
 			const guestName = body.guestName.trim();
 			if (!guestName) throw new ApiError(400, 'invalid-name', 'Write the name of the person you are asking.');
-			const plan = storedPlan(ctx.store, planId);
+			const plan = await storedPlan(ctx.docs, planId);
 			const evidenceId = body.action === 'confirm' ? (body.evidenceId ?? '') : null;
 			if (evidenceId !== null && !plan.collections.evidence.has(evidenceId)) {
 				throw new ApiError(
@@ -164,7 +164,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 	app.get<{ Params: { planId: string } }>('/api/plans/:planId/voices', async (request) => {
 		const { planId } = request.params;
 		planAccess(request, planId, false);
-		const plan = storedPlan(ctx.store, planId);
+		const plan = await storedPlan(ctx.docs, planId);
 		return { links: links.ofPlan(planId).map((link) => view(link, plan)) };
 	});
 
@@ -189,7 +189,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 				action: 'change',
 				detail: `closed the one-time link for ${guestWords(link)}`
 			});
-			return { link: view(links.byId(linkId)!, storedPlan(ctx.store, planId)) };
+			return { link: view(links.byId(linkId)!, await storedPlan(ctx.docs, planId)) };
 		}
 	);
 
@@ -215,7 +215,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 			const link = openLink(request);
 			const student = ctx.accounts.planById(link.planId);
 			if (!student) throw linkClosed('unknown');
-			const plan = storedPlan(ctx.store, link.planId);
+			const plan = await storedPlan(ctx.docs, link.planId);
 			const item = link.evidenceId ? plan.collections.evidence.get(link.evidenceId) : undefined;
 			if (link.action === 'confirm' && !item) throw linkClosed('revoked');
 			ctx.audit.record({
@@ -249,14 +249,17 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 			if (link.action === 'confirm' && words) {
 				throw new ApiError(400, 'confirm-only', 'This link confirms a piece of evidence; it takes no words.');
 			}
-			if (link.evidenceId && !storedPlan(ctx.store, link.planId).collections.evidence.has(link.evidenceId)) {
+			if (
+				link.evidenceId &&
+				!(await storedPlan(ctx.docs, link.planId)).collections.evidence.has(link.evidenceId)
+			) {
 				throw linkClosed('revoked');
 			}
 			// Used up first, so two sends at once write once; given back if the plan cannot be written.
 			if (!links.use(link.id)) throw linkClosed(links.stateOf(links.byId(link.id)!) as 'used');
 			const date = today(new Date(ctx.now()));
 			try {
-				await changePlan(ctx.store, ctx.relay, link.planId, (plan) => {
+				await changePlan(ctx.docs, ctx.relay, link.planId, (plan) => {
 					if (link.action === 'reflect') {
 						plan.collections.reflections.add({
 							date,
@@ -279,7 +282,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 				throw error;
 			}
 			const item = link.evidenceId
-				? storedPlan(ctx.store, link.planId).collections.evidence.get(link.evidenceId)
+				? (await storedPlan(ctx.docs, link.planId)).collections.evidence.get(link.evidenceId)
 				: undefined;
 			ctx.audit.record({
 				userId: guestId(link),
