@@ -166,6 +166,25 @@ describe.each([sqliteEngine(), postgresEngine()])('AsyncDocStore on $name', (eng
 		expect(await store.loadUpdates(name)).toEqual([Y.mergeUpdates(log), later]);
 	});
 
+	it('gives a newest seq that grows with every append and stays through a compaction', async () => {
+		const store = await open();
+		const name = fresh('newest');
+		expect(await store.newestSeq(name)).toBe(0);
+		const doc = new Y.Doc();
+		await store.appendUpdates([{ docName: name, update: edit(doc, (d) => d.getText('t').insert(0, 'a')) }]);
+		const first = await store.newestSeq(name);
+		expect(first).toBeGreaterThan(0);
+		await store.appendUpdates([{ docName: name, update: edit(doc, (d) => d.getText('t').insert(1, 'b')) }]);
+		const second = await store.newestSeq(name);
+		expect(second).toBeGreaterThan(first);
+		expect(await store.compact(name)).toBe(2);
+		// Caches stamped with it (plan summaries, plan facts) must not see an older number again.
+		expect(await store.newestSeq(name)).toBe(second);
+		await store.appendUpdates([{ docName: name, update: edit(doc, (d) => d.getText('t').insert(2, 'c')) }]);
+		expect(await store.newestSeq(name)).toBeGreaterThan(second);
+		expect(await store.newestSeq(fresh('other'))).toBe(0);
+	});
+
 	it('leaves a log of one update or none as it is', async () => {
 		const store = await open();
 		const [one, none] = [fresh('one'), fresh('none')];
