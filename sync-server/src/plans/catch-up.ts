@@ -14,6 +14,7 @@ import {
 	type CatchUpRequest
 } from '../../../src/lib/contracts/catch-up-format';
 import type { AsyncDocStore } from '../contracts';
+import { readMany } from './read-many';
 
 export interface CatchUpDeps {
 	store: AsyncDocStore;
@@ -23,9 +24,8 @@ export interface CatchUpDeps {
 }
 
 export function catchUp(requests: readonly CatchUpRequest[], deps: CatchUpDeps): Promise<CatchUpAnswer[]> {
-	// Each callback runs up to its read synchronously: rights and the audit go in request order, and
-	// the reads then run together (PostgreSQL's pool queues them).
-	const answers = requests.map(async (request): Promise<CatchUpAnswer> => {
+	// A few documents at a time (read-many.ts): a device may name a thousand at once.
+	return readMany(requests, async (request): Promise<CatchUpAnswer> => {
 		const target = parseDocName(request.docName);
 		if (target === null) return { docName: request.docName, status: CatchUpStatus.badName };
 		if (!canRead(deps.accessTo(target.kind, target.planId))) {
@@ -35,7 +35,6 @@ export function catchUp(requests: readonly CatchUpRequest[], deps: CatchUpDeps):
 		deps.onDocument(target.kind, target.planId, 'read');
 		return answer(request, await deps.store.loadUpdates(request.docName));
 	});
-	return Promise.all(answers);
 }
 
 function answer(request: CatchUpRequest, updates: Uint8Array[]): CatchUpAnswer {
