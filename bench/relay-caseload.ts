@@ -32,6 +32,8 @@ import { AccountStore } from '../sync-server/src/auth/accounts';
 import { SchoolStore } from '../sync-server/src/auth/school-store';
 import { SessionStore } from '../sync-server/src/auth/sessions';
 import { openDatabase } from '../sync-server/src/db';
+import type { AsyncDocStore } from '../sync-server/src/contracts';
+import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 
 const PLANS = 80;
@@ -125,14 +127,14 @@ export async function runCaseloadBench(): Promise<void> {
 	const sessions = new SessionStore(db, 3_600_000);
 	const { caseload, outside, token } = seedCaseload(accounts, new SchoolStore(db), sessions);
 	const app = Fastify({ logger: false });
-	// The route reads only these parts of the server's context (requireCaller, the resolver, the audit, the store).
+	// The route reads only these parts of the server's context (requireCaller, the resolver, the audit, the documents).
 	const ctx = {
 		db,
 		accounts,
 		sessions,
 		resolver: new SqliteAccessResolver(accounts, sessions),
 		audit: new SqliteAuditLog(db),
-		store
+		docs: new SyncDocStoreAdapter(store) as AsyncDocStore
 	} satisfies Partial<ApiContext>;
 	registerCatchUpRoutes(app, ctx as ApiContext);
 	try {
