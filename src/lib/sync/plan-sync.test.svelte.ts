@@ -1,30 +1,21 @@
 /**
- * PlanSync against the real server (`npm run serve`'s main.ts in a child process on 127.0.0.1,
- * its demo school seeded into a temp folder). What stands in for the browser is only what Node
- * lacks: `window` for the online/offline events, `navigator.onLine`, `location` (the page's
- * origin, which the provider connects to), IndexedDB (fake-indexeddb) and the WebSocket class:
- * `ws`, as in the relay tests. Node 22's own WebSocket will not do: when a connection is refused
- * it fires `error` but never `close` and stays CONNECTING, so y-websocket never tries again.
+ * PlanSync against the real server (src/lib/testing/real-server.ts). What stands in for the
+ * browser is only what Node lacks: `window` for the online/offline events, `navigator.onLine`,
+ * `location` (the page's origin, which the provider connects to), IndexedDB (fake-indexeddb) and
+ * the WebSocket class (`ws`).
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type NodeWebSocket from 'ws';
 import * as Y from 'yjs';
-import type { SignInResponse } from '../contracts/api';
 import { localDb } from '../local/db';
 import { t } from '../messages';
 import type { Access } from '../plp/access';
 import { Plan } from '../plp/plan';
 import { PLAN_DOC_OPTIONS, recordRevision } from '../plp/revisions';
-import { startChild, type ChildServer } from '../../../sync-server/test/child-process';
+import { countedWebSocket, RealServer, until } from '../testing/real-server';
 import { PlanSync } from './plan-sync.svelte';
 import { UnsentMark } from './unsent';
 
-const MAIN = join(import.meta.dirname, '../../../sync-server/src/main.ts');
 const PLAN_ID = 'demo-amara';
 
 /** `window` as far as PlanSync uses it, counting the listeners it holds. */
@@ -40,59 +31,16 @@ class PageWindow extends EventTarget {
 	}
 }
 
-// Node's require: this project resolves imports for the browser, where `ws` is a stub that throws.
-const WsWebSocket = createRequire(import.meta.url)('ws') as typeof NodeWebSocket;
-
-/** `ws`'s WebSocket, keeping every socket made so a test can see what is still open. */
-const sockets: NodeWebSocket[] = [];
-const CountedWebSocket = new Proxy(WsWebSocket, {
-	construct(target, args: ConstructorParameters<typeof NodeWebSocket>) {
-		const socket = new target(...args);
-		sockets.push(socket);
-		return socket;
-	}
-});
-
-let server: ChildServer | undefined;
-let origin = '';
-let dataDir = '';
+const ws = countedWebSocket();
+const sockets = ws.sockets;
+let server: RealServer;
 const page = { window: new PageWindow(), navigator: { onLine: true } };
 const open: Array<{ sync: PlanSync; unsent: UnsentMark }> = [];
 
-async function startServer(port = 0): Promise<void> {
-	const env = {
-		HOST: '127.0.0.1',
-		PORT: String(port),
-		DATA_DIR: dataDir,
-		SEED_DEMO: '1',
-		BUILD_DIR: join(dataDir, 'no-build')
-	};
-	server = await startChild(MAIN, env, /running at (http:\/\/\S+)/);
-	origin = server.printed;
-}
-
-async function signIn(username: string): Promise<SignInResponse> {
-	const response = await fetch(`${origin}/api/session`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: 'maple-ridge-demo' })
-	});
-	expect(response.status).toBe(201);
-	return (await response.json()) as SignInResponse;
-}
-
-async function call(method: string, route: string, token: string, body: unknown): Promise<void> {
-	const response = await fetch(origin + route, {
-		method,
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
-	expect(response.status, await response.text()).toBeLessThan(300);
-}
-
 /** Opens the demo student's plan as `username`, with the rights the app would list it with. */
-async function openPlan(username: string, access: { plan: Access; family: Access }) {
-	const { token, user } = await signIn(username);
+async function openPlan(username: string, access: { plan: Access; family: Access }, device: 1 | 2 = 1) {
+	const { token, user } = await server.signIn(username);
+	vi.stubGlobal('location', { protocol: 'http:', host: server.host(device) });
 	const docs = { plan: new Y.Doc(PLAN_DOC_OPTIONS), family: new Y.Doc() };
 	await localDb().plans.put({
 		id: PLAN_ID,
@@ -115,25 +63,17 @@ async function openPlan(username: string, access: { plan: Access; family: Access
 	return { sync, docs, token, user, unsent, signedOut };
 }
 
-async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!condition()) {
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
 const isUnsentOnDevice = async () => (await localDb().plans.get(PLAN_ID))?.hasUnsyncedChanges;
 const goalTitles = (doc: Y.Doc) =>
 	Plan.read(doc)
 		.collections.goals.list()
 		.map((goal) => goal.title);
-const openSockets = () => sockets.filter((s) => s.readyState !== WsWebSocket.CLOSED).length;
+const openSockets = ws.open;
 
 beforeAll(() => {
 	vi.stubGlobal('window', page.window);
 	vi.stubGlobal('navigator', page.navigator);
-	vi.stubGlobal('WebSocket', CountedWebSocket);
+	vi.stubGlobal('WebSocket', ws.WebSocket);
 });
 
 afterAll(() => {
@@ -145,22 +85,18 @@ afterEach(async () => {
 		sync.destroy();
 		await unsent.stop();
 	}
-	await server?.kill('SIGTERM');
-	server = undefined;
-	rmSync(dataDir, { recursive: true, force: true });
+	await server.remove();
 });
 
 describe('PlanSync against the real relay', () => {
 	const fresh = async () => {
-		dataDir = mkdtempSync(join(tmpdir(), 'pathways-plan-sync-'));
-		await startServer();
-		vi.stubGlobal('location', { protocol: 'http:', host: new URL(origin).host });
+		server = await RealServer.start();
 	};
 
 	it('connects and carries a plan edit both ways', async () => {
 		await fresh();
 		const student = await openPlan('amara', { plan: 'write', family: 'write' });
-		const advisor = await openPlan('rivera', { plan: 'write', family: 'read' });
+		const advisor = await openPlan('rivera', { plan: 'write', family: 'read' }, 2);
 		await until(() => student.sync.state === 'synced' && advisor.sync.state === 'synced', 'both synced');
 		expect(student.sync.lastSyncedAt).not.toBeNull();
 
@@ -175,12 +111,11 @@ describe('PlanSync against the real relay', () => {
 		await fresh();
 		const student = await openPlan('amara', { plan: 'write', family: 'write' });
 		await until(() => student.sync.state === 'synced', 'synced');
-		const port = new URL(origin).port;
 
 		// The network goes: the browser says so, and the server is gone too.
 		page.navigator.onLine = false;
 		page.window.dispatchEvent(new Event('offline'));
-		await server!.kill('SIGKILL');
+		await server.stop('SIGKILL');
 		await until(() => student.sync.state === 'offline', 'offline');
 		Plan.read(student.docs.plan).goals.add({ title: 'Written offline' });
 		await student.unsent.whenWritten();
@@ -188,7 +123,7 @@ describe('PlanSync against the real relay', () => {
 		expect(student.sync.state).toBe('offline');
 		expect(await isUnsentOnDevice()).toBe(true);
 
-		await startServer(Number(port));
+		await server.restart();
 		page.navigator.onLine = true;
 		page.window.dispatchEvent(new Event('online'));
 		await until(
@@ -200,7 +135,7 @@ describe('PlanSync against the real relay', () => {
 		expect(await isUnsentOnDevice()).toBe(false);
 
 		// It really is on the server: someone else opening the plan now gets it.
-		const advisor = await openPlan('rivera', { plan: 'write', family: 'read' });
+		const advisor = await openPlan('rivera', { plan: 'write', family: 'read' }, 2);
 		await until(() => goalTitles(advisor.docs.plan).includes('Written offline'), 'the advisor to get it');
 	}, 60_000);
 
@@ -235,10 +170,10 @@ describe('PlanSync against the real relay', () => {
 		const guardian = await openPlan('grace', { plan: 'read', family: 'write' });
 		await until(() => guardian.sync.state === 'synced', 'the guardian synced');
 		// Amara is 18: she decides who reads her plan, and ends her guardian's access.
-		const admin = await signIn('admin');
-		await call('PUT', `/api/users/demo-amara/birth-date`, admin.token, { birthDate: '2000-01-01' });
-		const student = await signIn('amara');
-		await call('PUT', `/api/plans/${PLAN_ID}/guardians/${guardian.user.id}`, student.token, {
+		const admin = await server.signIn('admin');
+		await server.call('PUT', `/api/users/demo-amara/birth-date`, admin.token, { birthDate: '2000-01-01' });
+		const student = await server.signIn('amara');
+		await server.call('PUT', `/api/plans/${PLAN_ID}/guardians/${guardian.user.id}`, student.token, {
 			hasAccess: false
 		});
 		await until(() => guardian.sync.state === 'no-access', 'no access');
@@ -253,8 +188,8 @@ describe('PlanSync against the real relay', () => {
 		await fresh();
 		const advisor = await openPlan('rivera', { plan: 'write', family: 'read' });
 		await until(() => advisor.sync.state === 'synced', 'synced');
-		const admin = await signIn('admin');
-		await call('POST', `/api/users/${advisor.user.id}/deactivate`, admin.token, {});
+		const admin = await server.signIn('admin');
+		await server.call('POST', `/api/users/${advisor.user.id}/deactivate`, admin.token, {});
 		await until(() => advisor.sync.state === 'signed-out', 'signed out');
 		expect(advisor.signedOut).toHaveBeenCalledTimes(1);
 		const socketsAfter = sockets.length;
