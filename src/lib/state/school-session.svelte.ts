@@ -16,15 +16,25 @@ class SchoolSession {
 	schoolId = $state('');
 	#local: LocalDoc | null = null;
 	#sync: DocSync | null = null;
+	#token = '';
 
 	/** Counts opens and closes, so an open that waited for its code knows it is still wanted. */
 	#generation = 0;
 
 	async open(schoolId: string, token: string): Promise<void> {
-		if (this.schoolId === schoolId) return; // open or being opened
+		if (this.schoolId === schoolId) {
+			// Open or being opened. A new token is a new sign-in: the relay closed the old one's
+			// socket for good (4401), so the sync starts again with this one.
+			if (token !== this.#token) {
+				this.#token = token;
+				this.#sync?.resume(token);
+			}
+			return;
+		}
 		await this.close();
 		const generation = this.#generation;
 		this.schoolId = schoolId;
+		this.#token = token;
 		const [{ openLocalDoc }, { SchoolTemplate }] = await Promise.all([
 			import('../local/plan-storage'),
 			import('../plp/template')
@@ -37,7 +47,7 @@ class SchoolSession {
 		this.template = new SchoolTemplate(local.doc);
 		const { DocSync } = await import('../sync/doc-sync');
 		if (this.#local !== local) return; // closed meanwhile
-		this.#sync = new DocSync(local.doc, docName('school', schoolId), token, {
+		this.#sync = new DocSync(local.doc, docName('school', schoolId), this.#token, {
 			onChange: () => undefined,
 			onClosed: () => undefined, // the plan's own sync reports an ended sign-in
 			onTooManyConnections: () => undefined, // the plan's own sync says so
@@ -53,6 +63,7 @@ class SchoolSession {
 		this.#local = null;
 		this.template = null;
 		this.schoolId = '';
+		this.#token = '';
 	}
 }
 

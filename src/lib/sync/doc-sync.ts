@@ -85,6 +85,9 @@ export class DocSync {
 		clearTimeout(this.#askTimer);
 		this.doc.off('afterTransaction', this.#onTransaction);
 		this.provider.destroy();
+		// The provider leaves its awareness running (a 3 s timer and a listener on the document)
+		// until the document itself is destroyed; closing the sync ends it here.
+		this.provider.awareness.destroy();
 	}
 
 	#onTransaction = (transaction: Y.Transaction) => {

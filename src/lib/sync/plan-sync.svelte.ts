@@ -67,8 +67,10 @@ export class PlanSync {
 				onChange: () => this.#update(),
 				onClosed: (code) => {
 					if (code === CLOSE_SIGNED_OUT || code === CLOSE_FORBIDDEN) {
+						// Both documents' sockets close for one ended session: the app hears it once.
+						const wasSignedOut = this.state === 'signed-out';
 						this.state = code === CLOSE_SIGNED_OUT ? 'signed-out' : 'no-access';
-						if (code === CLOSE_SIGNED_OUT) options.onSignedOut();
+						if (code === CLOSE_SIGNED_OUT && !wasSignedOut) options.onSignedOut();
 						return;
 					}
 					if (code === CLOSE_REVISION_KEPT) {
