@@ -180,7 +180,9 @@ describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, 
 		}, 2);
 		await waitFor(
 			() => log(observer).length >= 100 && acknowledged > 50,
-			'a stream of edits, acknowledged and broadcast'
+			'a stream of edits, acknowledged and broadcast',
+			// Waits, not time limits: a loaded 2-core machine (CI beside other work) is slow here.
+			20_000
 		);
 		await processes[0]!.kill('SIGKILL'); // process A, holding the student
 		clearInterval(typing);
@@ -202,7 +204,8 @@ describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, 
 		const everything = 2 * sent;
 		await waitFor(
 			() => [fresh, studentAgain, advisor, observer].every((client) => log(client).length === everything),
-			'every client on the surviving processes to hold every edit'
+			'every client on the surviving processes to hold every edit',
+			20_000
 		);
 		expect(new Set(log(fresh).toArray()).size).toBe(everything);
 	});
