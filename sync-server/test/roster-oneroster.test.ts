@@ -306,6 +306,16 @@ describe('simple roster CSV', () => {
 		]);
 	});
 
+	it('writes a name on one line, as the OneRoster reader does, and refuses a row with no name', () => {
+		const roster = readSimpleRoster(
+			[header, 'student,S1,"Tom\nJunior", Hill ,tom.hill,9,,,', 'student,S2,,,nobody,9,,,'].join('\n')
+		);
+		expect(roster.people).toMatchObject([{ sourceId: 'S1', displayName: 'Tom Junior Hill' }]);
+		expect(roster.problems).toMatchObject([
+			{ line: 4, why: { code: 'names-empty', given: 'first_name', family: 'last_name' } }
+		]);
+	});
+
 	it('reports bad rows by line: unknown role, bad grade, unknown advisor, unknown child, duplicate id', () => {
 		const roster = readSimpleRoster(
 			[

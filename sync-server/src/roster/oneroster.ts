@@ -14,7 +14,7 @@ import {
 	emptyRoster,
 	isYes,
 	parseGrade,
-	claimUsername,
+	nameAndUsername,
 	type Roster,
 	type RosterPerson,
 	type RowProblem
@@ -237,20 +237,16 @@ function readUsers(
 			}
 			continue;
 		}
-		// A quoted line break inside a name is kept as a space: names are one line everywhere.
-		const displayName = [row.get('givenName'), row.get('familyName')]
-			.filter(Boolean)
-			.join(' ')
-			.replace(/\s+/g, ' ');
-		if (!displayName) {
-			reject({ code: 'names-empty', given: 'givenName', family: 'familyName' });
+		const named = nameAndUsername(
+			row,
+			{ given: 'givenName', family: 'familyName', username: 'username' },
+			seenUsernames
+		);
+		if (named.problem !== undefined) {
+			reject(named.problem);
 			continue;
 		}
-		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
-		if (problem !== undefined) {
-			reject(problem);
-			continue;
-		}
+		const { displayName, username } = named;
 		const base = {
 			sourceId,
 			file,

@@ -4,6 +4,7 @@
  */
 import type { RowProblem } from '../../../src/lib/contracts/roster-report';
 import { isValidUsername, type StaffTitle } from '../auth/accounts';
+import type { CsvRow } from './csv-table';
 import { rowProblem, type RowReason } from './row-reason';
 
 export type { RowProblem };
@@ -156,6 +157,25 @@ export function claimUsername(
 	if (earlier !== undefined) return { problem: { code: 'username-repeated', username, otherLine: earlier } };
 	seen.set(username, line);
 	return { username };
+}
+
+/**
+ * A person's name (given and family name, on one line: a quoted line break is a space) and their
+ * username claimed for this file, from the row's columns; or why the row can not be used.
+ */
+export function nameAndUsername(
+	row: CsvRow,
+	columns: { given: string; family: string; username: string },
+	seenUsernames: Map<string, number>
+): { displayName: string; username: string; problem?: undefined } | { problem: RowReason } {
+	const displayName = [row.get(columns.given), row.get(columns.family)]
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.join(' ')
+		.replace(/\s+/g, ' ');
+	if (!displayName) return { problem: { code: 'names-empty', given: columns.given, family: columns.family } };
+	const { username, problem } = claimUsername(row.get(columns.username), row.line, seenUsernames);
+	return problem === undefined ? { displayName, username } : { problem };
 }
 
 export function usernameFrom(value: string): string | undefined {

@@ -13,7 +13,7 @@ import { SIMPLE_FILE_NAME } from '../../../src/lib/contracts/roster-report';
 import { STAFF_TITLES, type StaffTitle } from '../auth/accounts';
 import { listField, readCsv } from './csv-table';
 import {
-	claimUsername,
+	nameAndUsername,
 	emptyRoster,
 	isYes,
 	parseGrade,
@@ -56,16 +56,16 @@ export function readSimpleRoster(text: string | undefined): Roster {
 			continue;
 		}
 		seenIds.set(sourceId, row.line);
-		const displayName = [row.get('first_name'), row.get('last_name')].filter(Boolean).join(' ');
-		if (!displayName) {
-			reject({ code: 'names-empty', given: 'first_name', family: 'last_name' });
+		const named = nameAndUsername(
+			row,
+			{ given: 'first_name', family: 'last_name', username: 'username' },
+			seenUsernames
+		);
+		if (named.problem !== undefined) {
+			reject(named.problem);
 			continue;
 		}
-		const { username, problem } = claimUsername(row.get('username'), row.line, seenUsernames);
-		if (problem !== undefined) {
-			reject(problem);
-			continue;
-		}
+		const { displayName, username } = named;
 		const base = {
 			sourceId,
 			file,
