@@ -7,8 +7,12 @@
  * Any other kind is the one process of relay-clients.ts.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { startPostgres, startRedis, type Service } from '../sync-server/test/engines/services';
+import {
+	createDatabase,
+	startPostgres,
+	startRedis,
+	type Service
+} from '../sync-server/test/engines/services';
 import { startServer, type BenchServer, type RelayKind } from './relay-clients';
 import type { ServerStats } from './relay-server';
 
@@ -24,26 +28,12 @@ export const isMultiProcessKind = (kind: RelayKind) => kind === 'pathways-pg' ||
 
 let engines: Promise<{ postgres: Service; redis: Service }> | undefined;
 
-async function freshDatabase(adminUrl: string): Promise<string> {
-	const name = `bench_${randomUUID().replaceAll('-', '')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	try {
-		await admin.query(`CREATE DATABASE ${name}`);
-	} finally {
-		await admin.end();
-	}
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	return url.toString();
-}
-
 export async function startCluster(kind: RelayKind, dataDir: string): Promise<BenchCluster> {
 	if (!isMultiProcessKind(kind)) return single(await startServer(kind, dataDir));
 	engines ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis }));
 	const { postgres, redis } = await engines;
 	const env = {
-		DATABASE_URL: await freshDatabase(postgres.url),
+		DATABASE_URL: await createDatabase(postgres.url, 'bench'),
 		REDIS_URL: redis.url,
 		REDIS_CHANNEL_PREFIX: `bench-${randomUUID()}:`
 	};

@@ -11,6 +11,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 
 export const INSTALL_HINT =
 	'The storage tests need PostgreSQL (15 or newer) and Redis: apt-get install -y postgresql redis-server';
@@ -235,4 +237,19 @@ function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
 function stderrOf(error: unknown): string {
 	const stderr = (error as { stderr?: Buffer }).stderr;
 	return stderr === undefined ? String(error) : stderr.toString().trim();
+}
+
+/** A new, empty database in the cluster at `adminUrl` (named `<prefix>_<random>`); its URL. */
+export async function createDatabase(adminUrl: string, prefix: string): Promise<string> {
+	const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	try {
+		await admin.query(`CREATE DATABASE ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return url.toString();
 }
