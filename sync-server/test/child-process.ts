@@ -1,7 +1,5 @@
 /** Starts a server script as a child Node process (no npx wrapper, so a SIGKILL hits the server itself). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface ChildServer {
 	child: ChildProcess;
@@ -47,30 +45,4 @@ export function startChild(
 			reject(new Error(`child exited with ${code}\n${stdout}\n${stderr}`));
 		});
 	});
-}
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-
-/**
- * The real server (`sync-server/src/main.ts`) as a child process on `dataDir`, on a free port of
- * 127.0.0.1 and with no built app; `printed` is the address it prints. Several of them on one
- * folder (with `env` naming a shared database and Redis) are the processes behind one address.
- */
-export function startServerProcess(
-	dataDir: string,
-	options: { seed: boolean; env?: Record<string, string> }
-): Promise<ChildServer> {
-	return startChild(
-		MAIN,
-		{
-			PORT: '0',
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			SEED_DEMO: options.seed ? '1' : '0',
-			BUILD_DIR: join(dataDir, 'no-build'),
-			...options.env
-		},
-		/running at (http:\/\/\S+)/,
-		60_000
-	);
 }

@@ -6,16 +6,19 @@
  * through process A closes the matching socket on process C within 1 s; presence crosses processes.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/relay/close-codes';
-import { startServerProcess, type ChildServer } from '../child-process';
+import { startChild, type ChildServer } from '../child-process';
 import { connectClient, destroyClients, synced, tempDir, waitFor, type Client } from '../harness';
 import { createTestDatabase } from './databases';
 
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const PASSWORD = 'maple-ridge-demo';
 
 describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, () => {
@@ -30,14 +33,21 @@ describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, 
 
 	/** One more relay process on the shared folder, database and Redis; returns its http origin. */
 	const start = async (seed: boolean): Promise<string> => {
-		const child = await startServerProcess(dir.path, {
-			seed,
-			env: {
+		const child = await startChild(
+			MAIN,
+			{
+				PORT: '0',
+				HOST: '127.0.0.1',
+				DATA_DIR: dir.path,
+				SEED_DEMO: seed ? '1' : '0',
+				BUILD_DIR: join(dir.path, 'no-build'),
 				DATABASE_URL: databaseUrl,
 				REDIS_URL: inject('redisUrl'),
 				REDIS_CHANNEL_PREFIX: prefix
-			}
-		});
+			},
+			/running at (http:\/\/\S+)/,
+			60_000
+		);
 		processes.push(child);
 		return child.printed;
 	};

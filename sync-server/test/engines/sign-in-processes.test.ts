@@ -8,12 +8,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisSignInGuard } from '../../src/auth/redis-sign-in-guard';
-import { startServerProcess, type ChildServer } from '../child-process';
+import { startChild, type ChildServer } from '../child-process';
 import { tempDir } from '../harness';
 import { DEMO_PASSWORD, FakeClock, startServer, tempDir as tempFolder, type TestServer } from '../helpers';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 interface Answer {
 	status: number;
@@ -56,14 +60,21 @@ describe('sign-in counts shared by two real processes on one Redis', { timeout: 
 	let b = '';
 
 	const start = async (seed: boolean): Promise<string> => {
-		const child = await startServerProcess(dir.path, {
-			seed,
-			env: {
+		const child = await startChild(
+			MAIN,
+			{
+				PORT: '0',
+				HOST: '127.0.0.1',
+				DATA_DIR: dir.path,
+				SEED_DEMO: seed ? '1' : '0',
+				BUILD_DIR: join(dir.path, 'no-build'),
 				BACKUP_ENABLED: '0',
 				REDIS_URL: inject('redisUrl'),
 				REDIS_CHANNEL_PREFIX: prefix
-			}
-		});
+			},
+			/running at (http:\/\/\S+)/,
+			60_000
+		);
 		processes.push(child);
 		return child.printed;
 	};
