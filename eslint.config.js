@@ -2,7 +2,26 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 import svelteConfig from './svelte.config.js';
+
+// The app runs in a browser: its TypeScript project cannot hide Node's types (SvelteKit's types
+// load Vite's, which load @types/node), so lint keeps Node out of src/ instead.
+const NODE_MESSAGE =
+	'The app runs in a browser: no Node globals or modules in src/ (tests and lib/testing aside).';
+const NODE_GLOBALS = [
+	'process',
+	'Buffer',
+	'global',
+	'__dirname',
+	'__filename',
+	'require',
+	'setImmediate'
+].map((name) => ({ name, message: NODE_MESSAGE }));
+const NODE_IMPORTS = {
+	regex: `^(node:.*|${builtinModules.filter((name) => !name.includes('/')).join('|')})(/.*)?$`,
+	message: NODE_MESSAGE
+};
 
 export default ts.config(
 	{
@@ -48,8 +67,10 @@ export default ts.config(
 		rules: {
 			'no-restricted-globals': [
 				'error',
-				{ name: 'fetch', message: 'Talk to the server through lib/sync/api.ts (request) or http.ts (send).' }
-			]
+				{ name: 'fetch', message: 'Talk to the server through lib/sync/api.ts (request) or http.ts (send).' },
+				...NODE_GLOBALS
+			],
+			'no-restricted-imports': ['error', { patterns: [NODE_IMPORTS] }]
 		}
 	},
 	// The layers, as law (issue 15). Components and routes read state (lib/state) and call
@@ -88,7 +109,8 @@ export default ts.config(
 								'^svelte($|/)|\\.svelte(\\.ts)?$|^\\$app/|^\\$lib/|^(\\.\\./)+(state|sync|local|components|services|pwa|routes)/|^(dexie|y-indexeddb)$|^node:|sync-server',
 							message:
 								'lib/plp and lib/contracts are shared by the app and the server: no Svelte, browser storage, app layers, server or Node code.'
-						}
+						},
+						NODE_IMPORTS
 					]
 				}
 			],
@@ -96,7 +118,8 @@ export default ts.config(
 				'error',
 				...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'fetch'].map(
 					(name) => ({ name, message: 'The shared model runs on the server too: no browser globals.' })
-				)
+				),
+				...NODE_GLOBALS
 			]
 		}
 	},

@@ -48,6 +48,11 @@ export class SchoolTemplate {
 		this.settings = doc.getMap('template.settings');
 	}
 
+	/** The Yjs types the template is read from: a view follows these to keep up with it. */
+	get types(): [Y.Array<Y.Map<unknown>>, Y.Array<Y.Map<unknown>>, Y.Map<unknown>] {
+		return [this.options.array, this.prompts.array, this.settings];
+	}
+
 	/** Sections of the plan this school does not use (hidden in the editor; data is kept). */
 	hiddenSections(): HideableSection[] {
 		// One key per section, so two admins changing different sections at once both count.

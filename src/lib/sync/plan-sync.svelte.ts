@@ -3,9 +3,10 @@ import { docName, type Access } from '../plp/access';
 import type * as Y from 'yjs';
 import { t } from '../messages';
 import { DocSync } from './doc-sync';
+import { syncStateOf, type SyncState, type SyncView } from './sync-state';
 import type { UnsentMark } from './unsent';
 
-export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'signed-out' | 'no-access';
+export type { SyncState } from './sync-state';
 
 export interface Person {
 	clientId: number;
@@ -30,7 +31,7 @@ const CLOSE_REVISION_KEPT = 4409;
  * A school plan kept in step with the server: both documents, whether everything is confirmed,
  * when it last was, and who else has the plan open now (Yjs awareness).
  */
-export class PlanSync {
+export class PlanSync implements SyncView {
 	state = $state<SyncState>('connecting');
 	lastSyncedAt = $state<number | null>(null);
 	pendingChanges = $state(0);
@@ -117,18 +118,11 @@ export class PlanSync {
 
 	#update(): void {
 		if (this.state === 'signed-out' || this.state === 'no-access') return;
-		const pending = this.#syncs.reduce((sum, s) => sum + s.confirmations.count, 0);
 		const wasPending = this.pendingChanges;
+		const { state, pending } = syncStateOf(this.#syncs);
+		this.state = state;
 		this.pendingChanges = pending;
-		const isConnected = this.#syncs.every((s) => s.isConnected);
-		const isSynced = this.#syncs.every((s) => s.isSynced);
-		if (!navigator.onLine || !isConnected) {
-			this.state =
-				this.#syncs.some((s) => s.provider.wsconnecting) && navigator.onLine ? 'connecting' : 'offline';
-		} else if (!isSynced || pending > 0) {
-			this.state = 'syncing';
-		} else {
-			this.state = 'synced';
+		if (state === 'synced') {
 			this.lastSyncedAt = Date.now();
 			if (this.notice === t.sync.tooManyConnections) this.notice = '';
 		}
