@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../plp/schema';
 import type { Framework } from '../contracts/framework';
+import { fourLevelScale } from '../testing/fixtures/proficiency-scale';
 import { proficiencyGrowth, rollUp } from './growth-rollup';
 
 const framework: Framework = {
-	scales: [
-		{
-			id: 'main',
-			name: 'Proficiency',
-			levels: [1, 2, 3, 4].map((value) => ({
-				value,
-				label: ['Beginning', 'Developing', 'Proficient', 'Distinguished'][value - 1]!,
-				description: ''
-			}))
-		}
-	],
+	scales: [fourLevelScale],
 	proficiencies: [
 		{ id: 'SCI-1', kind: 'graduation', area: 'Science', title: 'Investigate', indicators: [], scaleId: '' },
 		{

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../plp/schema';
 import type { Framework } from '../contracts/framework';
+import { fourLevelScale } from '../testing/fixtures/proficiency-scale';
 import { goalCounts, goalsByProficiency, growthSeries, pathwaySpans, pathwayTimeline } from './growth';
 
 const framework: Framework = {
 	scales: [
-		{
-			id: 'main',
-			name: 'Proficiency',
-			levels: [1, 2, 3, 4].map((value) => ({
-				value,
-				label: ['Beginning', 'Developing', 'Proficient', 'Distinguished'][value - 1]!,
-				description: ''
-			}))
-		},
+		fourLevelScale,
 		{
 			id: 'habits',
 			name: 'Habits',

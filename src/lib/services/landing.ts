@@ -1,3 +1,5 @@
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
 import type { PlanEntry } from '../local/db';
 import { localDb } from '../local/db';
 import { isPlanId } from '../plp/access';
@@ -28,4 +30,10 @@ export async function landingPlanId(askedPlanId: string | null): Promise<string 
 	const user = auth.user;
 	if (!user) return null;
 	return soleOwnPlanId(user, await localDb().plans.toArray());
+}
+
+/** Goes where a person starts (see `landingPlanId`): into that plan, else to the list of plans. */
+export async function goToLanding(askedPlanId: string | null): Promise<void> {
+	const planId = await landingPlanId(askedPlanId);
+	await goto(planId ? resolve('/plan/[id]', { id: planId }) : resolve('/'));
 }

@@ -6,6 +6,14 @@ export class FormAction {
 	isBusy = $state(false);
 	error = $state('');
 
+	/** A form's `onsubmit`: the page stays (no browser submit), and `work` runs as `run` says. */
+	submit(work: () => Promise<void>): (event: SubmitEvent) => void {
+		return (event) => {
+			event.preventDefault();
+			void this.run(work);
+		};
+	}
+
 	async run(work: () => Promise<void>): Promise<void> {
 		this.error = '';
 		this.isBusy = true;
