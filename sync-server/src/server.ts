@@ -128,6 +128,7 @@ export async function createServer(
 			// The API reads documents where the relay stores them, on either engine.
 			docs: relayStore.store,
 			planFacts: new PlanFactsCache(relayStore.store),
+			healthProbes: [relayStore.probe, shared.probe].filter((probe) => probe !== null),
 			startedAt: Date.now(),
 			now
 		};

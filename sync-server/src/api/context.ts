@@ -14,6 +14,7 @@ import type { ServerConfig } from '../config';
 import type { AsyncDocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
+import type { HealthProbe } from './health-checks';
 
 export interface ApiContext {
 	config: ServerConfig;
@@ -46,6 +47,8 @@ export interface ApiContext {
 	docs: AsyncDocStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
+	/** What /api/health checks besides the SQLite file: PostgreSQL and Redis when they are in use. */
+	healthProbes: HealthProbe[];
 	startedAt: number;
 	/** The server's clock (tests move it). */
 	now: () => number;

@@ -10,10 +10,13 @@ import { RedisSignInGuard } from '../auth/redis-sign-in-guard';
 import { OneProcessClaim, type BackupClaim } from '../backup/backup-claim';
 import { RedisBackupClaim } from '../backup/redis-backup-claim';
 import type { ServerConfig } from '../config';
+import type { HealthProbe } from '../api/health-checks';
 
 export interface SharedState {
 	signInGuard: SignInGuard;
 	backupClaim: BackupClaim;
+	/** Redis's health check (a PING on the command connection); none without Redis. */
+	probe: HealthProbe | null;
 	close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function openSharedState(
 		return {
 			signInGuard: new MemorySignInGuard(limits, options.now),
 			backupClaim: new OneProcessClaim(),
+			probe: null,
 			close: async () => {}
 		};
 	}
@@ -55,6 +59,8 @@ export async function openSharedState(
 	return {
 		signInGuard: new RedisSignInGuard(redis, prefix, limits, options.now, onError),
 		backupClaim: new RedisBackupClaim(redis, prefix, randomUUID()),
+		// No offline queue: while Redis is away the PING fails at once; a hung Redis is timed out by the check.
+		probe: { part: 'redis', check: () => redis.ping() },
 		async close() {
 			try {
 				await redis.quit();
