@@ -6,8 +6,8 @@ import type { LeaverAccess } from '../auth/leavers';
 import type { SchoolStore } from '../auth/school-store';
 import type { SessionStore } from '../auth/sessions';
 import type { PasswordChecks } from '../auth/password-checks';
+import type { AttemptLimiter } from '../auth/attempt-limiter';
 import type { SignInGuard } from '../auth/sign-in-guard';
-import type { FailureThrottle } from '../auth/throttle';
 import type { TrustedDevices } from '../auth/trusted-devices';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
@@ -30,8 +30,8 @@ export interface ApiContext {
 	resolver: SqliteAccessResolver;
 	/** Sign-in attempts per account and address, per account, per trusted device. */
 	signInGuard: SignInGuard;
-	/** Unknown invite codes per IP address (blocks only invite redemption). */
-	inviteThrottle: FailureThrottle;
+	/** Unknown invite codes and guests' links per IP address (blocks only those), across processes with REDIS_URL. */
+	inviteThrottle: AttemptLimiter;
 	/** Every scrypt, through one bounded queue. */
 	passwords: PasswordChecks;
 	devices: TrustedDevices;
