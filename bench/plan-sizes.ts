@@ -5,7 +5,9 @@
  * school's plans (each document as one stored update, as seeded), for five-year plans
  * (bench/five-year-plan.ts, compacted to one update as the relay leaves them), and for the 500
  * single-keystroke rows a plan may hold before the relay compacts it (limits.ts,
- * compactAfterUpdates). Asserts nothing. `npx tsx bench/plan-sizes.ts`.
+ * compactAfterUpdates). Then the heap a loaded plan takes (the relay holds one Y.Doc per open
+ * document): 80 one-year plans of the caseload bench and 20 five-year plans, applied from their
+ * updates and counted after a full GC. Asserts nothing. `npx tsx --expose-gc bench/plan-sizes.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ import { openPostgres } from '../sync-server/src/postgres/database';
 import { PostgresDocStore } from '../sync-server/src/storage/postgres-doc-store';
 import { createDatabase, startPostgres } from '../sync-server/test/engines/services';
 import { makeFiveYearPlan } from './five-year-plan';
+import { oneYearPlan } from './relay-caseload';
+import { PLAN_DOC_OPTIONS } from '../src/lib/plp/revisions';
 
 const FIVE_YEAR_PLANS = Number(process.env.SIZES_FIVE_YEAR_PLANS ?? 20);
 const KEYSTROKES = 500;
@@ -50,6 +54,48 @@ async function measure(adminUrl: string, fill: (store: PostgresDocStore) => Prom
 	}
 }
 
+/** Heap per plan loaded from `updates`, after a full collection before and after. */
+async function heapPerPlan(updates: Uint8Array[]): Promise<number> {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) throw new Error('run with --expose-gc: npx tsx --expose-gc bench/plan-sizes.ts');
+	const settle = async () => {
+		gc();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		gc();
+	};
+	await settle();
+	const before = process.memoryUsage().heapUsed;
+	const docs = updates.map((update) => {
+		const doc = new Y.Doc(PLAN_DOC_OPTIONS);
+		Y.applyUpdate(doc, update);
+		return doc;
+	});
+	await settle();
+	const bytes = (process.memoryUsage().heapUsed - before) / docs.length;
+	docs.length = 0;
+	return bytes;
+}
+
+async function printHeap(): Promise<void> {
+	for (const [label, updates] of [
+		[
+			'one-year plans (caseload bench)',
+			Array.from({ length: 80 }, (_, i) => Y.encodeStateAsUpdate(oneYearPlan(i)))
+		],
+		[
+			'five-year plans',
+			Array.from({ length: 20 }, (_, i) => Y.encodeStateAsUpdate(makeFiveYearPlan(2026 + i).doc))
+		]
+	] as const) {
+		const encoded = updates.reduce((sum, update) => sum + update.length, 0) / updates.length;
+		const heap = await heapPerPlan([...updates]);
+		console.log(
+			`${label}: ${updates.length} loaded, ${kb(encoded)} encoded, ${kb(heap)} of heap per plan (${(heap / encoded).toFixed(1)} × encoded)`
+		);
+	}
+}
+
+await printHeap();
 const postgres = await startPostgres();
 const dir = mkdtempSync(join(tmpdir(), 'pathways-sizes-'));
 try {

@@ -88,7 +88,7 @@ function seedCaseload(accounts: AccountStore, schools: SchoolStore, sessions: Se
 }
 
 /** A year of a plan: goals, steps, progress notes, reflections and typed profile answers, edit by edit. */
-function oneYearPlan(index: number): Y.Doc {
+export function oneYearPlan(index: number): Y.Doc {
 	const random = seededRandom(index + 1);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	const plan = Plan.create(doc, `caseload-${index}`, { studentName: `Student ${index}`, grade: '9' });
