@@ -7,9 +7,17 @@
  * (the 80 students are in the advisor's caseload; 5 more students of the school are not, and the
  * device asks for them too and must be refused), and every document is audited in SQLite.
  * Target: ≤ 1 s for 80 plans, and only the 10 changed ones transferred.
+ *
+ * With PostgreSQL + Redis (issue 19; RELAY_BENCH_RELAYS names pathways-pg, pathways-pg-2) the
+ * same plans are stored in PostgreSQL and the same accounts in the shared SQLite file, and the
+ * requests go to one or two real server processes (`sync-server/src/main.ts` with DATABASE_URL and
+ * REDIS_URL on one data folder). With two, the rounds alternate between them (A, B, A), so the ten
+ * changes are answered by a process that did not answer the round before. The changes are written
+ * into the store directly, as another process would.
  */
 import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -34,6 +42,10 @@ import { SessionStore } from '../sync-server/src/auth/sessions';
 import { openDatabase } from '../sync-server/src/db';
 import type { AsyncDocStore } from '../sync-server/src/contracts';
 import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store';
+import { openPostgres } from '../sync-server/src/postgres/database';
+import { PostgresDocStore } from '../sync-server/src/storage/postgres-doc-store';
+import { startChild, type ChildServer } from '../sync-server/test/child-process';
+import { clusterEnv } from './relay-cluster';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 
 const PLANS = 80;
@@ -76,7 +88,7 @@ function seedCaseload(accounts: AccountStore, schools: SchoolStore, sessions: Se
 }
 
 /** A year of a plan: goals, steps, progress notes, reflections and typed profile answers, edit by edit. */
-function oneYearPlan(index: number): Y.Doc {
+export function oneYearPlan(index: number): Y.Doc {
 	const random = seededRandom(index + 1);
 	const doc = new Y.Doc(PLAN_DOC_OPTIONS);
 	const plan = Plan.create(doc, `caseload-${index}`, { studentName: `Student ${index}`, grade: '9' });
@@ -119,13 +131,30 @@ async function requestFor(docs: Map<string, Y.Doc>) {
 	);
 }
 
-export async function runCaseloadBench(): Promise<void> {
-	const dir = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
+/** Where the caseload's plans are kept and who answers the catch-up requests. */
+export type CaseloadEngine = 'sqlite' | 'pg' | 'pg-2';
+
+const ENGINE_NAMES: Record<CaseloadEngine, string> = {
+	sqlite: 'SQLite, the route in this process',
+	pg: 'PostgreSQL + Redis, 1 server process',
+	'pg-2': 'PostgreSQL + Redis, 2 server processes (rounds alternate)'
+};
+
+const MAIN = fileURLToPath(new URL('../sync-server/src/main.ts', import.meta.url));
+
+interface Answerers {
+	/** The catch-up address of each server; round r goes to urls[r % urls.length]. */
+	urls: string[];
+	append(docName: string, update: Uint8Array): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** The SQLite file in `dir`, answered by the catch-up route in this process (as before issue 19). */
+async function sqliteAnswerers(dir: string): Promise<Answerers> {
 	const db = openDatabase(dir);
 	const store = createDocStore(db);
 	const accounts = new AccountStore(db);
 	const sessions = new SessionStore(db, 3_600_000);
-	const { caseload, outside, token } = seedCaseload(accounts, new SchoolStore(db), sessions);
 	const app = Fastify({ logger: false });
 	// The route reads only these parts of the server's context (requireCaller, the resolver, the audit, the documents).
 	const ctx = {
@@ -137,24 +166,98 @@ export async function runCaseloadBench(): Promise<void> {
 		docs: new SyncDocStoreAdapter(store) as AsyncDocStore
 	} satisfies Partial<ApiContext>;
 	registerCatchUpRoutes(app, ctx as ApiContext);
+	await app.listen({ host: '127.0.0.1', port: 0 });
+	const address = app.server.address();
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return {
+		urls: [`http://127.0.0.1:${address.port}/api/sync/catch-up`],
+		append: async (docName, update) => store.appendUpdate(docName, update),
+		async close() {
+			await app.close();
+			store.close();
+			db.close();
+		}
+	};
+}
+
+/** PostgreSQL for the plans, the SQLite file in `dir` for the accounts, `count` real server processes. */
+async function postgresAnswerers(dir: string, count: number): Promise<Answerers> {
+	const env = await clusterEnv();
+	const pool = await openPostgres(env.DATABASE_URL);
+	const store = new PostgresDocStore(pool);
+	const children: ChildServer[] = [];
+	const close = async () => {
+		for (const child of children) await child.kill('SIGTERM');
+		await store.close();
+		await pool.end();
+	};
 	try {
+		for (let i = 0; i < count; i++) {
+			const child = await startChild(
+				MAIN,
+				{
+					...env,
+					PORT: '0',
+					HOST: '127.0.0.1',
+					DATA_DIR: dir,
+					SEED_DEMO: '0',
+					BUILD_DIR: join(dir, 'no-build'),
+					BACKUP_ENABLED: '0',
+					LOG_LEVEL: 'warn'
+				},
+				/running at (http:\/\/\S+)/,
+				60_000
+			);
+			children.push(child);
+		}
+	} catch (error) {
+		await close();
+		throw error;
+	}
+	return {
+		urls: children.map((child) => `${child.printed}/api/sync/catch-up`),
+		append: (docName, update) => store.appendUpdates([{ docName, update }]),
+		close
+	};
+}
+
+export async function runCaseloadBench(engines: CaseloadEngine[] = ['sqlite']): Promise<void> {
+	for (const engine of engines) await caseloadOn(engine);
+}
+
+async function caseloadOn(engine: CaseloadEngine): Promise<void> {
+	const dir = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
+	// The accounts are seeded in the SQLite file first; the servers open it afterwards.
+	const seedDb = openDatabase(dir);
+	const accounts = new AccountStore(seedDb);
+	const { caseload, outside, token } = seedCaseload(
+		accounts,
+		new SchoolStore(seedDb),
+		new SessionStore(seedDb, 3_600_000)
+	);
+	seedDb.close();
+	let answerers: Answerers | undefined;
+	try {
+		answerers =
+			engine === 'sqlite'
+				? await sqliteAnswerers(dir)
+				: await postgresAnswerers(dir, engine === 'pg' ? 1 : 2);
+		const { urls, append } = answerers;
 		const originals: Y.Doc[] = [];
 		for (let i = 0; i < PLANS; i++) {
 			const doc = oneYearPlan(i);
 			originals.push(doc);
-			store.appendUpdate(`plan.${caseload[i]}`, Y.encodeStateAsUpdate(doc));
+			await append(`plan.${caseload[i]}`, Y.encodeStateAsUpdate(doc));
 		}
-		for (const planId of outside) store.appendUpdate(`plan.${planId}`, Y.encodeStateAsUpdate(oneYearPlan(0)));
-		await app.listen({ host: '127.0.0.1', port: 0 });
-		const address = app.server.address();
-		if (address === null || typeof address === 'string') throw new Error('no port');
-		const url = `http://127.0.0.1:${address.port}/api/sync/catch-up`;
+		for (const planId of outside) await append(`plan.${planId}`, Y.encodeStateAsUpdate(oneYearPlan(0)));
 		const device = new Map(
 			[...caseload, ...outside].map((planId) => [`plan.${planId}`, new Y.Doc(PLAN_DOC_OPTIONS)])
 		);
 
+		let rounds = 0;
 		/** One round trip, the device's side included (state vectors, digests, applying). */
 		const round = async () => {
+			const url = urls[rounds++ % urls.length]!;
 			const started = performance.now();
 			const body = await requestFor(device);
 			const response = await fetch(url, {
@@ -185,7 +288,7 @@ export async function runCaseloadBench(): Promise<void> {
 		for (let i = 0; i < CHANGED; i++) {
 			const before = Y.encodeStateVector(originals[i]!);
 			originals[i]!.getText('profile.interests').insert(0, 'Changed elsewhere. ');
-			store.appendUpdate(`plan.${caseload[i]}`, Y.encodeStateAsUpdate(originals[i]!, before));
+			await append(`plan.${caseload[i]}`, Y.encodeStateAsUpdate(originals[i]!, before));
 		}
 		const tenChanged = await round();
 		const converged = originals.every(
@@ -196,7 +299,7 @@ export async function runCaseloadBench(): Promise<void> {
 		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 		const stored = originals.reduce((sum, doc) => sum + Y.encodeStateAsUpdate(doc).length, 0);
 		console.log(
-			`\ncaseload offline: ${PLANS} one-year plans (${kb(stored)} stored in all), one POST /api/sync/catch-up each time (real sign-in session, rights and audit; ${OUTSIDE} plans outside the caseload asked for too)`
+			`\ncaseload offline (${ENGINE_NAMES[engine]}): ${PLANS} one-year plans (${kb(stored)} stored in all), one POST /api/sync/catch-up each time (real sign-in session, rights and audit; ${OUTSIDE} plans outside the caseload asked for too)`
 		);
 		console.log(
 			`  new device:     ${fresh.ms.toFixed(0)} ms, ${fresh.changed} plans sent, ${kb(fresh.received)} received, ${kb(fresh.sent)} asked, ${fresh.refused} of ${OUTSIDE} outside plans refused — target ≤ 1000 ms: ${fresh.ms <= 1000 ? 'met' : 'not met'}`
@@ -208,9 +311,7 @@ export async function runCaseloadBench(): Promise<void> {
 			`  ${CHANGED} changed:     ${tenChanged.ms.toFixed(0)} ms, ${tenChanged.changed} plans sent, ${tenChanged.updateBytes} update bytes (${tenChanged.received} bytes in all) — target only those ${CHANGED}: ${tenChanged.changed === CHANGED ? 'met' : 'not met'}; device equals server: ${converged ? 'yes' : 'no'}`
 		);
 	} finally {
-		await app.close();
-		store.close();
-		db.close();
+		await answerers?.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
 }

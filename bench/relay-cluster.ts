@@ -28,15 +28,22 @@ export const isMultiProcessKind = (kind: RelayKind) => kind === 'pathways-pg' ||
 
 let engines: Promise<{ postgres: Service; redis: Service }> | undefined;
 
-export async function startCluster(kind: RelayKind, dataDir: string): Promise<BenchCluster> {
-	if (!isMultiProcessKind(kind)) return single(await startServer(kind, dataDir));
+/** A fresh database on the bench's PostgreSQL and a channel prefix of its own on its Redis (both started on first use). */
+export async function clusterEnv(): Promise<
+	Record<'DATABASE_URL' | 'REDIS_URL' | 'REDIS_CHANNEL_PREFIX', string>
+> {
 	engines ??= Promise.all([startPostgres(), startRedis()]).then(([postgres, redis]) => ({ postgres, redis }));
 	const { postgres, redis } = await engines;
-	const env = {
+	return {
 		DATABASE_URL: await createDatabase(postgres.url, 'bench'),
 		REDIS_URL: redis.url,
 		REDIS_CHANNEL_PREFIX: `bench-${randomUUID()}:`
 	};
+}
+
+export async function startCluster(kind: RelayKind, dataDir: string): Promise<BenchCluster> {
+	if (!isMultiProcessKind(kind)) return single(await startServer(kind, dataDir));
+	const env = await clusterEnv();
 	const count = kind === 'pathways-pg-2' ? 2 : 1;
 	const servers: BenchServer[] = [];
 	for (let i = 0; i < count; i++) servers.push(await startServer('pathways', dataDir, undefined, env));

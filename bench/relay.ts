@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type WebSocket from 'ws';
-import { runCaseloadBench } from './relay-caseload';
+import { runCaseloadBench, type CaseloadEngine } from './relay-caseload';
 import { isMultiProcessKind, startCluster, stopClusterEngines } from './relay-cluster';
 import { reconnectMs } from './relay-reconnect';
 import { dialectOf, openRaw, percentile, sleep, startServer, syncUrl, type RelayKind } from './relay-clients';
@@ -482,7 +482,17 @@ export async function runRelayBench(): Promise<void> {
 	}
 	if (runs('throughput')) await printThroughput(single);
 	if (runs('idle')) await printIdle(single);
-	if (runs('caseload')) await runCaseloadBench();
+	if (runs('caseload')) {
+		// SQLite always; PostgreSQL + Redis with 1 and 2 processes when those relays are asked for.
+		const engines: CaseloadEngine[] = ['sqlite'];
+		if (relays.includes('pathways-pg')) engines.push('pg');
+		if (relays.includes('pathways-pg-2')) engines.push('pg-2');
+		try {
+			await runCaseloadBench(engines);
+		} finally {
+			await stopClusterEngines();
+		}
+	}
 	if (runs('reconnect')) {
 		const ms = await reconnectMs('pathways');
 		console.log(

@@ -15,7 +15,6 @@ import { InviteStore } from './auth/invites';
 import { SchoolStore } from './auth/school-store';
 import { SessionStore } from './auth/sessions';
 import { PasswordChecks } from './auth/password-checks';
-import { FailureThrottle } from './auth/throttle';
 import { TrustedDevices } from './auth/trusted-devices';
 import { SqliteAuditLog } from './audit/audit-log';
 import type { ServerConfig } from './config';
@@ -109,7 +108,6 @@ export async function createServer(
 		});
 		slot.target = relay.receiver;
 		if (demo && options.seedDemoPlanContent) await writeDemoPlans(relay, demo, options.seedDemoPlanContent);
-		const windowMs = config.signIn.windowMinutes * 60_000;
 		const ctx: ApiContext = {
 			config,
 			db,
@@ -121,13 +119,14 @@ export async function createServer(
 			audit,
 			resolver,
 			signInGuard: shared.signInGuard,
-			inviteThrottle: new FailureThrottle(config.signIn.maxInviteFailuresPerIp, windowMs, now),
+			inviteThrottle: shared.guessLimiter,
 			passwords: new PasswordChecks(config.signIn.maxConcurrentChecks),
 			devices: new TrustedDevices(db, now),
 			relay,
 			// The API reads documents where the relay stores them, on either engine.
 			docs: relayStore.store,
 			planFacts: new PlanFactsCache(relayStore.store),
+			healthProbes: [relayStore.probe, shared.probe].filter((probe) => probe !== null),
 			startedAt: Date.now(),
 			now
 		};

@@ -6,14 +6,15 @@ import type { LeaverAccess } from '../auth/leavers';
 import type { SchoolStore } from '../auth/school-store';
 import type { SessionStore } from '../auth/sessions';
 import type { PasswordChecks } from '../auth/password-checks';
+import type { AttemptLimiter } from '../auth/attempt-limiter';
 import type { SignInGuard } from '../auth/sign-in-guard';
-import type { FailureThrottle } from '../auth/throttle';
 import type { TrustedDevices } from '../auth/trusted-devices';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
 import type { AsyncDocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
+import type { HealthProbe } from './health-checks';
 
 export interface ApiContext {
 	config: ServerConfig;
@@ -29,8 +30,8 @@ export interface ApiContext {
 	resolver: SqliteAccessResolver;
 	/** Sign-in attempts per account and address, per account, per trusted device. */
 	signInGuard: SignInGuard;
-	/** Unknown invite codes per IP address (blocks only invite redemption). */
-	inviteThrottle: FailureThrottle;
+	/** Unknown invite codes and guests' links per IP address (blocks only those), across processes with REDIS_URL. */
+	inviteThrottle: AttemptLimiter;
 	/** Every scrypt, through one bounded queue. */
 	passwords: PasswordChecks;
 	devices: TrustedDevices;
@@ -46,6 +47,8 @@ export interface ApiContext {
 	docs: AsyncDocStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
+	/** What /api/health checks besides the SQLite file: PostgreSQL and Redis when they are in use. */
+	healthProbes: HealthProbe[];
 	startedAt: number;
 	/** The server's clock (tests move it). */
 	now: () => number;

@@ -129,16 +129,15 @@ export function registerInviteRoutes(app: FastifyInstance, ctx: ApiContext): voi
 
 	app.post<{ Body: RedeemBody }>('/api/invites/redeem', { schema: redeemSchema }, async (request, reply) => {
 		const ipKey = `ip:${request.ip}`;
-		const wait = ctx.inviteThrottle.retryAfterSeconds(ipKey);
+		// Guessing codes is the attack here. Counted apart from sign-ins: a school's shared address
+		// reaching this limit blocks invite codes only, never a student's sign-in. Counted before
+		// the check (one step, also across processes), taken back when the code is a real one.
+		const wait = await ctx.inviteThrottle.begin(ipKey);
 		if (wait > 0) throw tooManyAttempts(wait);
 		const { code, password } = request.body;
 		const state = ctx.invites.check(code);
-		if (state !== 'valid') {
-			// Guessing codes is the attack here. Counted apart from sign-ins: a school's shared
-			// address reaching this limit blocks invite codes only, never a student's sign-in.
-			if (state === 'unknown') ctx.inviteThrottle.recordFailure(ipKey);
-			throw inviteProblem(state);
-		}
+		if (state !== 'unknown') await ctx.inviteThrottle.forgive(ipKey);
+		if (state !== 'valid') throw inviteProblem(state);
 		if (bearerToken(request) !== undefined) {
 			// A guardian who already has an account adds a second child.
 			const caller = requireCaller(ctx, request);

@@ -4,13 +4,12 @@
  * limits and answers as MemorySignInGuard (sign-in-guard.ts).
  *
  * Each key is a sorted set of attempt times (score = the server's clock, ms), trimmed to the window.
- * `begin` is one Lua script, which Redis runs alone: it trims every key, refuses when any is at
- * its limit, and otherwise adds the attempt to all of them. So a burst sent to several processes
+ * `begin` is one Lua script (redis-window.ts), which Redis runs alone: it trims every key, refuses
+ * when any is at its limit, and otherwise adds the attempt to all of them. So a burst sent to several processes
  * at once still gets exactly the limit checked. Every key expires with the window, so nothing is
  * left behind. If Redis cannot be reached, attempts are counted in this process meanwhile (the
  * limit still holds per process, and nobody is kept from signing in by an outage of Redis).
  */
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
 	countedKeys,
@@ -20,30 +19,7 @@ import {
 	type SignInGuard,
 	type SignInLimits
 } from './sign-in-guard';
-
-// KEYS: the attempt's keys. ARGV: now, window (ms), this attempt's member, then one limit per key.
-const BEGIN_SCRIPT = `
-local now = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local wait = 0
-for i, key in ipairs(KEYS) do
-	redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-	local limit = tonumber(ARGV[3 + i])
-	local count = redis.call('ZCARD', key)
-	if count >= limit then
-		local oldest = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-		local seconds = math.ceil((tonumber(oldest[2]) + window - now) / 1000)
-		if seconds < 1 then seconds = 1 end
-		if seconds > wait then wait = seconds end
-	end
-end
-if wait > 0 then return wait end
-for _, key in ipairs(KEYS) do
-	redis.call('ZADD', key, now, ARGV[3])
-	redis.call('PEXPIRE', key, window)
-end
-return 0
-`;
+import { beginInWindow } from './redis-window';
 
 export class RedisSignInGuard implements SignInGuard {
 	readonly #fallback: MemorySignInGuard;
@@ -61,18 +37,13 @@ export class RedisSignInGuard implements SignInGuard {
 
 	async begin(attempt: SignInAttempt): Promise<number> {
 		const keys = countedKeys(attempt);
-		const member = `${this.now()}:${randomUUID()}`;
 		try {
-			const wait = await this.redis.eval(
-				BEGIN_SCRIPT,
-				keys.length,
-				...keys.map(({ key }) => this.#redisKey(key)),
-				this.now(),
+			return await beginInWindow(
+				this.redis,
+				keys.map(({ key, limit }) => ({ key: this.#redisKey(key), limit: limitOf(this.limits, limit) })),
 				this.limits.windowMs,
-				member,
-				...keys.map(({ limit }) => limitOf(this.limits, limit))
+				this.now()
 			);
-			return Number(wait);
 		} catch (error) {
 			this.onError(new Error(`sign-in counts: ${(error as Error).message}; counting in this process`));
 			return this.#fallback.begin(attempt);

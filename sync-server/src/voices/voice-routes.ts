@@ -194,15 +194,14 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 	);
 
 	/** The link of a secret that still works, or the refusal a guest can act on. Unknown secrets are throttled per address. */
-	const openLink = (request: FastifyRequest<{ Body: { token: string } }>): VoiceLink => {
+	const openLink = async (request: FastifyRequest<{ Body: { token: string } }>): Promise<VoiceLink> => {
 		const ipKey = `voice:${request.ip}`;
-		const wait = ctx.inviteThrottle.retryAfterSeconds(ipKey);
+		// Counted before the look-up (one step, also across processes), taken back for a real link.
+		const wait = await ctx.inviteThrottle.begin(ipKey);
 		if (wait > 0) throw tooManyAttempts(wait);
 		const link = links.find(request.body.token);
-		if (!link) {
-			ctx.inviteThrottle.recordFailure(ipKey);
-			throw linkClosed('unknown');
-		}
+		if (!link) throw linkClosed('unknown');
+		await ctx.inviteThrottle.forgive(ipKey);
 		const state = links.stateOf(link);
 		if (state !== 'open') throw linkClosed(state);
 		return link;
@@ -212,7 +211,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 		'/api/voices/open',
 		{ schema: tokenSchema },
 		async (request): Promise<VoiceInvitation> => {
-			const link = openLink(request);
+			const link = await openLink(request);
 			const student = ctx.accounts.planById(link.planId);
 			if (!student) throw linkClosed('unknown');
 			const plan = await storedPlan(ctx.docs, link.planId);
@@ -241,7 +240,7 @@ export function registerVoiceRoutes(app: FastifyInstance, ctx: ApiContext): void
 		'/api/voices/use',
 		{ schema: tokenSchema },
 		async (request) => {
-			const link = openLink(request);
+			const link = await openLink(request);
 			const words = (request.body.body ?? '').trim();
 			if (link.action === 'reflect' && !words) {
 				throw new ApiError(400, 'empty-reflection', 'Write your reflection first, then send it.');

@@ -26,6 +26,20 @@ export interface RedisService extends Service {
 	port: number;
 	/** Stops Redis and starts it again on the same port (its clients see a dropped connection). */
 	restart(): Promise<void>;
+	/** Stops Redis and keeps its port, for start(). */
+	halt(): Promise<void>;
+	/** Starts a halted Redis again on the same port. */
+	start(): Promise<void>;
+	/** Freezes the server (SIGSTOP): connections stay open and nothing answers, like a hung Redis. */
+	freeze(): void;
+	thaw(): void;
+}
+
+export interface PostgresService extends Service {
+	/** Stops the server (fast shutdown) and keeps its data and port, for start(). */
+	halt(): void;
+	/** Starts a halted server again on the same port with the same data. */
+	start(): void;
 }
 
 /** Where initdb and pg_ctl are: Debian keeps them under /usr/lib/postgresql/<major>/bin, off PATH. */
@@ -106,7 +120,7 @@ function onExit(hook: () => void): void {
 	}
 }
 
-export async function startPostgres(): Promise<Service> {
+export async function startPostgres(): Promise<PostgresService> {
 	const bin = findPostgresBin();
 	if (bin === null) throw new Error(INSTALL_HINT);
 	const dir = mkdtempSync(join(tmpdir(), 'pathways-pg-'));
@@ -143,9 +157,25 @@ export async function startPostgres(): Promise<Service> {
 			removeDir();
 			throw new Error(`PostgreSQL did not start: ${stderrOf(error)}`, { cause: error });
 		}
+		let isHalted = false;
+		const start = () => {
+			runPostgres(bin, 'pg_ctl', [
+				'-D',
+				data,
+				'-o',
+				options,
+				'-l',
+				join(dir, 'log'),
+				'-w',
+				'-t',
+				'30',
+				'start'
+			]);
+			isHalted = false;
+		};
 		const stopNow = () => {
 			try {
-				runPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+				if (!isHalted) runPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
 			} finally {
 				removeDir();
 			}
@@ -153,6 +183,11 @@ export async function startPostgres(): Promise<Service> {
 		onExit(stopNow);
 		return {
 			url: `postgres://pathways@127.0.0.1:${port}/postgres`,
+			halt() {
+				runPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+				isHalted = true;
+			},
+			start,
 			async stop() {
 				if (!exitHooks.delete(stopNow)) return;
 				stopNow();
@@ -186,6 +221,12 @@ export async function startRedis(): Promise<RedisService> {
 			await stopChild();
 			child = await spawnRedis(port, dir);
 		},
+		halt: stopChild,
+		async start() {
+			child = await spawnRedis(port, dir);
+		},
+		freeze: () => child?.kill('SIGSTOP'),
+		thaw: () => child?.kill('SIGCONT'),
 		async stop() {
 			if (!exitHooks.delete(killNow)) return;
 			await stopChild();
