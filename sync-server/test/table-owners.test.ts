@@ -1,8 +1,8 @@
 /**
  * One store per table (issue 15): every SQL statement in sync-server/src that writes a table of the
  * SQLite file (INSERT, REPLACE, UPDATE, DELETE) is in that table's one owning file. A second writer
- * fails this test; the tables below that still have two are listed with their files exactly, so
- * fixing one also means shortening the list.
+ * fails this test. The accounts tables (users, students, caseloads, guardian_links) are AccountStore's:
+ * a roster import writes them through its importWriter, district admins through setDistrict.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,17 +13,6 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** Migrations make the tables; PostgreSQL has its own tables and owners. */
 const NOT_WRITERS = new Set(['db.ts', 'postgres/migrations.ts']);
-
-/**
- * Accounts written by AccountStore one at a time and by a roster import's bulk writer (RosterStore,
- * prepared once for 10,000 rows); and users.district_id, which district admins set. Not yet one owner.
- */
-const STILL_SHARED: Record<string, string[]> = {
-	users: ['auth/accounts.ts', 'roster/roster-store.ts', 'self-assessment/district-admins.ts'],
-	students: ['auth/accounts.ts', 'roster/roster-store.ts'],
-	caseloads: ['auth/accounts.ts', 'roster/roster-store.ts'],
-	guardian_links: ['auth/accounts.ts', 'roster/roster-store.ts']
-};
 
 const WRITE =
 	/\b(?:(?:INSERT(?: OR [A-Z]+)?|REPLACE) INTO|DELETE FROM)\s+([a-z_]+)|\bUPDATE\s+([a-z_]+)\s+SET\b/g;
@@ -58,11 +47,11 @@ describe('one store per table', () => {
 		expect(writers.get('doc_updates')?.size).toBe(1);
 	});
 
-	it('has one writing file per table, apart from the accounts tables still shared', () => {
+	it('has one writing file per table', () => {
 		const shared: Record<string, string[]> = {};
 		for (const [table, files] of writers) {
 			if (files.size > 1) shared[table] = [...files].sort();
 		}
-		expect(shared).toEqual(STILL_SHARED);
+		expect(shared).toEqual({});
 	});
 });

@@ -68,6 +68,19 @@ export interface NewUser {
 	id?: string;
 }
 
+/** Accounts can be created without a password: this value never verifies (not a scrypt hash). */
+export const NO_PASSWORD = '!';
+
+/** One account a roster import creates (no password yet). */
+export interface ImportedUser {
+	id: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	staffTitle: StaffTitle | null;
+	isActive: boolean;
+}
+
 export class UsernameTakenError extends Error {
 	override name = 'UsernameTakenError';
 }
@@ -368,5 +381,129 @@ export class AccountStore {
 		this.db
 			.prepare('INSERT OR IGNORE INTO guardian_links (guardian_id, student_id) VALUES (?, ?)')
 			.run(guardianId, studentId);
+	}
+
+	/**
+	 * The account writes of one roster import into one school, prepared once (10,000 rows run each
+	 * many times); the caller runs them inside the import's one transaction.
+	 */
+	importWriter(schoolId: string) {
+		const db = this.db;
+		const at = this.now();
+		const insertUser = db.prepare(
+			'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		);
+		const insertStudent = db.prepare(
+			`INSERT INTO students (user_id, plan_id, grade, student_number, birth_date, birth_date_source)
+			 VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?5 IS NULL THEN NULL ELSE 'roster' END)`
+		);
+		const updateUser = db.prepare(
+			// left_at: when the roster turned the account off (kept while it stays off; src/auth/leavers.ts).
+			`UPDATE users SET username = ?1, display_name = ?2, staff_title = ?3, is_active = ?4,
+			 left_at = CASE WHEN ?4 = 1 THEN NULL WHEN is_active = 0 THEN left_at ELSE ?6 END WHERE id = ?5`
+		);
+		const updateStudent = db.prepare(
+			// A birth date the roster did not change keeps its source (an admin's stays an admin's).
+			`UPDATE students SET grade = ?1, student_number = ?2,
+			 birth_date_source = CASE WHEN ?3 IS NULL THEN NULL WHEN birth_date IS ?3 THEN birth_date_source ELSE 'roster' END,
+			 birth_date = ?3 WHERE user_id = ?4`
+		);
+		const moveUser = db.prepare('UPDATE users SET school_id = ? WHERE id = ?');
+		// An account belongs to one school: links to the old school's staff or students end with the move.
+		const endOldCaseloads = db.prepare(
+			`DELETE FROM caseloads WHERE (student_id = ?1 AND staff_id IN (SELECT id FROM users WHERE school_id != ?2))
+			 OR (staff_id = ?1 AND student_id IN (SELECT id FROM users WHERE school_id != ?2)) RETURNING staff_id`
+		);
+		const addCaseload = db.prepare(
+			'INSERT INTO caseloads (staff_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
+		);
+		const removeCaseload = db.prepare(
+			'DELETE FROM caseloads WHERE staff_id = ? AND student_id = ? AND from_roster = 1'
+		);
+		const addGuardian = db.prepare(
+			'INSERT INTO guardian_links (guardian_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
+		);
+		const removeGuardian = db.prepare(
+			'DELETE FROM guardian_links WHERE guardian_id = ? AND student_id = ? AND from_roster = 1'
+		);
+		return {
+			createUser(user: ImportedUser) {
+				insertUser.run(
+					user.id,
+					schoolId,
+					user.username,
+					user.displayName,
+					user.role,
+					user.staffTitle,
+					NO_PASSWORD,
+					user.isActive ? 1 : 0,
+					at
+				);
+			},
+			createStudent(student: {
+				userId: string;
+				planId: string;
+				grade: number | null;
+				studentNumber: string;
+				birthDate: string | null;
+			}) {
+				insertStudent.run(
+					student.userId,
+					student.planId,
+					student.grade,
+					student.studentNumber,
+					student.birthDate
+				);
+			},
+			/** Moves the account to this school; returns the staff whose caseload lost them. */
+			moveHere(userId: string): string[] {
+				moveUser.run(schoolId, userId);
+				const ended = endOldCaseloads.all(userId, schoolId) as { staff_id: string }[];
+				return ended.map((row) => row.staff_id);
+			},
+			updateUser(
+				userId: string,
+				fields: { username: string; displayName: string; staffTitle: StaffTitle | null; isActive: boolean }
+			) {
+				updateUser.run(
+					fields.username,
+					fields.displayName,
+					fields.staffTitle,
+					fields.isActive ? 1 : 0,
+					userId,
+					at
+				);
+			},
+			updateStudent(userId: string, grade: number | null, studentNumber: string, birthDate: string | null) {
+				updateStudent.run(grade, studentNumber, birthDate, userId);
+			},
+			addCaseload: (staffId: string, studentId: string) => addCaseload.run(staffId, studentId),
+			removeCaseload: (staffId: string, studentId: string) => removeCaseload.run(staffId, studentId),
+			addGuardian: (guardianId: string, studentId: string) => addGuardian.run(guardianId, studentId),
+			removeGuardian: (guardianId: string, studentId: string) => removeGuardian.run(guardianId, studentId)
+		};
+	}
+
+	/** Sets the first password of someone who has none (imported people). False when they already have one. */
+	setFirstPassword(userId: string, passwordHash: string): boolean {
+		const result = this.db
+			.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?')
+			.run(passwordHash, userId, NO_PASSWORD);
+		return result.changes > 0;
+	}
+
+	/** Makes an admin a district admin (their rights then reach the district's schools). */
+	setDistrict(userId: string, districtId: string): void {
+		this.db
+			.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
+			.run(districtId, userId);
+	}
+
+	/** Ends someone's district admin rights in this district; false when they had none there. */
+	clearDistrict(userId: string, districtId: string): boolean {
+		const result = this.db
+			.prepare('UPDATE users SET district_id = NULL WHERE id = ? AND district_id = ?')
+			.run(userId, districtId);
+		return result.changes > 0;
 	}
 }

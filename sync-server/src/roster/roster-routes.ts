@@ -138,7 +138,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: ApiContext): voi
 			if (!user || user.schoolId !== admin.user.schoolId) throw notFound('person');
 			const problem = passwordProblem(request.body.password);
 			if (problem) throw problem;
-			const isSet = store.setFirstPassword(user.id, await hashPassword(request.body.password));
+			const isSet = ctx.accounts.setFirstPassword(user.id, await hashPassword(request.body.password));
 			if (!isSet) {
 				throw new ApiError(
 					409,

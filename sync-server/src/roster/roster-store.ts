@@ -2,12 +2,9 @@
  * The database side of roster import: what earlier imports wrote (people by source id, the links
  * the roster made), and the writes of one import. Prepared once per import; nothing here knows HTTP.
  */
-import type { StaffTitle } from '../auth/accounts';
+import { AccountStore, NO_PASSWORD, type ImportedUser, type StaffTitle } from '../auth/accounts';
 import type { Database } from '../db';
 import type { Role } from '../../../src/lib/plp/access';
-
-/** Accounts can be created without a password: this value never verifies (not a scrypt hash). */
-export const NO_PASSWORD = '!';
 
 export interface LinkedUser {
 	sourceId: string;
@@ -144,122 +141,35 @@ export class RosterStore {
 		return new Map(rows.map((row) => [pairKey(row.a as string, row.b as string), row.r === 1]));
 	}
 
-	/** The statements one import writes with, prepared once (10,000 rows run each many times). */
+	/**
+	 * The statements one import writes with, prepared once (10,000 rows run each many times): the
+	 * accounts through their one owner (AccountStore), the roster's own links here.
+	 */
 	writer(schoolId: string) {
-		const db = this.db;
-		const createdAt = this.now();
-		const insertUser = db.prepare(
-			'INSERT INTO users (id, school_id, username, display_name, role, staff_title, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-		);
-		const insertStudent = db.prepare(
-			`INSERT INTO students (user_id, plan_id, grade, student_number, birth_date, birth_date_source)
-			 VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?5 IS NULL THEN NULL ELSE 'roster' END)`
-		);
-		const insertLink = db.prepare(
+		const accounts = new AccountStore(this.db, this.now).importWriter(schoolId);
+		const insertLink = this.db.prepare(
 			'INSERT INTO roster_links (school_id, source_id, user_id) VALUES (?, ?, ?)'
 		);
-		const updateUser = db.prepare(
-			// left_at: when the roster turned the account off (kept while it stays off; src/auth/leavers.ts).
-			`UPDATE users SET username = ?1, display_name = ?2, staff_title = ?3, is_active = ?4,
-			 left_at = CASE WHEN ?4 = 1 THEN NULL WHEN is_active = 0 THEN left_at ELSE ?6 END WHERE id = ?5`
-		);
-		const updateStudent = db.prepare(
-			// A birth date the roster did not change keeps its source (an admin's stays an admin's).
-			`UPDATE students SET grade = ?1, student_number = ?2,
-			 birth_date_source = CASE WHEN ?3 IS NULL THEN NULL WHEN birth_date IS ?3 THEN birth_date_source ELSE 'roster' END,
-			 birth_date = ?3 WHERE user_id = ?4`
-		);
-		const moveUser = db.prepare('UPDATE users SET school_id = ? WHERE id = ?');
-		const moveLink = db.prepare('UPDATE roster_links SET school_id = ? WHERE user_id = ?');
-		// An account belongs to one school: links to the old school's staff or students end with the move.
-		const endOldCaseloads = db.prepare(
-			`DELETE FROM caseloads WHERE (student_id = ?1 AND staff_id IN (SELECT id FROM users WHERE school_id != ?2))
-			 OR (staff_id = ?1 AND student_id IN (SELECT id FROM users WHERE school_id != ?2)) RETURNING staff_id`
-		);
-		const addCaseload = db.prepare(
-			'INSERT INTO caseloads (staff_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
-		);
-		const removeCaseload = db.prepare(
-			'DELETE FROM caseloads WHERE staff_id = ? AND student_id = ? AND from_roster = 1'
-		);
-		const addGuardian = db.prepare(
-			'INSERT INTO guardian_links (guardian_id, student_id, from_roster) VALUES (?, ?, 1) ON CONFLICT DO NOTHING'
-		);
-		const removeGuardian = db.prepare(
-			'DELETE FROM guardian_links WHERE guardian_id = ? AND student_id = ? AND from_roster = 1'
-		);
+		const moveLink = this.db.prepare('UPDATE roster_links SET school_id = ? WHERE user_id = ?');
 		return {
-			createUser(user: {
-				id: string;
-				sourceId: string;
-				username: string;
-				displayName: string;
-				role: Role;
-				staffTitle: StaffTitle | null;
-				isActive: boolean;
-			}) {
-				insertUser.run(
-					user.id,
-					schoolId,
-					user.username,
-					user.displayName,
-					user.role,
-					user.staffTitle,
-					NO_PASSWORD,
-					user.isActive ? 1 : 0,
-					createdAt
-				);
+			...accounts,
+			createUser(user: ImportedUser & { sourceId: string }) {
+				accounts.createUser(user);
 				insertLink.run(schoolId, user.sourceId, user.id);
-			},
-			createStudent(student: {
-				userId: string;
-				planId: string;
-				grade: number | null;
-				studentNumber: string;
-				birthDate: string | null;
-			}) {
-				insertStudent.run(
-					student.userId,
-					student.planId,
-					student.grade,
-					student.studentNumber,
-					student.birthDate
-				);
 			},
 			/**
 			 * A transfer inside the district: the same account (and plan) now belongs to this school.
 			 * Returns the staff whose caseload lost the student (their live sockets must be checked again).
 			 */
 			moveHere(userId: string): string[] {
-				moveUser.run(schoolId, userId);
+				const endedFor = accounts.moveHere(userId);
 				moveLink.run(schoolId, userId);
-				const ended = endOldCaseloads.all(userId, schoolId) as { staff_id: string }[];
-				return ended.map((row) => row.staff_id);
+				return endedFor;
 			},
 			/** An account made by hand before the first import: from now on the roster keeps it. */
 			adopt(userId: string, sourceId: string) {
 				insertLink.run(schoolId, sourceId, userId);
-			},
-			updateUser(
-				userId: string,
-				fields: { username: string; displayName: string; staffTitle: StaffTitle | null; isActive: boolean }
-			) {
-				updateUser.run(
-					fields.username,
-					fields.displayName,
-					fields.staffTitle,
-					fields.isActive ? 1 : 0,
-					userId,
-					createdAt
-				);
-			},
-			updateStudent(userId: string, grade: number | null, studentNumber: string, birthDate: string | null) {
-				updateStudent.run(grade, studentNumber, birthDate, userId);
-			},
-			addCaseload: (staffId: string, studentId: string) => addCaseload.run(staffId, studentId),
-			removeCaseload: (staffId: string, studentId: string) => removeCaseload.run(staffId, studentId),
-			addGuardian: (guardianId: string, studentId: string) => addGuardian.run(guardianId, studentId),
-			removeGuardian: (guardianId: string, studentId: string) => removeGuardian.run(guardianId, studentId)
+			}
 		};
 	}
 
@@ -276,14 +186,6 @@ export class RosterStore {
 			displayName: row.display_name as string,
 			role: row.role as Role
 		}));
-	}
-
-	/** Sets the first password of someone who has none (imported people). False when they already have one. */
-	setFirstPassword(userId: string, passwordHash: string): boolean {
-		const result = this.db
-			.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?')
-			.run(passwordHash, userId, NO_PASSWORD);
-		return result.changes > 0;
 	}
 }
 

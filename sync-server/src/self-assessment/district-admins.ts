@@ -3,6 +3,7 @@
  * account carries a district reads every school of it. Every change is recorded, append-only.
  */
 import type { DistrictPerson } from '../../../src/lib/contracts/self-assessment';
+import { AccountStore } from '../auth/accounts';
 import { transaction, type Database } from '../db';
 
 type PersonRow = { id: string; display_name: string; school_name: string };
@@ -14,10 +15,15 @@ const toPerson = (row: PersonRow): DistrictPerson => ({
 });
 
 export class DistrictAdmins {
+	/** users.district_id has one writer: the account store. */
+	private readonly accounts: AccountStore;
+
 	constructor(
 		private readonly db: Database,
 		private readonly now: () => number = Date.now
-	) {}
+	) {
+		this.accounts = new AccountStore(db, now);
+	}
 
 	/** The district's admins, by name. */
 	of(districtId: string): DistrictPerson[] {
@@ -62,18 +68,13 @@ export class DistrictAdmins {
 	 * unrecorded: for seeding the demo and tests only; people are named through appoint().
 	 */
 	makeDistrictAdmin(userId: string, districtId: string): void {
-		this.db
-			.prepare("UPDATE users SET district_id = ? WHERE id = ? AND role = 'admin'")
-			.run(districtId, userId);
+		this.accounts.setDistrict(userId, districtId);
 	}
 
 	/** Removes a district admin of this district; false when they were not one. */
 	remove(districtId: string, targetId: string, byUserId: string): boolean {
 		return transaction(this.db, () => {
-			const result = this.db
-				.prepare('UPDATE users SET district_id = NULL WHERE id = ? AND district_id = ?')
-				.run(targetId, districtId);
-			if (result.changes === 0) return false;
+			if (!this.accounts.clearDistrict(targetId, districtId)) return false;
 			this.record(byUserId, districtId, targetId, 'removed');
 			return true;
 		});
