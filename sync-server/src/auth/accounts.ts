@@ -7,7 +7,7 @@ import { isLanguage, type Language } from '../../../src/lib/messages/languages';
 import { isPlanId, type Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
 
-import { STAFF_TITLES, type StaffTitle } from '../../../src/lib/contracts/api';
+import { STAFF_TITLES, type StaffTitle, type UserView } from '../../../src/lib/contracts/api';
 
 export { STAFF_TITLES, type StaffTitle };
 
@@ -72,14 +72,10 @@ export interface NewUser {
 export const NO_PASSWORD = '!';
 
 /** One account a roster import creates (no password yet). */
-export interface ImportedUser {
-	id: string;
-	username: string;
-	displayName: string;
-	role: Role;
-	staffTitle: StaffTitle | null;
-	isActive: boolean;
-}
+export type ImportedUser = Pick<
+	UserView,
+	'id' | 'username' | 'displayName' | 'role' | 'staffTitle' | 'isActive'
+>;
 
 export class UsernameTakenError extends Error {
 	override name = 'UsernameTakenError';
