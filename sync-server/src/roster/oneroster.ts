@@ -13,8 +13,9 @@ import { usersWithRoles } from './oneroster-roles';
 import {
 	emptyRoster,
 	isYes,
-	parseGrade,
-	nameAndUsername,
+	personBase,
+	rowIds,
+	studentGrade,
 	type Roster,
 	type RosterPerson,
 	type RowProblem
@@ -153,37 +154,27 @@ function readUsers(
 	roster: Roster
 ): { accepted: Map<string, AgentRow>; skippedIds: Set<string> } {
 	const file = users.file;
-	const seenIds = new Map<string, number>();
 	const seenUsernames = new Map<string, number>();
 	const accepted = new Map<string, AgentRow>();
 	const skippedIds = new Set<string>();
+	// A repeated id refuses the earlier row too.
+	const identify = rowIds(roster, file, 'sourcedId', (sourceId, firstLine, line) => {
+		if (accepted.delete(sourceId)) {
+			roster.problems.push(
+				rowProblem(file, firstLine, {
+					code: 'id-repeated',
+					column: 'sourcedId',
+					id: sourceId,
+					otherLine: line
+				})
+			);
+		}
+	});
 	for (const row of users.rows) {
-		const sourceId = row.get('sourcedId');
+		const identified = identify(row);
+		if (identified === undefined) continue;
+		const { sourceId, reject } = identified;
 		const role = row.get('role').toLowerCase();
-		const reject = (why: RowReason) => {
-			roster.problems.push(rowProblem(file, row.line, why));
-			if (sourceId) roster.rejectedSourceIds.add(sourceId);
-		};
-		if (!sourceId) {
-			reject({ code: 'field-empty', field: 'sourcedId' });
-			continue;
-		}
-		const firstLine = seenIds.get(sourceId);
-		if (firstLine !== undefined) {
-			reject({ code: 'id-repeated', column: 'sourcedId', id: sourceId, otherLine: firstLine });
-			if (accepted.delete(sourceId)) {
-				roster.problems.push(
-					rowProblem(file, firstLine, {
-						code: 'id-repeated',
-						column: 'sourcedId',
-						id: sourceId,
-						otherLine: row.line
-					})
-				);
-			}
-			continue;
-		}
-		seenIds.set(sourceId, row.line);
 		if (!role) {
 			if (!scope.isVersion12) reject({ code: 'field-empty', field: 'role' });
 			else roster.problems.push(rowProblem(file, row.line, { code: 'no-role-in-roles' }));
@@ -237,39 +228,28 @@ function readUsers(
 			}
 			continue;
 		}
-		const named = nameAndUsername(
+		const base = personBase(
 			row,
-			{ given: 'givenName', family: 'familyName', username: 'username' },
+			identified,
+			{
+				file,
+				columns: { given: 'givenName', family: 'familyName', username: 'username' },
+				isActive: isYes(row.get('enabledUser'), true) && !isDeleted(row),
+				school
+			},
 			seenUsernames
 		);
-		if (named.problem !== undefined) {
-			reject(named.problem);
-			continue;
-		}
-		const { displayName, username } = named;
-		const base = {
-			sourceId,
-			file,
-			line: row.line,
-			username,
-			displayName,
-			isActive: isYes(row.get('enabledUser'), true) && !isDeleted(row),
-			school
-		};
-		let person: RosterPerson;
-		if (isStudent) {
-			const grades = listField(row.get('grades'));
-			const grade = parseGrade(grades[grades.length - 1] ?? '');
-			if (grade === undefined) {
-				reject({ code: 'grade-invalid', value: row.get('grades') });
-				continue;
-			}
-			person = { ...base, role: 'student', studentNumber: row.get('identifier') || sourceId, grade };
-		} else if (isTeacher) {
-			person = { ...base, role: 'staff', title: role === 'counselor' ? 'counselor' : 'teacher' };
-		} else {
-			person = { ...base, role: 'guardian' };
-		}
+		if (base === undefined) continue;
+		// A student's grade now: the last of the grades listed.
+		const grade = isStudent
+			? studentGrade(row, identified, 'grades', listField(row.get('grades')).at(-1) ?? '')
+			: null;
+		if (grade === undefined) continue;
+		const person: RosterPerson = isStudent
+			? { ...base, role: 'student', studentNumber: row.get('identifier') || sourceId, grade }
+			: isTeacher
+				? { ...base, role: 'staff', title: role === 'counselor' ? 'counselor' : 'teacher' }
+				: { ...base, role: 'guardian' };
 		accepted.set(sourceId, { person, agentIds: listField(row.get('agentSourcedIds')) });
 	}
 	for (const { person } of accepted.values()) roster.people.push(person);

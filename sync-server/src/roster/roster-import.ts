@@ -345,20 +345,10 @@ export class RosterImport {
 		const untouched = new Set([...keep].flatMap((sourceId) => linked.get(sourceId)?.userId ?? []));
 		for (const user of linked.values())
 			if (moves.movingAway(user.sourceId, school.id)) untouched.add(user.userId);
-		const caseloads = this.pairChanges(
-			roster.caseloads,
-			this.store.caseloads(school.id),
-			userIdOf,
-			untouched,
-			roster.isDelta
-		);
-		const guardianLinks = this.pairChanges(
-			roster.guardianLinks,
-			this.store.guardianLinks(school.id),
-			userIdOf,
-			untouched,
-			roster.isDelta
-		);
+		const changesOf = (pairs: [string, string][], existing: Map<string, boolean>) =>
+			this.pairChanges(pairs, existing, userIdOf, untouched, roster.isDelta);
+		const caseloads = changesOf(roster.caseloads, this.store.caseloads(school.id));
+		const guardianLinks = changesOf(roster.guardianLinks, this.store.guardianLinks(school.id));
 		report.caseloads.added += caseloads.add.length;
 		report.caseloads.removed += caseloads.remove.length;
 		report.guardianLinks.added += guardianLinks.add.length;

@@ -9,7 +9,7 @@ import { rowProblem, type RowReason } from './row-reason';
 
 export type { RowProblem };
 
-interface RosterPersonBase {
+export interface RosterPersonBase {
 	/** The id in the student information system: stable across exports, the key of re-imports. */
 	sourceId: string;
 	file: string;
@@ -163,19 +163,92 @@ export function claimUsername(
  * A person's name (given and family name, on one line: a quoted line break is a space) and their
  * username claimed for this file, from the row's columns; or why the row can not be used.
  */
-export function nameAndUsername(
+/** A person row whose id was read: the rest of the row is checked with `reject` at hand. */
+export interface IdentifiedRow {
+	sourceId: string;
+	/** Notes the row's problem and leaves the person out of the import. */
+	reject(why: RowReason): void;
+}
+
+/**
+ * Reads each row's id from `idColumn`. Undefined, with the row's problem noted, when the id is
+ * empty or an earlier row of the file has it (`onRepeat` is told that earlier row's line).
+ */
+export function rowIds(
+	roster: Roster,
+	file: string,
+	idColumn: string,
+	onRepeat?: (sourceId: string, firstLine: number, line: number) => void
+): (row: CsvRow) => IdentifiedRow | undefined {
+	const seenIds = new Map<string, number>();
+	return (row) => {
+		const sourceId = row.get(idColumn);
+		const reject = (why: RowReason) => {
+			roster.problems.push(rowProblem(file, row.line, why));
+			if (sourceId) roster.rejectedSourceIds.add(sourceId);
+		};
+		if (!sourceId) {
+			reject({ code: 'field-empty', field: idColumn });
+			return undefined;
+		}
+		const firstLine = seenIds.get(sourceId);
+		if (firstLine !== undefined) {
+			reject({ code: 'id-repeated', column: idColumn, id: sourceId, otherLine: firstLine });
+			onRepeat?.(sourceId, firstLine, row.line);
+			return undefined;
+		}
+		seenIds.set(sourceId, row.line);
+		return { sourceId, reject };
+	};
+}
+
+/**
+ * What every person row has, whatever the format: the name from two columns and a username not
+ * used by an earlier row of the file. Undefined, with the row rejected, when either is missing.
+ */
+export function personBase(
 	row: CsvRow,
-	columns: { given: string; family: string; username: string },
+	identified: IdentifiedRow,
+	fields: {
+		file: string;
+		columns: { given: string; family: string; username: string };
+		isActive: boolean;
+		school?: string;
+	},
 	seenUsernames: Map<string, number>
-): { displayName: string; username: string; problem?: undefined } | { problem: RowReason } {
+): RosterPersonBase | undefined {
+	const { columns } = fields;
 	const displayName = [row.get(columns.given), row.get(columns.family)]
 		.map((part) => part.trim())
 		.filter(Boolean)
 		.join(' ')
 		.replace(/\s+/g, ' ');
-	if (!displayName) return { problem: { code: 'names-empty', given: columns.given, family: columns.family } };
+	if (!displayName) {
+		identified.reject({ code: 'names-empty', given: columns.given, family: columns.family });
+		return undefined;
+	}
 	const { username, problem } = claimUsername(row.get(columns.username), row.line, seenUsernames);
-	return problem === undefined ? { displayName, username } : { problem };
+	if (problem !== undefined) {
+		identified.reject(problem);
+		return undefined;
+	}
+	const { file, isActive, school } = fields;
+	return { sourceId: identified.sourceId, file, line: row.line, username, displayName, isActive, school };
+}
+
+/**
+ * A student's grade (KG or 1–13, or none) from `text`, the last grade of `column`'s value.
+ * Undefined, with the row rejected, when it is not a grade.
+ */
+export function studentGrade(
+	row: CsvRow,
+	identified: IdentifiedRow,
+	column: string,
+	text = row.get(column)
+): number | null | undefined {
+	const grade = parseGrade(text);
+	if (grade === undefined) identified.reject({ code: 'grade-invalid', value: row.get(column) });
+	return grade;
 }
 
 export function usernameFrom(value: string): string | undefined {

@@ -13,14 +13,15 @@ import { SIMPLE_FILE_NAME } from '../../../src/lib/contracts/roster-report';
 import { STAFF_TITLES, type StaffTitle } from '../auth/accounts';
 import { listField, readCsv } from './csv-table';
 import {
-	nameAndUsername,
 	emptyRoster,
 	isYes,
-	parseGrade,
+	personBase,
+	rowIds,
+	studentGrade,
 	type Roster,
 	type RosterPerson
 } from './roster-types';
-import { rowProblem, type RowReason } from './row-reason';
+import { rowProblem } from './row-reason';
 
 export const SIMPLE_FILE = SIMPLE_FILE_NAME;
 const REQUIRED = ['role', 'id', 'first_name', 'last_name', 'username'] as const;
@@ -35,52 +36,30 @@ export function readSimpleRoster(text: string | undefined): Roster {
 	}
 	const { table, problems } = readCsv(file, text, REQUIRED);
 	roster.problems.push(...problems);
-	const seenIds = new Map<string, number>();
+	const identify = rowIds(roster, file, 'id');
 	const seenUsernames = new Map<string, number>();
 	const advisorOf: [line: number, studentId: string, advisorId: string][] = [];
 	const childrenOf: [line: number, guardianId: string, studentIds: string[]][] = [];
 	for (const row of table.rows) {
-		const sourceId = row.get('id');
+		const identified = identify(row);
+		if (identified === undefined) continue;
+		const { sourceId, reject } = identified;
 		const role = row.get('role').toLowerCase();
-		const reject = (why: RowReason) => {
-			roster.problems.push(rowProblem(file, row.line, why));
-			if (sourceId) roster.rejectedSourceIds.add(sourceId);
-		};
-		if (!sourceId) {
-			reject({ code: 'field-empty', field: 'id' });
-			continue;
-		}
-		const firstLine = seenIds.get(sourceId);
-		if (firstLine !== undefined) {
-			reject({ code: 'id-repeated', column: 'id', id: sourceId, otherLine: firstLine });
-			continue;
-		}
-		seenIds.set(sourceId, row.line);
-		const named = nameAndUsername(
+		const base = personBase(
 			row,
-			{ given: 'first_name', family: 'last_name', username: 'username' },
+			identified,
+			{
+				file,
+				columns: { given: 'first_name', family: 'last_name', username: 'username' },
+				isActive: isYes(row.get('active'), true)
+			},
 			seenUsernames
 		);
-		if (named.problem !== undefined) {
-			reject(named.problem);
-			continue;
-		}
-		const { displayName, username } = named;
-		const base = {
-			sourceId,
-			file,
-			line: row.line,
-			username,
-			displayName,
-			isActive: isYes(row.get('active'), true)
-		};
+		if (base === undefined) continue;
 		let person: RosterPerson;
 		if (role === 'student') {
-			const grade = parseGrade(row.get('grade'));
-			if (grade === undefined) {
-				reject({ code: 'grade-invalid', value: row.get('grade') });
-				continue;
-			}
+			const grade = studentGrade(row, identified, 'grade');
+			if (grade === undefined) continue;
 			person = { ...base, role, studentNumber: sourceId, grade };
 			const advisorId = row.get('advisor_id');
 			if (advisorId) advisorOf.push([row.line, sourceId, advisorId]);
