@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isLanguage, type Language } from '../../../src/lib/messages/languages';
 import { isPlanId, type Role } from '../../../src/lib/plp/access';
 import { transaction, type Database } from '../db';
+import { allRecords, oneRecord, recordOf, type Row } from '../storage/rows';
 
 import { STAFF_TITLES, type StaffTitle, type UserView } from '../../../src/lib/contracts/api';
 
@@ -81,25 +82,14 @@ export class UsernameTakenError extends Error {
 	override name = 'UsernameTakenError';
 }
 
-type Row = Record<string, unknown>;
-
 const USER_COLUMNS =
 	'id, school_id, username, display_name, role, staff_title, is_active, password_hash, language';
 const PLAN_COLUMNS =
-	's.user_id AS student_id, s.plan_id, s.grade, u.display_name, u.school_id, u.is_active FROM students s JOIN users u ON u.id = s.user_id';
+	's.user_id AS student_id, s.plan_id, s.grade, u.display_name AS student_name, u.school_id, u.is_active FROM students s JOIN users u ON u.id = s.user_id';
 
 function toUser(row: Row): UserWithPassword {
-	return {
-		id: row.id as string,
-		schoolId: row.school_id as string,
-		username: row.username as string,
-		displayName: row.display_name as string,
-		role: row.role as Role,
-		staffTitle: (row.staff_title as StaffTitle | null) ?? null,
-		isActive: row.is_active === 1,
-		language: isLanguage(row.language) ? row.language : null,
-		passwordHash: row.password_hash as string
-	};
+	const user = recordOf<UserWithPassword>(row, ['isActive']);
+	return { ...user, language: isLanguage(user.language) ? user.language : null };
 }
 
 /** The public view of a user: never the password hash. */
@@ -108,16 +98,7 @@ export function publicUser(user: User): User {
 	return { id, schoolId, username, displayName, role, staffTitle, isActive, language };
 }
 
-function toPlan(row: Row): StudentPlan {
-	return {
-		studentId: row.student_id as string,
-		planId: row.plan_id as string,
-		studentName: row.display_name as string,
-		grade: (row.grade as number | null) ?? null,
-		schoolId: row.school_id as string,
-		isActive: row.is_active === 1
-	};
-}
+const toPlan = (row: Row) => recordOf<StudentPlan>(row, ['isActive']);
 
 /** A fresh plan id: 12 url-safe characters, valid for isPlanId. */
 export function newPlanId(): string {
@@ -172,22 +153,19 @@ export class AccountStore {
 	}
 
 	getUser(id: string): UserWithPassword | undefined {
-		const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as Row | undefined;
-		return row && toUser(row);
+		return oneRecord(this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`), toUser, id);
 	}
 
 	findByUsername(username: string): UserWithPassword | undefined {
-		const row = this.db
-			.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`)
-			.get(normalizeUsername(username)) as Row | undefined;
-		return row && toUser(row);
+		const statement = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`);
+		return oneRecord(statement, toUser, normalizeUsername(username));
 	}
 
 	listUsers(schoolId: string): User[] {
-		const rows = this.db
-			.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE school_id = ? ORDER BY role, display_name`)
-			.all(schoolId) as Row[];
-		return rows.map((row) => publicUser(toUser(row)));
+		const statement = this.db.prepare(
+			`SELECT ${USER_COLUMNS} FROM users WHERE school_id = ? ORDER BY role, display_name`
+		);
+		return allRecords(statement, (row) => publicUser(toUser(row)), schoolId);
 	}
 
 	setActive(userId: string, isActive: boolean): void {
@@ -198,14 +176,11 @@ export class AccountStore {
 	}
 
 	studentPlan(studentId: string): StudentPlan | undefined {
-		const row = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.user_id = ?`).get(studentId) as
-			Row | undefined;
-		return row && toPlan(row);
+		return oneRecord(this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.user_id = ?`), toPlan, studentId);
 	}
 
 	planById(planId: string): StudentPlan | undefined {
-		const row = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.plan_id = ?`).get(planId) as Row | undefined;
-		return row && toPlan(row);
+		return oneRecord(this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE s.plan_id = ?`), toPlan, planId);
 	}
 
 	/** The plans a person may open: their own, their caseload, their children, or their whole school (admin). */
@@ -238,10 +213,8 @@ export class AccountStore {
 
 	/** Every student plan of one school (an admin's view of it; callers check the right first). */
 	plansOfSchool(schoolId: string): StudentPlan[] {
-		const rows = this.db
-			.prepare(`SELECT ${PLAN_COLUMNS} WHERE u.school_id = ? ORDER BY u.display_name`)
-			.all(schoolId) as Row[];
-		return rows.map(toPlan);
+		const statement = this.db.prepare(`SELECT ${PLAN_COLUMNS} WHERE u.school_id = ? ORDER BY u.display_name`);
+		return allRecords(statement, toPlan, schoolId);
 	}
 
 	/**

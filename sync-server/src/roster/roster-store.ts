@@ -4,6 +4,7 @@
  */
 import { AccountStore, NO_PASSWORD, type ImportedUser, type StaffTitle } from '../auth/accounts';
 import type { Database } from '../db';
+import { oneRecord, recordOf, type Row } from '../storage/rows';
 import type { Role } from '../../../src/lib/plp/access';
 
 export interface LinkedUser {
@@ -33,26 +34,12 @@ export interface ExistingUser {
 	isLinked: boolean;
 }
 
-type Row = Record<string, unknown>;
 const pairKey = (a: string, b: string) => `${a}\n${b}`;
 
 const LINKED_COLUMNS =
-	'u.id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number, s.birth_date';
+	'u.id AS user_id, u.username, u.display_name, u.role, u.staff_title, u.is_active, s.grade, s.student_number, s.birth_date';
 
-function toLinkedUser(row: Row): LinkedUser {
-	return {
-		sourceId: row.source_id as string,
-		userId: row.id as string,
-		username: row.username as string,
-		displayName: row.display_name as string,
-		role: row.role as Role,
-		staffTitle: (row.staff_title as StaffTitle | null) ?? null,
-		isActive: row.is_active === 1,
-		grade: (row.grade as number | null) ?? null,
-		studentNumber: (row.student_number as string | null) ?? null,
-		birthDate: (row.birth_date as string | null) ?? null
-	};
-}
+const toLinkedUser = (row: Row) => recordOf<LinkedUser>(row, ['isActive']);
 
 export class RosterStore {
 	constructor(
@@ -83,14 +70,8 @@ export class RosterStore {
 			 WHERE r.source_id = ? AND sc.district_id = ? AND r.school_id != ?`
 		);
 		return (sourceId, exceptSchoolId) => {
-			const row = statement.get(sourceId, districtId, exceptSchoolId) as Row | undefined;
-			if (!row) return undefined;
-			return {
-				...toLinkedUser(row),
-				schoolId: row.school_id as string,
-				schoolName: row.school_name as string,
-				planId: (row.plan_id as string | null) ?? null
-			};
+			const read = (row: Row) => recordOf<LinkedElsewhere>(row, ['isActive']);
+			return oneRecord(statement, read, sourceId, districtId, exceptSchoolId);
 		};
 	}
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { GuestRelation } from '../../../src/lib/plp/confirmations';
 import type { VoiceAction, VoiceLinkState } from '../../../src/lib/contracts/api';
 import type { Database } from '../db';
+import { allRecords, oneRecord, recordOf, type Row } from '../storage/rows';
 import { hashSecret, newSessionToken } from '../auth/tokens';
 
 export interface VoiceLink {
@@ -31,27 +32,10 @@ export type NewVoiceLink = Pick<
 	'planId' | 'action' | 'evidenceId' | 'guestName' | 'guestRelation' | 'createdBy'
 >;
 
-type Row = Record<string, unknown>;
-
 const COLUMNS =
 	'v.id, v.plan_id, v.action, v.evidence_id, v.guest_name, v.guest_relation, v.created_by, u.display_name AS created_by_name, v.created_at, v.expires_at, v.used_at, v.revoked_at FROM voice_links v LEFT JOIN users u ON u.id = v.created_by';
 
-function toLink(row: Row): VoiceLink {
-	return {
-		id: row.id as string,
-		planId: row.plan_id as string,
-		action: row.action as VoiceAction,
-		evidenceId: (row.evidence_id as string | null) ?? null,
-		guestName: row.guest_name as string,
-		guestRelation: row.guest_relation as GuestRelation,
-		createdBy: row.created_by as string,
-		createdByName: (row.created_by_name as string | null) ?? null,
-		createdAt: row.created_at as number,
-		expiresAt: row.expires_at as number,
-		usedAt: (row.used_at as number | null) ?? null,
-		revokedAt: (row.revoked_at as number | null) ?? null
-	};
-}
+const toLink = (row: Row) => recordOf<VoiceLink>(row);
 
 export class VoiceLinkStore {
 	constructor(
@@ -86,22 +70,19 @@ export class VoiceLinkStore {
 
 	/** The link a secret opens, whatever its state; undefined for an unknown secret. */
 	find(token: string): VoiceLink | undefined {
-		const row = this.db.prepare(`SELECT ${COLUMNS} WHERE v.token_hash = ?`).get(hashSecret(token)) as
-			Row | undefined;
-		return row && toLink(row);
+		return oneRecord(this.db.prepare(`SELECT ${COLUMNS} WHERE v.token_hash = ?`), toLink, hashSecret(token));
 	}
 
 	byId(id: string): VoiceLink | undefined {
-		const row = this.db.prepare(`SELECT ${COLUMNS} WHERE v.id = ?`).get(id) as Row | undefined;
-		return row && toLink(row);
+		return oneRecord(this.db.prepare(`SELECT ${COLUMNS} WHERE v.id = ?`), toLink, id);
 	}
 
 	/** Every link of one plan, newest first. */
 	ofPlan(planId: string): VoiceLink[] {
-		const rows = this.db
-			.prepare(`SELECT ${COLUMNS} WHERE v.plan_id = ? ORDER BY v.created_at DESC, v.id`)
-			.all(planId) as Row[];
-		return rows.map(toLink);
+		const statement = this.db.prepare(
+			`SELECT ${COLUMNS} WHERE v.plan_id = ? ORDER BY v.created_at DESC, v.id`
+		);
+		return allRecords(statement, toLink, planId);
 	}
 
 	stateOf(link: VoiceLink): VoiceLinkState {
