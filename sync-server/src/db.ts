@@ -106,6 +106,19 @@ export function transaction<T>(db: Database, fn: () => T): T {
 }
 
 /**
+ * Triggers that refuse every change and removal of a table's rows (records of who did what):
+ * `what … append-only` is the refusal's message.
+ */
+function appendOnly(table: string, what: string): string {
+	return ['UPDATE', 'DELETE']
+		.map(
+			(verb) =>
+				`CREATE TRIGGER ${table}_no_${verb.toLowerCase()} BEFORE ${verb} ON ${table}\n\t\tBEGIN SELECT RAISE(ABORT, '${what} append-only'); END;`
+		)
+		.join('\n\t');
+}
+
+/**
  * Schema migrations of the whole file, applied in order by migrate() below (`PRAGMA user_version` is the
  * number applied). Never edit a migration that has shipped: add a new one at the end.
  * Times are milliseconds since 1970 (UTC).
@@ -184,10 +197,7 @@ export const MIGRATIONS: readonly string[] = [
 		detail TEXT
 	);
 	CREATE INDEX audit_by_plan ON audit_log(plan_id, at);
-	CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-	CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-		BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+	${appendOnly('audit_log', 'the audit log is')}
 	`,
 	// Evidence files (src/blobs/): stored once by SHA-256; plan_blobs says which plans reference a
 	// file, which is what lets a person read it. backups records each backup run (src/backup/).
@@ -266,10 +276,7 @@ export const MIGRATIONS: readonly string[] = [
 		action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'refused')),
 		detail TEXT NOT NULL
 	);
-	CREATE TRIGGER school_changes_no_update BEFORE UPDATE ON school_changes
-		BEGIN SELECT RAISE(ABORT, 'school changes are append-only'); END;
-	CREATE TRIGGER school_changes_no_delete BEFORE DELETE ON school_changes
-		BEGIN SELECT RAISE(ABORT, 'school changes are append-only'); END;
+	${appendOnly('school_changes', 'school changes are')}
 	`,
 	// Each person's language (src/lib/messages/languages.ts), so their screens follow them to any device.
 	`
@@ -344,10 +351,7 @@ export const MIGRATIONS: readonly string[] = [
 		detail TEXT
 	);
 	CREATE INDEX self_assessment_log_by_school ON self_assessment_log(school_id, id);
-	CREATE TRIGGER self_assessment_log_no_update BEFORE UPDATE ON self_assessment_log
-		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
-	CREATE TRIGGER self_assessment_log_no_delete BEFORE DELETE ON self_assessment_log
-		BEGIN SELECT RAISE(ABORT, 'the self-assessment log is append-only'); END;
+	${appendOnly('self_assessment_log', 'the self-assessment log is')}
 
 	-- Who named or removed which district admin (src/self-assessment/district-admins.ts).
 	CREATE TABLE district_admin_changes (
@@ -358,10 +362,7 @@ export const MIGRATIONS: readonly string[] = [
 		target_id TEXT NOT NULL,
 		action TEXT NOT NULL CHECK (action IN ('named', 'removed'))
 	);
-	CREATE TRIGGER district_admin_changes_no_update BEFORE UPDATE ON district_admin_changes
-		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
-	CREATE TRIGGER district_admin_changes_no_delete BEFORE DELETE ON district_admin_changes
-		BEGIN SELECT RAISE(ABORT, 'district admin changes are append-only'); END;
+	${appendOnly('district_admin_changes', 'district admin changes are')}
 	`,
 	// A district's choice to let its district admins read (never write) the plans of its schools
 	// (issue 18; off until a district admin turns it on), and the append-only record of who changed it.
@@ -375,10 +376,7 @@ export const MIGRATIONS: readonly string[] = [
 		setting TEXT NOT NULL CHECK (setting IN ('plans-readable')),
 		value TEXT NOT NULL
 	);
-	CREATE TRIGGER district_setting_changes_no_update BEFORE UPDATE ON district_setting_changes
-		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
-	CREATE TRIGGER district_setting_changes_no_delete BEFORE DELETE ON district_setting_changes
-		BEGIN SELECT RAISE(ABORT, 'district setting changes are append-only'); END;
+	${appendOnly('district_setting_changes', 'district setting changes are')}
 	`,
 	// Issue 17. Students who left (src/auth/leavers.ts): when the roster turned an account off, so a
 	// student who graduated or left reads and downloads their plan for the district's period
@@ -429,10 +427,7 @@ export const MIGRATIONS: readonly string[] = [
 		new_days INTEGER,
 		CHECK ((district_id IS NULL) <> (school_id IS NULL))
 	);
-	CREATE TRIGGER leaver_period_changes_no_update BEFORE UPDATE ON leaver_period_changes
-		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
-	CREATE TRIGGER leaver_period_changes_no_delete BEFORE DELETE ON leaver_period_changes
-		BEGIN SELECT RAISE(ABORT, 'leaver period changes are append-only'); END;
+	${appendOnly('leaver_period_changes', 'leaver period changes are')}
 	`,
 	// Issue 15: the relay's document log joins the versioned migrations. Until now SqliteDocStore
 	// made it itself on every start (CREATE … IF NOT EXISTS), so every file written before this has
