@@ -4,58 +4,54 @@
  * four-level scale. Small on purpose: enough for the progress pickers and the growth charts to
  * show something real on first start. Seeded as the school's version 1 (see server.ts).
  */
-import type { Framework } from '../../../src/lib/contracts/framework';
+import type { Framework, Proficiency } from '../../../src/lib/contracts/framework';
 
 export const DEMO_SCALE_ID = 'mr-growth';
 
+/** A proficiency on the demo scale; its indicators are numbered `${id}.1`, `${id}.2`, … */
+function proficiency(
+	id: string,
+	kind: Proficiency['kind'],
+	area: string,
+	title: string,
+	indicators: string[]
+): Proficiency {
+	return {
+		id,
+		kind,
+		area,
+		title,
+		scaleId: DEMO_SCALE_ID,
+		indicators: indicators.map((text, index) => ({ id: `${id}.${index + 1}`, text }))
+	};
+}
+
 export const DEMO_FRAMEWORK: Framework = {
 	proficiencies: [
-		{
-			id: 'MR-INQ',
-			kind: 'graduation',
-			area: 'Science and inquiry',
-			title: 'Ask questions and look for answers (fictional)',
-			scaleId: DEMO_SCALE_ID,
-			indicators: [
-				{ id: 'MR-INQ.1', text: 'Asks a question that can be tested' },
-				{ id: 'MR-INQ.2', text: 'Gathers information and notes where it came from' },
-				{ id: 'MR-INQ.3', text: 'Explains what the results show, and what they do not' }
+		proficiency(
+			'MR-INQ',
+			'graduation',
+			'Science and inquiry',
+			'Ask questions and look for answers (fictional)',
+			[
+				'Asks a question that can be tested',
+				'Gathers information and notes where it came from',
+				'Explains what the results show, and what they do not'
 			]
-		},
-		{
-			id: 'MR-WRI',
-			kind: 'graduation',
-			area: 'Writing',
-			title: 'Write so that others understand (fictional)',
-			scaleId: DEMO_SCALE_ID,
-			indicators: [
-				{ id: 'MR-WRI.1', text: 'States a clear main idea' },
-				{ id: 'MR-WRI.2', text: 'Backs up ideas with evidence' }
-			]
-		},
-		{
-			id: 'MR-COL',
-			kind: 'transferable',
-			area: 'Working together',
-			title: 'Work well with others (fictional)',
-			scaleId: DEMO_SCALE_ID,
-			indicators: [
-				{ id: 'MR-COL.1', text: 'Does a fair share of the work and keeps promises to the group' },
-				{ id: 'MR-COL.2', text: 'Listens and builds on the ideas of others' }
-			]
-		},
-		{
-			id: 'MR-SEL',
-			kind: 'transferable',
-			area: 'Self-direction',
-			title: 'Plan and manage my own learning (fictional)',
-			scaleId: DEMO_SCALE_ID,
-			indicators: [
-				{ id: 'MR-SEL.1', text: 'Sets goals and checks how they are going' },
-				{ id: 'MR-SEL.2', text: 'Asks for help when it is needed' },
-				{ id: 'MR-SEL.3', text: 'Looks back and changes what is not working' }
-			]
-		}
+		),
+		proficiency('MR-WRI', 'graduation', 'Writing', 'Write so that others understand (fictional)', [
+			'States a clear main idea',
+			'Backs up ideas with evidence'
+		]),
+		proficiency('MR-COL', 'transferable', 'Working together', 'Work well with others (fictional)', [
+			'Does a fair share of the work and keeps promises to the group',
+			'Listens and builds on the ideas of others'
+		]),
+		proficiency('MR-SEL', 'transferable', 'Self-direction', 'Plan and manage my own learning (fictional)', [
+			'Sets goals and checks how they are going',
+			'Asks for help when it is needed',
+			'Looks back and changes what is not working'
+		])
 	],
 	scales: [
 		{
