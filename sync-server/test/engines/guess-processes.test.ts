@@ -5,15 +5,11 @@
  * burst of unknown guests' links sent to both at once gets exactly the limit looked up.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { startChild, type ChildServer } from '../child-process';
-import { tempDir } from '../harness';
 import { startServer } from '../helpers';
+import { serverProcesses } from './server-processes';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 /** Unknown codes per address in the window, small so the test is quick. */
 const LIMIT = 6;
 
@@ -59,40 +55,18 @@ describe(
 	'guesses of invite codes and links counted by two real processes on one Redis',
 	{ timeout: 120_000 },
 	() => {
-		const processes: ChildServer[] = [];
-		const dir = tempDir();
-		const prefix = `test-${randomUUID()}:`;
+		const group = serverProcesses();
 		let a = '';
 		let b = '';
 
-		const start = async (seed: boolean): Promise<string> => {
-			const child = await startChild(
-				MAIN,
-				{
-					PORT: '0',
-					HOST: '127.0.0.1',
-					DATA_DIR: dir.path,
-					SEED_DEMO: seed ? '1' : '0',
-					BUILD_DIR: join(dir.path, 'no-build'),
-					BACKUP_ENABLED: '0',
-					INVITE_MAX_FAILURES_PER_IP: String(LIMIT),
-					REDIS_URL: inject('redisUrl'),
-					REDIS_CHANNEL_PREFIX: prefix
-				},
-				/running at (http:\/\/\S+)/,
-				60_000
-			);
-			processes.push(child);
-			return child.printed;
-		};
+		const start = (seed: boolean) => group.start(seed, { INVITE_MAX_FAILURES_PER_IP: String(LIMIT) });
 
 		beforeAll(async () => {
 			a = await start(true);
 			b = await start(false);
 		}, 120_000);
 		afterAll(async () => {
-			for (const child of processes.splice(0)) await child.kill('SIGKILL');
-			dir.remove();
+			await group.stop();
 		});
 
 		it('counts unknown invite codes sent to either process together and refuses the next with the usual answer', async () => {

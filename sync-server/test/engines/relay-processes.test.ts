@@ -5,52 +5,29 @@
  * the middle of a stream of edits loses nothing any client was told was stored; a revocation made
  * through process A closes the matching socket on process C within 1 s; presence crosses processes.
  */
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/relay/close-codes';
-import { startChild, type ChildServer } from '../child-process';
-import { connectClient, destroyClients, synced, tempDir, waitFor, type Client } from '../harness';
+import { connectClient, destroyClients, synced, waitFor, type Client } from '../harness';
 import { createTestDatabase } from './databases';
+import { serverProcesses } from './server-processes';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const PASSWORD = 'maple-ridge-demo';
 
 describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, () => {
 	const clients: Client[] = [];
-	const processes: ChildServer[] = [];
-	const dir = tempDir();
-	const prefix = `test-${randomUUID()}:`;
+	const group = serverProcesses();
+	const processes = group.children;
 	let databaseUrl = '';
 	let a = '';
 	let b = '';
 	let c = '';
 
 	/** One more relay process on the shared folder, database and Redis; returns its http origin. */
-	const start = async (seed: boolean): Promise<string> => {
-		const child = await startChild(
-			MAIN,
-			{
-				PORT: '0',
-				HOST: '127.0.0.1',
-				DATA_DIR: dir.path,
-				SEED_DEMO: seed ? '1' : '0',
-				BUILD_DIR: join(dir.path, 'no-build'),
-				DATABASE_URL: databaseUrl,
-				REDIS_URL: inject('redisUrl'),
-				REDIS_CHANNEL_PREFIX: prefix
-			},
-			/running at (http:\/\/\S+)/,
-			60_000
-		);
-		processes.push(child);
-		return child.printed;
-	};
+	const start = (seed: boolean) => group.start(seed, { DATABASE_URL: databaseUrl });
 
 	// Three processes for the whole file (each takes seconds to start here); the first seeds the
 	// demo school into the shared accounts file. The kill -9 test comes last.
@@ -63,8 +40,7 @@ describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, 
 		destroyClients(...clients.splice(0));
 	});
 	afterAll(async () => {
-		for (const child of processes.splice(0)) await child.kill('SIGKILL');
-		dir.remove();
+		await group.stop();
 	});
 
 	const signIn = async (origin: string, username: string): Promise<string> => {

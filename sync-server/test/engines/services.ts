@@ -139,24 +139,6 @@ export async function startPostgres(): Promise<PostgresService> {
 		// fsync off: a throwaway cluster's disk is not what the tests check (commit semantics are
 		// unchanged: a COMMIT still returns only once the transaction is committed).
 		const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-		try {
-			runPostgres(bin, 'pg_ctl', [
-				'-D',
-				data,
-				'-o',
-				options,
-				'-l',
-				join(dir, 'log'),
-				'-w',
-				'-t',
-				'30',
-				'start'
-			]);
-		} catch (error) {
-			if (attempt < 3) continue;
-			removeDir();
-			throw new Error(`PostgreSQL did not start: ${stderrOf(error)}`, { cause: error });
-		}
 		let isHalted = false;
 		const start = () => {
 			runPostgres(bin, 'pg_ctl', [
@@ -173,6 +155,13 @@ export async function startPostgres(): Promise<PostgresService> {
 			]);
 			isHalted = false;
 		};
+		try {
+			start();
+		} catch (error) {
+			if (attempt < 3) continue;
+			removeDir();
+			throw new Error(`PostgreSQL did not start: ${stderrOf(error)}`, { cause: error });
+		}
 		const stopNow = () => {
 			try {
 				if (!isHalted) runPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

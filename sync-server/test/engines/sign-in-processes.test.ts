@@ -8,16 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisSignInGuard } from '../../src/auth/redis-sign-in-guard';
-import { startChild, type ChildServer } from '../child-process';
-import { tempDir } from '../harness';
 import { DEMO_PASSWORD, FakeClock, startServer, tempDir as tempFolder, type TestServer } from '../helpers';
-
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+import { serverProcesses } from './server-processes';
 
 interface Answer {
 	status: number;
@@ -53,39 +48,18 @@ async function refusalOfOneProcess(): Promise<Answer> {
 }
 
 describe('sign-in counts shared by two real processes on one Redis', { timeout: 120_000 }, () => {
-	const processes: ChildServer[] = [];
-	const dir = tempDir();
-	const prefix = `test-${randomUUID()}:`;
+	const group = serverProcesses();
 	let a = '';
 	let b = '';
 
-	const start = async (seed: boolean): Promise<string> => {
-		const child = await startChild(
-			MAIN,
-			{
-				PORT: '0',
-				HOST: '127.0.0.1',
-				DATA_DIR: dir.path,
-				SEED_DEMO: seed ? '1' : '0',
-				BUILD_DIR: join(dir.path, 'no-build'),
-				BACKUP_ENABLED: '0',
-				REDIS_URL: inject('redisUrl'),
-				REDIS_CHANNEL_PREFIX: prefix
-			},
-			/running at (http:\/\/\S+)/,
-			60_000
-		);
-		processes.push(child);
-		return child.printed;
-	};
+	const start = (seed: boolean) => group.start(seed);
 
 	beforeAll(async () => {
 		a = await start(true);
 		b = await start(false);
 	}, 120_000);
 	afterAll(async () => {
-		for (const child of processes.splice(0)) await child.kill('SIGKILL');
-		dir.remove();
+		await group.stop();
 	});
 
 	it('counts wrong passwords sent to either process together and refuses the next with the usual answer', async () => {
