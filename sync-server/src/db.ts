@@ -440,5 +440,15 @@ export const MIGRATIONS: readonly string[] = [
 		created_at INTEGER NOT NULL
 	);
 	CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
+	`,
+	// Issue 19: each move of this file's plan documents into PostgreSQL
+	// (storage/move-to-postgres.ts): up to which seq of doc_updates it moved, so a server started
+	// with DATABASE_URL knows whether this file still has words PostgreSQL lacks.
+	`
+	CREATE TABLE postgres_moves (
+		moved_at INTEGER NOT NULL,
+		last_seq INTEGER NOT NULL,
+		documents INTEGER NOT NULL
+	);
 	`
 ];

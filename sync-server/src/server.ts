@@ -35,6 +35,7 @@ import { registerSecurityHeaders } from './security-headers';
 import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
 import { openSharedState, type SharedState } from './shared/shared-state';
 import { registerStatic } from './static';
+import { assertMovedToPostgres } from './storage/move-to-postgres';
 import { openRelayStore, type RelayStore } from './storage/relay-store';
 import { createDocStore } from './storage/sqlite-doc-store';
 
@@ -77,6 +78,8 @@ export async function createServer(
 	let shared: SharedState | undefined;
 	try {
 		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
+		// Plans still only in this SQLite file would look blank on PostgreSQL: refuse, and say how to move them.
+		if (config.databaseUrl !== null) assertMovedToPostgres(db);
 		relayStore = await openRelayStore(config.databaseUrl, store);
 		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
 		const slot = new ReceiverSlot();

@@ -1,0 +1,52 @@
+/**
+ * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file into the
+ * PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every one, and prints
+ * what it did. Stop the servers first (or run it again after: it adds only what is missing).
+ */
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase } from '../db';
+import { openPostgres } from '../postgres/database';
+import { moveDocumentsToPostgres, MoveError } from './move-to-postgres';
+import { PostgresDocStore } from './postgres-doc-store';
+import { createDocStore } from './sqlite-doc-store';
+
+async function main(): Promise<void> {
+	const config = loadConfig();
+	if (config.databaseUrl === null) {
+		throw new ConfigError(
+			'Set DATABASE_URL to the PostgreSQL database to move the plans into (postgres://…).'
+		);
+	}
+	const db = openDatabase(config.dataDir);
+	const source = createDocStore(db);
+	const pool = await openPostgres(config.databaseUrl);
+	const target = new PostgresDocStore(pool);
+	try {
+		console.log(`Moving the plans of ${config.dataDir} into PostgreSQL…`);
+		let shown = 0;
+		const report = await moveDocumentsToPostgres(db, source, target, {
+			onProgress: (done, total) => {
+				if (done === total || done - shown >= 500) {
+					shown = done;
+					console.log(`  ${done} of ${total} documents checked`);
+				}
+			}
+		});
+		console.log(
+			`Done: ${report.documents} documents; ${report.added} added, ${report.completed} completed, ` +
+				`${report.documents - report.added - report.completed} already there (${report.bytes} bytes written). ` +
+				'Every one was read back and holds all the SQLite file has. Start the servers with DATABASE_URL now.'
+		);
+	} finally {
+		await target.close();
+		await pool.end();
+		source.close();
+		db.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	const known = error instanceof MoveError || error instanceof ConfigError;
+	console.error(known ? (error as Error).message : `Failed: ${(error as Error).message}`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,155 @@
+/**
+ * Moving an installation from SQLite to PostgreSQL (issue 19, storage/move-to-postgres.ts): a real
+ * server on the default SQLite file with the demo school's plans and a student's edits, then the
+ * real `npm run move-to-postgres` script as a child process against a real PostgreSQL database.
+ * Before the move a server with DATABASE_URL refuses to start; after it every document compares
+ * equal and the server serves the plans; words written to the SQLite file after a move refuse the
+ * start again until a second run adds them.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docName } from '../../../src/lib/plp/access';
+import { demoPlanContent } from '../../src/demo/demo-plans';
+import { openPostgres } from '../../src/postgres/database';
+import { PostgresDocStore } from '../../src/storage/postgres-doc-store';
+import { connectClient, destroyClients, synced, waitFor, type Client } from '../harness';
+import { signIn, startServer, tempDir, type TestServer } from '../helpers';
+import { createTestDatabase } from './databases';
+
+const CLI = fileURLToPath(new URL('../../src/storage/move-cli.ts', import.meta.url));
+const run = promisify(execFile);
+
+async function moveCli(dataDir: string, databaseUrl: string): Promise<string> {
+	const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI], {
+		env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+		timeout: 120_000
+	});
+	return stdout;
+}
+
+describe('moving the plans of a SQLite installation into PostgreSQL', { timeout: 180_000 }, () => {
+	const clients: Client[] = [];
+	const servers: TestServer[] = [];
+	afterEach(async () => {
+		destroyClients(...clients.splice(0));
+		for (const server of servers.splice(0)) await server.close();
+	});
+	const connect = async (server: TestServer, username: string) => {
+		const client = connectClient(
+			server.url.replace('http', 'ws') + '/sync',
+			docName('plan', 'demo-amara'),
+			await signIn(server.url, username)
+		);
+		clients.push(client);
+		await synced(client);
+		return client;
+	};
+	const stop = async () => {
+		destroyClients(...clients.splice(0));
+		await servers.pop()!.close();
+	};
+	/** An edit by the student through a real relay on the SQLite file. */
+	const writeOnSqlite = async (dir: string, text: string) => {
+		const server = await startServer({ dir, keepDir: true, config: { seedDemo: false } });
+		servers.push(server);
+		const rows = () =>
+			Number(
+				(
+					server.server.db
+						.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc = ?')
+						.get(docName('plan', 'demo-amara')) as { n: number }
+				).n
+			);
+		const before = rows();
+		const amara = await connect(server, 'amara');
+		amara.doc.getText('notes').insert(0, text);
+		await waitFor(() => rows() > before, 'the edit to be stored');
+		await stop();
+	};
+
+	it('refuses DATABASE_URL until the move, then every document compares equal and is served', async () => {
+		const dir = tempDir();
+		const dataDir = path.join(dir, 'data');
+		const databaseUrl = await createTestDatabase();
+		const seeded = await startServer({
+			dir,
+			keepDir: true,
+			options: { seedDemoPlanContent: demoPlanContent }
+		});
+		servers.push(seeded);
+		await stop();
+		await writeOnSqlite(dir, 'Notes written before the move. ');
+
+		await expect(
+			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
+		).rejects.toThrow(/still in its SQLite file\. Move them first: npm run move-to-postgres/);
+
+		const first = await moveCli(dataDir, databaseUrl);
+		const documents = Number(/Done: (\d+) documents; (\d+) added, 0 completed/.exec(first)?.[1]);
+		expect(first).toMatch(
+			new RegExp(`Done: ${documents} documents; ${documents} added, 0 completed, 0 already there`)
+		);
+		expect(documents).toBeGreaterThan(5);
+
+		// Every document, read on a connection of its own, holds exactly what the SQLite file holds.
+		const server = await startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } });
+		servers.push(server);
+		const names = (
+			server.server.db.prepare('SELECT DISTINCT doc FROM doc_updates').all() as { doc: string }[]
+		).map((row) => row.doc);
+		expect(names).toHaveLength(documents);
+		const pool = await openPostgres(databaseUrl, { max: 1 });
+		const postgres = new PostgresDocStore(pool);
+		try {
+			for (const name of names) {
+				const fromSqlite = new Y.Doc();
+				for (const row of server.server.db
+					.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq')
+					.all(name) as {
+					data: Uint8Array;
+				}[])
+					Y.applyUpdate(fromSqlite, row.data);
+				const fromPostgres = new Y.Doc();
+				for (const update of await postgres.loadUpdates(name)) Y.applyUpdate(fromPostgres, update);
+				expect(Y.encodeStateAsUpdate(fromPostgres), name).toEqual(Y.encodeStateAsUpdate(fromSqlite));
+			}
+		} finally {
+			await postgres.close();
+			await pool.end();
+		}
+
+		// The relay on PostgreSQL serves the student's words to her advisor.
+		const rivera = await connect(server, 'rivera');
+		expect(rivera.doc.getText('notes').toString()).toBe('Notes written before the move. ');
+		await stop();
+
+		// A second run changes nothing.
+		expect(await moveCli(dataDir, databaseUrl)).toMatch(
+			new RegExp(`Done: ${documents} documents; 0 added, 0 completed, ${documents} already there \\(0 bytes`)
+		);
+
+		// Words written to the SQLite file after the move: refused again until a run adds them.
+		await writeOnSqlite(dir, 'Written on SQLite after the move. ');
+		await expect(
+			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
+		).rejects.toThrow(/plan words written after its move to PostgreSQL/);
+		expect(await moveCli(dataDir, databaseUrl)).toMatch(/; 0 added, 1 completed, /);
+		const after = await startServer({ dir, config: { databaseUrl, seedDemo: false } });
+		servers.push(after);
+		const again = await connect(after, 'rivera');
+		expect(again.doc.getText('notes').toString()).toBe(
+			'Written on SQLite after the move. Notes written before the move. '
+		);
+	});
+
+	it('says what to set when DATABASE_URL is missing', async () => {
+		const dir = tempDir();
+		await expect(moveCli(path.join(dir, 'data'), '')).rejects.toMatchObject({
+			stderr: expect.stringContaining('Set DATABASE_URL') as unknown
+		});
+	});
+});
