@@ -2,10 +2,17 @@
  * Roster import of a generated 10,000-student OneRoster district export (plus 400 advisors and
  * 10,000 guardians) through the real API on a fresh server, sent as its .zip with manifest.csv:
  * the check, the first import, a re-import that changes nothing, a delta of 100 changed users,
- * and the admin's school counts over those plans. Prints times beside their targets; asserts nothing.
+ * the admin's school counts over those plans, and moving all those plans into PostgreSQL (`npm run
+ * move-to-postgres`'s function, on a throwaway local cluster). Prints times beside their targets;
+ * asserts nothing.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { RosterReport } from '../src/lib/contracts/roster-report';
+import { openPostgres } from '../sync-server/src/postgres/database';
+import { moveDocumentsToPostgres } from '../sync-server/src/storage/move-to-postgres';
+import { PostgresDocStore } from '../sync-server/src/storage/postgres-doc-store';
+import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
+import { startPostgres } from '../sync-server/test/engines/services';
 import { api, signIn, startServer } from '../sync-server/test/helpers';
 import { generateDistrict } from '../sync-server/test/roster-district';
 
@@ -78,6 +85,7 @@ export async function runRosterBench(): Promise<void> {
 		};
 		const countsCold = await timeSchoolCounts();
 		const countsWarm = await timeSchoolCounts();
+		const moved = await timeMove(server.server.db);
 		const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 		console.log(
 			`\nRoster import (OneRoster 1.1 .zip with manifest, ${STUDENTS} students, ${megabytes.toFixed(1)} MB of CSV, ${(archive.length / 1e6).toFixed(1)} MB base64 zip)`
@@ -94,7 +102,28 @@ export async function runRosterBench(): Promise<void> {
 		console.log(
 			`  school counts (growth): ${s(countsCold)} reading every plan, ${s(countsWarm)} when no plan changed`
 		);
+		console.log(
+			`  move to PostgreSQL:     ${s(moved.ms)}  (${moved.report.documents} documents, ${(moved.report.bytes / 1e6).toFixed(1)} MB, each read back and checked; no target)`
+		);
 	} finally {
 		await server.close();
+	}
+}
+
+/** The whole move of a data folder's plans into an empty PostgreSQL, timed. */
+async function timeMove(db: Parameters<typeof createDocStore>[0]) {
+	const postgres = await startPostgres();
+	const pool = await openPostgres(postgres.url);
+	const target = new PostgresDocStore(pool);
+	const source = createDocStore(db);
+	try {
+		const started = performance.now();
+		const report = await moveDocumentsToPostgres(db, source, target);
+		return { ms: performance.now() - started, report };
+	} finally {
+		source.close();
+		await target.close();
+		await pool.end();
+		await postgres.stop();
 	}
 }
