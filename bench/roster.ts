@@ -9,7 +9,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { RosterReport } from '../src/lib/contracts/roster-report';
 import { openPostgres } from '../sync-server/src/postgres/database';
-import { moveDocumentsToPostgres } from '../sync-server/src/storage/move-to-postgres';
+import { moveToPostgres } from '../sync-server/src/storage/move-to-postgres';
 import { PostgresDocStore } from '../sync-server/src/storage/postgres-doc-store';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 import { startPostgres } from '../sync-server/test/engines/services';
@@ -118,7 +118,7 @@ async function timeMove(db: Parameters<typeof createDocStore>[0]) {
 	const source = createDocStore(db);
 	try {
 		const started = performance.now();
-		const report = await moveDocumentsToPostgres(db, source, target);
+		const { documents: report } = await moveToPostgres(db, { documents: { source, target } });
 		return { ms: performance.now() - started, report };
 	} finally {
 		source.close();

@@ -443,12 +443,15 @@ export const MIGRATIONS: readonly string[] = [
 	`,
 	// Issue 19: each move of this file's plan documents into PostgreSQL
 	// (storage/move-to-postgres.ts): up to which seq of doc_updates it moved, so a server started
-	// with DATABASE_URL knows whether this file still has words PostgreSQL lacks.
+	// with DATABASE_URL knows whether this file still has words PostgreSQL lacks; and up to which
+	// link of evidence to a plan (plan_blobs.added_at; 0 when evidence was not moved).
 	`
 	CREATE TABLE postgres_moves (
 		moved_at INTEGER NOT NULL,
 		last_seq INTEGER NOT NULL,
-		documents INTEGER NOT NULL
+		documents INTEGER NOT NULL,
+		last_evidence_at INTEGER NOT NULL,
+		evidence_files INTEGER NOT NULL
 	);
 	`
 ];

@@ -79,7 +79,7 @@ export async function createServer(
 	try {
 		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
 		// Plans still only in this SQLite file would look blank on PostgreSQL: refuse, and say how to move them.
-		if (config.databaseUrl !== null) assertMovedToPostgres(db);
+		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: false });
 		relayStore = await openRelayStore(config.databaseUrl, store);
 		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
 		const slot = new ReceiverSlot();

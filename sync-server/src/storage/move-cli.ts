@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db';
 import { openPostgres } from '../postgres/database';
-import { moveDocumentsToPostgres, MoveError } from './move-to-postgres';
+import { moveToPostgres, MoveError } from './move-to-postgres';
 import { PostgresDocStore } from './postgres-doc-store';
 import { createDocStore } from './sqlite-doc-store';
 
@@ -24,14 +24,18 @@ async function main(): Promise<void> {
 	try {
 		console.log(`Moving the plans of ${config.dataDir} into PostgreSQL…`);
 		let shown = 0;
-		const report = await moveDocumentsToPostgres(db, source, target, {
-			onProgress: (done, total) => {
-				if (done === total || done - shown >= 500) {
-					shown = done;
-					console.log(`  ${done} of ${total} documents checked`);
+		const { documents: report } = await moveToPostgres(
+			db,
+			{ documents: { source, target } },
+			{
+				onProgress: (done, total) => {
+					if (done === total || done - shown >= 500) {
+						shown = done;
+						console.log(`  ${done} of ${total} documents checked`);
+					}
 				}
 			}
-		});
+		);
 		console.log(
 			`Done: ${report.documents} documents; ${report.added} added, ${report.completed} completed, ` +
 				`${report.documents - report.added - report.completed} already there (${report.bytes} bytes written). ` +

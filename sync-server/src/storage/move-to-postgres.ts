@@ -11,7 +11,7 @@
  * with DATABASE_URL refuses to start while the file has rows newer than that.
  */
 import * as Y from 'yjs';
-import type { AsyncDocStore, DocStore } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, DocStore } from '../contracts';
 import type { Database } from '../db';
 
 export interface MoveReport {
@@ -24,18 +24,41 @@ export interface MoveReport {
 	bytes: number;
 }
 
+export interface EvidenceMoveReport {
+	/** Evidence files in the data folder, files copied now, and plan links made now. */
+	files: number;
+	copied: number;
+	links: number;
+	bytes: number;
+}
+
+/** Bytes sent to the target per chunk: the app's own upload chunk. */
+const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
+
 export class MoveError extends Error {
 	override name = 'MoveError';
 }
 
-function newestSeq(db: Database): number {
-	const row = db.prepare('SELECT max(seq) AS seq FROM doc_updates').get() as { seq: number | null };
-	return row.seq ?? 0;
+/** Where the data folder's writes are: the newest document row, the newest link of evidence to a plan. */
+interface WritesUpTo {
+	seq: number;
+	evidenceAt: number;
 }
 
-function movedUpTo(db: Database): number | undefined {
-	const row = db.prepare('SELECT max(last_seq) AS seq FROM postgres_moves').get() as { seq: number | null };
-	return row.seq ?? undefined;
+function newestWrites(db: Database): WritesUpTo {
+	const row = db
+		.prepare(
+			'SELECT (SELECT max(seq) FROM doc_updates) AS seq, (SELECT max(added_at) FROM plan_blobs) AS evidence_at'
+		)
+		.get() as { seq: number | null; evidence_at: number | null };
+	return { seq: Number(row.seq ?? 0), evidenceAt: Number(row.evidence_at ?? 0) };
+}
+
+function movedUpTo(db: Database): WritesUpTo {
+	const row = db
+		.prepare('SELECT max(last_seq) AS seq, max(last_evidence_at) AS evidence_at FROM postgres_moves')
+		.get() as { seq: number | null; evidence_at: number | null };
+	return { seq: Number(row.seq ?? 0), evidenceAt: Number(row.evidence_at ?? 0) };
 }
 
 /** Whether PostgreSQL holds everything `update` holds: applying it to what PostgreSQL has changes nothing. */
@@ -49,18 +72,14 @@ function holds(stored: Uint8Array[], update: Uint8Array): boolean {
 	return before.length === after.length && before.every((byte, index) => byte === after[index]);
 }
 
-/**
- * Moves every document of the SQLite file into `target`, checks each one, and records the move in
- * the file. Throws a MoveError naming the first document that does not compare equal (nothing is
- * recorded then; what was appended stays, and a second run completes it).
- */
-export async function moveDocumentsToPostgres(
+/** Every document up to row `upTo` into `target`, each checked; a MoveError names the first that is not equal. */
+async function moveDocuments(
 	db: Database,
 	source: DocStore,
 	target: AsyncDocStore,
-	options: { now?: () => number; onProgress?: (done: number, total: number) => void } = {}
+	upTo: number,
+	onProgress?: (done: number, total: number) => void
 ): Promise<MoveReport> {
-	const upTo = newestSeq(db);
 	const names = (
 		db.prepare('SELECT DISTINCT doc FROM doc_updates WHERE seq <= ? ORDER BY doc').all(upTo) as {
 			doc: string;
@@ -87,28 +106,143 @@ export async function moveDocumentsToPostgres(
 				`The document ${docName} in PostgreSQL does not hold everything the SQLite file has.`
 			);
 		}
-		options.onProgress?.(index + 1, names.length);
+		onProgress?.(index + 1, names.length);
 	}
-	db.prepare('INSERT INTO postgres_moves (moved_at, last_seq, documents) VALUES (?, ?, ?)').run(
-		(options.now ?? Date.now)(),
-		upTo,
-		names.length
-	);
 	return report;
 }
 
+export interface MoveParts {
+	documents: { source: DocStore; target: AsyncDocStore };
+	/** Only where the server keeps evidence in PostgreSQL too. */
+	evidence?: { source: AsyncBlobStore; target: AsyncBlobStore };
+}
+
 /**
- * For a server starting with DATABASE_URL: refuses when the SQLite file has plan documents that
- * were never moved to PostgreSQL, or words written there since the last move.
+ * Moves every plan document (and evidence file, when given) of the data folder into PostgreSQL,
+ * checks each one, and records the move in the SQLite file. Throws a MoveError naming the first
+ * thing that does not compare equal: nothing is recorded then, what was copied stays, and a second
+ * run completes it.
  */
-export function assertMovedToPostgres(db: Database): void {
-	const newest = newestSeq(db);
-	if (newest === 0) return;
-	const moved = movedUpTo(db);
-	if (moved !== undefined && moved >= newest) return;
-	throw new MoveError(
-		moved === undefined
-			? 'DATABASE_URL is set, but the plans of this data folder are still in its SQLite file. Move them first: npm run move-to-postgres (docs/deploy.md), then start again.'
-			: "DATABASE_URL is set, but this data folder's SQLite file has plan words written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
+export async function moveToPostgres(
+	db: Database,
+	parts: MoveParts,
+	options: { now?: () => number; onProgress?: (done: number, total: number) => void } = {}
+): Promise<{ documents: MoveReport; evidence?: EvidenceMoveReport }> {
+	const upTo = newestWrites(db);
+	const documents = await moveDocuments(
+		db,
+		parts.documents.source,
+		parts.documents.target,
+		upTo.seq,
+		options.onProgress
 	);
+	const evidence = parts.evidence && (await moveEvidence(db, parts.evidence.source, parts.evidence.target));
+	db.prepare(
+		'INSERT INTO postgres_moves (moved_at, last_seq, documents, last_evidence_at, evidence_files) VALUES (?, ?, ?, ?, ?)'
+	).run(
+		(options.now ?? Date.now)(),
+		upTo.seq,
+		documents.documents,
+		evidence ? upTo.evidenceAt : 0,
+		evidence?.files ?? 0
+	);
+	return { documents, evidence };
+}
+
+/**
+ * For a server starting with DATABASE_URL: refuses when the SQLite file has plan documents (or,
+ * where evidence is kept in PostgreSQL too, evidence) never moved to PostgreSQL, or written there
+ * since the last move.
+ */
+export function assertMovedToPostgres(db: Database, uses: { evidence: boolean }): void {
+	const newest = newestWrites(db);
+	const moved = movedUpTo(db);
+	const isPending = newest.seq > moved.seq || (uses.evidence && newest.evidenceAt > moved.evidenceAt);
+	if (!isPending) return;
+	const isFirst = moved.seq === 0 && moved.evidenceAt === 0;
+	throw new MoveError(
+		isFirst
+			? 'DATABASE_URL is set, but the plans of this data folder are still in its SQLite file. Move them first: npm run move-to-postgres (docs/deploy.md), then start again.'
+			: "DATABASE_URL is set, but this data folder's SQLite file has plan words or evidence written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
+	);
+}
+
+/** Every file's bytes from `source`, in chunks of EVIDENCE_CHUNK_BYTES, from byte `from` on. */
+async function* chunksOf(source: AsyncBlobStore, hash: string, from: number): AsyncIterable<Uint8Array> {
+	let skip = from;
+	let pending: Uint8Array[] = [];
+	let pendingBytes = 0;
+	for await (let part of source.read(hash)) {
+		if (skip > 0) {
+			const skipped = Math.min(skip, part.byteLength);
+			skip -= skipped;
+			part = part.subarray(skipped);
+		}
+		if (part.byteLength === 0) continue;
+		pending.push(part);
+		pendingBytes += part.byteLength;
+		if (pendingBytes >= EVIDENCE_CHUNK_BYTES) {
+			yield Buffer.concat(pending);
+			pending = [];
+			pendingBytes = 0;
+		}
+	}
+	if (pendingBytes > 0) yield Buffer.concat(pending);
+}
+
+/**
+ * Copies every evidence file of the data folder (its SQLite `blobs` and the plans that reference
+ * each, `plan_blobs`) into `target`, through the same steps an upload takes: chunks into the
+ * first plan's upload, then `finish`, which checks the file against its SHA-256. A file the target
+ * has already is not copied again; an upload a run left unfinished goes on where it stopped.
+ */
+async function moveEvidence(
+	db: Database,
+	source: AsyncBlobStore,
+	target: AsyncBlobStore
+): Promise<EvidenceMoveReport> {
+	const files = db.prepare('SELECT hash, size, mime_type FROM blobs ORDER BY created_at, hash').all() as {
+		hash: string;
+		size: number;
+		mime_type: string;
+	}[];
+	const linksOf = db.prepare(
+		'SELECT plan_id, added_by FROM plan_blobs WHERE hash = ? ORDER BY added_at, plan_id'
+	);
+	const report: EvidenceMoveReport = { files: files.length, copied: 0, links: 0, bytes: 0 };
+	for (const file of files) {
+		const links = linksOf.all(file.hash) as { plan_id: string; added_by: string }[];
+		// A file no plan references any more is nobody's to read: nothing to move.
+		const first = links[0];
+		if (first === undefined) continue;
+		if ((await target.info(file.hash)) === undefined) {
+			let offset = await target.receivedBytes(first.plan_id, file.hash);
+			for await (const chunk of chunksOf(source, file.hash, offset)) {
+				const { isAccepted, received } = await target.appendChunk(first.plan_id, file.hash, offset, chunk);
+				if (!isAccepted)
+					throw new MoveError(
+						`The evidence file ${file.hash} could not be copied (another upload of it is running).`
+					);
+				offset = received;
+				report.bytes += chunk.byteLength;
+			}
+			if (!(await target.finish(first.plan_id, file.hash, file.mime_type))) {
+				throw new MoveError(
+					`The evidence file ${file.hash} in the data folder does not match its SHA-256: it was not moved.`
+				);
+			}
+			report.copied++;
+		}
+		if ((await target.info(file.hash))?.size !== Number(file.size)) {
+			throw new MoveError(
+				`The evidence file ${file.hash} in PostgreSQL is not the size the data folder records.`
+			);
+		}
+		for (const link of links) {
+			if (await target.isLinked(link.plan_id, file.hash)) continue;
+			await target.linkToPlan(link.plan_id, file.hash, link.added_by);
+			report.links++;
+		}
+	}
+	return report;
 }

@@ -4,19 +4,35 @@
  * real `npm run move-to-postgres` script as a child process against a real PostgreSQL database.
  * Before the move a server with DATABASE_URL refuses to start; after it every document compares
  * equal and the server serves the plans; words written to the SQLite file after a move refuse the
- * start again until a second run adds them.
+ * start again until a second run adds them. Evidence files move through the upload's own steps
+ * (checked against their SHA-256), linked to the same plans, resuming an unfinished copy.
  */
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName } from '../../../src/lib/plp/access';
+import { DiskBlobStoreAdapter } from '../../src/blobs/async-blob-store';
+import { BlobStore } from '../../src/blobs/blob-store';
+import { PostgresBlobStore } from '../../src/blobs/postgres-blob-store';
+import type { AsyncBlobStore } from '../../src/contracts';
+import { openDatabase } from '../../src/db';
 import { demoPlanContent } from '../../src/demo/demo-plans';
 import { openPostgres } from '../../src/postgres/database';
+import { assertMovedToPostgres, moveToPostgres } from '../../src/storage/move-to-postgres';
 import { PostgresDocStore } from '../../src/storage/postgres-doc-store';
-import { connectClient, destroyClients, synced, waitFor, type Client } from '../harness';
+import { createDocStore } from '../../src/storage/sqlite-doc-store';
+import {
+	connectClient,
+	destroyClients,
+	synced,
+	tempDir as tempFolder,
+	waitFor,
+	type Client
+} from '../harness';
 import { signIn, startServer, tempDir, type TestServer } from '../helpers';
 import { createTestDatabase } from './databases';
 
@@ -136,7 +152,7 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		await writeOnSqlite(dir, 'Written on SQLite after the move. ');
 		await expect(
 			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
-		).rejects.toThrow(/plan words written after its move to PostgreSQL/);
+		).rejects.toThrow(/plan words or evidence written after its move to PostgreSQL/);
 		expect(await moveCli(dataDir, databaseUrl)).toMatch(/; 0 added, 1 completed, /);
 		const after = await startServer({ dir, config: { databaseUrl, seedDemo: false } });
 		servers.push(after);
@@ -151,5 +167,54 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		await expect(moveCli(path.join(dir, 'data'), '')).rejects.toMatchObject({
 			stderr: expect.stringContaining('Set DATABASE_URL') as unknown
 		});
+	});
+
+	it('copies evidence files with their plans, goes on with an unfinished copy, and refuses newer links', async () => {
+		const folder = tempFolder();
+		let time = 1_000;
+		const db = openDatabase(folder.path);
+		const disk: AsyncBlobStore = new DiskBlobStoreAdapter(new BlobStore(db, folder.path, () => ++time));
+		const pool = await openPostgres(await createTestDatabase(), { max: 2 });
+		const target = new PostgresBlobStore(pool);
+		const documents = { source: createDocStore(db), target: new PostgresDocStore(pool) };
+		const readAll = async (store: AsyncBlobStore, hash: string) => {
+			const parts: Uint8Array[] = [];
+			for await (const part of store.read(hash)) parts.push(part);
+			return Buffer.concat(parts);
+		};
+		try {
+			const bytes = randomBytes(3 * 1024 * 1024 + 17);
+			const hash = createHash('sha256').update(bytes).digest('hex');
+			for (let offset = 0; offset < bytes.length; offset += 1024 * 1024) {
+				await disk.appendChunk('plan-one', hash, offset, bytes.subarray(offset, offset + 1024 * 1024));
+			}
+			expect(await disk.finish('plan-one', hash, 'image/png')).toBe(true);
+			await disk.linkToPlan('plan-one', hash, 'amara');
+			await disk.linkToPlan('plan-two', hash, 'rivera');
+			// A run that stopped after the first megabyte.
+			await target.appendChunk('plan-one', hash, 0, bytes.subarray(0, 1024 * 1024));
+			expect(() => assertMovedToPostgres(db, { evidence: true })).toThrow(/npm run move-to-postgres/);
+
+			const moved = await moveToPostgres(db, { documents, evidence: { source: disk, target } });
+			expect(moved.evidence).toEqual({ files: 1, copied: 1, links: 2, bytes: bytes.length - 1024 * 1024 });
+			expect((await readAll(target, hash)).equals(bytes)).toBe(true);
+			expect(await target.info(hash)).toEqual({ hash, size: bytes.length, mimeType: 'image/png' });
+			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-two']);
+			expect(() => assertMovedToPostgres(db, { evidence: true })).not.toThrow();
+
+			// The same file added to a third plan after the move: refused until a run links it.
+			await disk.linkToPlan('plan-three', hash, 'rivera');
+			expect(() => assertMovedToPostgres(db, { evidence: true })).toThrow(/written after its move/);
+			const again = await moveToPostgres(db, { documents, evidence: { source: disk, target } });
+			expect(again.evidence).toEqual({ files: 1, copied: 0, links: 1, bytes: 0 });
+			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-three', 'plan-two']);
+			expect(() => assertMovedToPostgres(db, { evidence: true })).not.toThrow();
+		} finally {
+			documents.source.close();
+			await documents.target.close();
+			await pool.end();
+			db.close();
+			folder.remove();
+		}
 	});
 });
