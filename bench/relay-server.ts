@@ -21,6 +21,7 @@ import { registerRelay } from '../sync-server/src/relay/relay';
 import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store';
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 import { openRelayStore } from '../sync-server/src/storage/relay-store';
+import { BlobStore } from '../sync-server/src/blobs/blob-store';
 import { LocalFanOut, ReceiverSlot } from '../sync-server/src/fanout/local-fan-out';
 import { RedisFanOut } from '../sync-server/src/fanout/redis-fan-out';
 
@@ -64,7 +65,8 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 	const store =
 		databaseUrl === null
 			? new SyncDocStoreAdapter(sqlite)
-			: (await openRelayStore(databaseUrl, sqlite)).store;
+			: (await openRelayStore(databaseUrl, { docs: sqlite, blobs: new BlobStore(db, dataDir, Date.now) }))
+					.store;
 	const slot = new ReceiverSlot();
 	const redisUrl = process.env.REDIS_URL;
 	const fanOut =

@@ -102,7 +102,8 @@ export interface StoredBlobInfo {
 /**
  * Evidence files for engines whose calls are asynchronous (PostgreSQL; the disk store through an
  * adapter). A file arrives in chunks into one plan's unfinished upload, is checked against its
- * hash, then stored once whichever plans reference it. Not used by the blob routes yet (issue 19).
+ * hash, then stored once whichever plans reference it. The blob routes, export and import use it
+ * (ctx.blobs: the data folder, or PostgreSQL with DATABASE_URL).
  */
 export interface AsyncBlobStore {
 	info(hash: string): Promise<StoredBlobInfo | undefined>;

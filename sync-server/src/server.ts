@@ -22,6 +22,7 @@ import type { DocStore, RelayControl, ServerDocWriter } from './contracts';
 import { openDatabase, type Database } from './db';
 import { DEMO_ADMIN_ID, seedDemoSchool, type DemoSeed, type DemoStudent } from './demo/demo-school';
 import { registerEvidence } from './blobs/register';
+import { BlobStore } from './blobs/blob-store';
 import { registerRelay } from './relay/relay';
 import { LocalFanOut, ReceiverSlot } from './fanout/local-fan-out';
 import { RedisFanOut } from './fanout/redis-fan-out';
@@ -77,10 +78,15 @@ export async function createServer(
 	let fanOut: FanOut | undefined;
 	let shared: SharedState | undefined;
 	try {
-		// The relay's documents: this SQLite file, or PostgreSQL with DATABASE_URL (storage/relay-store.ts).
-		// Plans still only in this SQLite file would look blank on PostgreSQL: refuse, and say how to move them.
-		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: false });
-		relayStore = await openRelayStore(config.databaseUrl, store);
+		// The relay's documents and the evidence: this SQLite file and data folder, or PostgreSQL with
+		// DATABASE_URL (storage/relay-store.ts). Plans or files still only here would look missing on
+		// PostgreSQL: refuse, and say how to move them.
+		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: true });
+		relayStore = await openRelayStore(
+			config.databaseUrl,
+			{ docs: store, blobs: new BlobStore(db, config.dataDir, now) },
+			now
+		);
 		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
 		const slot = new ReceiverSlot();
 		fanOut =
@@ -128,6 +134,7 @@ export async function createServer(
 			relay,
 			// The API reads documents where the relay stores them, on either engine.
 			docs: relayStore.store,
+			blobs: relayStore.blobs,
 			planFacts: new PlanFactsCache(relayStore.store),
 			healthProbes: [relayStore.probe, shared.probe].filter((probe) => probe !== null),
 			startedAt: Date.now(),

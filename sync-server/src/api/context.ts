@@ -11,7 +11,7 @@ import type { SignInGuard } from '../auth/sign-in-guard';
 import type { TrustedDevices } from '../auth/trusted-devices';
 import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
-import type { AsyncDocStore, RelayControl } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
 import type { HealthProbe } from './health-checks';
@@ -45,6 +45,8 @@ export interface ApiContext {
 	 * every read of a document by the API, and what a server-made change is computed against.
 	 */
 	docs: AsyncDocStore;
+	/** Evidence files, on the same engine: the data folder's blobs/, or PostgreSQL with DATABASE_URL. */
+	blobs: AsyncBlobStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
 	/** What /api/health checks besides the SQLite file: PostgreSQL and Redis when they are in use. */

@@ -9,7 +9,7 @@
  * A file is attached by sending its bytes: a file the server holds for another plan is neither
  * announced by the status call nor linked by an empty upload (its hash could have leaked).
  */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isPlanId } from '../../../src/lib/plp/access';
 import { detectFileType, isBlobHash, SNIFF_BYTES, type DetectedType } from '../../../src/lib/plp/file-types';
@@ -17,7 +17,6 @@ import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireReader, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, errorBody, forbidden, notFound } from '../api/errors';
-import type { BlobStore } from './blob-store';
 
 interface UploadQuery {
 	planId: string;
@@ -37,7 +36,8 @@ const uploadQuerySchema = {
 	}
 } as const;
 
-export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs: BlobStore): void {
+export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext): void {
+	const { blobs } = ctx;
 	const limits = ctx.config.blobs;
 
 	const canWrite = (caller: Caller, planId: string) =>
@@ -83,20 +83,25 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 				const total = Number(request.query.total);
 				if (total > limits.maxBytes) throw tooLarge(limits.maxBytes);
 
-				if (blobs.isLinked(planId, hash)) return { received: total, isComplete: true };
-				const received = blobs.receivedBytes(planId, hash);
-				if (blobs.isFinishing(planId, hash) || offset !== received) return wrongOffset(reply, received);
+				if (await blobs.isLinked(planId, hash)) return { received: total, isComplete: true };
 				const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
 				if (offset + chunk.length > total) {
 					throw new ApiError(400, 'too-much-data', 'More was sent than the size of the file. Try again.');
 				}
 				// An empty chunk proves nothing and changes nothing.
-				if (chunk.length === 0 && offset < total) return { received, isComplete: false };
+				if (chunk.length === 0 && offset < total) {
+					const received = await blobs.receivedBytes(planId, hash);
+					return offset === received ? { received, isComplete: false } : wrongOffset(reply, received);
+				}
 				if (offset === 0) acceptedType(chunk.subarray(0, SNIFF_BYTES), request.query.type ?? '');
-				const now = blobs.appendChunk(planId, hash, offset, chunk);
-				if (now < total) return { received: now, isComplete: false };
+				// The store takes the chunk only where the upload is, and not while it is being
+				// finished (on PostgreSQL, whichever process holds the upload's row).
+				const appended = await blobs.appendChunk(planId, hash, offset, chunk);
+				if (!appended.isAccepted) return wrongOffset(reply, appended.received);
+				if (appended.received < total) return { received: appended.received, isComplete: false };
 
-				const detected = acceptedType(readHead(blobs.partialPath(planId, hash)), request.query.type ?? '');
+				const head = await blobs.readPartialHead(planId, hash, SNIFF_BYTES);
+				const detected = acceptedType(head, request.query.type ?? '');
 				if (!(await blobs.finish(planId, hash, detected.mimeType))) {
 					throw new ApiError(
 						422,
@@ -104,7 +109,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 						'The file arrived damaged (it does not match its fingerprint). It will be sent again.'
 					);
 				}
-				blobs.linkToPlan(planId, hash, caller.user.id);
+				await blobs.linkToPlan(planId, hash, caller.user.id);
 				return { received: total, isComplete: true };
 			}
 		);
@@ -119,10 +124,10 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 			const planId = request.query.planId ?? '';
 			if (!canWrite(caller, planId)) throw forbidden();
 			// Only this plan's files and uploads: whether another plan has the file is not said.
-			const info = blobs.isLinked(planId, hash) ? blobs.info(hash) : undefined;
+			const info = (await blobs.isLinked(planId, hash)) ? await blobs.info(hash) : undefined;
 			return info
 				? { received: info.size, isComplete: true }
-				: { received: blobs.receivedBytes(planId, hash), isComplete: false };
+				: { received: await blobs.receivedBytes(planId, hash), isComplete: false };
 		}
 	);
 
@@ -131,10 +136,11 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 		const caller = requireReader(ctx, request);
 		const { hash } = request.params;
 		requireHash(hash);
-		const info = blobs.info(hash);
+		const info = await blobs.info(hash);
 		// Someone who may not read any plan holding the file gets the same answer as for a file
 		// that does not exist: the address alone tells them nothing.
-		if (!info || !blobs.plansOf(hash).some((planId) => canRead(caller, planId))) throw notFound('file');
+		const plans = info ? await blobs.plansOf(hash) : [];
+		if (!info || !plans.some((planId) => canRead(caller, planId))) throw notFound('file');
 		return reply
 			.header('content-type', info.mimeType)
 			.header('content-disposition', 'inline')
@@ -143,7 +149,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ApiContext, blobs:
 				'content-security-policy',
 				"default-src 'none'; media-src 'self'; img-src 'self'; style-src 'unsafe-inline'"
 			)
-			.send(createReadStream(blobs.pathOf(hash)));
+			.send(Readable.from(blobs.read(hash)));
 	});
 }
 
@@ -161,15 +167,4 @@ function tooLarge(maxBytes: number): ApiError {
 		'file-too-large',
 		`This file is too large. The largest file you can add is ${mb} MB.`
 	);
-}
-
-function readHead(file: string): Uint8Array {
-	const fd = openSync(file, 'r');
-	try {
-		const head = Buffer.alloc(SNIFF_BYTES);
-		const read = readSync(fd, head, 0, SNIFF_BYTES, 0);
-		return head.subarray(0, read);
-	} finally {
-		closeSync(fd);
-	}
 }

@@ -30,6 +30,11 @@ export interface BlobInfo {
 	mimeType: string;
 }
 
+/** Where unfinished uploads and an import's unpacked files wait, on this machine's disk, on any engine. */
+export function tmpDirOf(dataDir: string): string {
+	return path.join(dataDir, 'blobs', 'tmp');
+}
+
 export class BlobStore {
 	readonly root: string;
 	readonly tmpDir: string;
@@ -43,7 +48,7 @@ export class BlobStore {
 	) {
 		this.root = path.join(dataDir, 'blobs');
 		// Folders are made on the first upload: a server without evidence has no blobs/ folder.
-		this.tmpDir = path.join(this.root, 'tmp');
+		this.tmpDir = tmpDirOf(dataDir);
 	}
 
 	pathOf(hash: string): string {

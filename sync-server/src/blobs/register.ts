@@ -6,7 +6,6 @@ import { startBackupSchedule } from '../backup/backup-schedule';
 import type { BackupClaim } from '../backup/backup-claim';
 import { registerExportRoutes } from '../export/export-routes';
 import { registerBlobRoutes } from './blob-routes';
-import { BlobStore } from './blob-store';
 
 export function registerEvidence(
 	app: FastifyInstance,
@@ -14,10 +13,9 @@ export function registerEvidence(
 	/** Which process makes the daily backup when several share the data folder. */
 	backupClaim: BackupClaim
 ): void {
-	const { docs, now } = ctx;
-	const blobs = new BlobStore(ctx.db, ctx.config.dataDir, now);
-	registerBlobRoutes(app, ctx, blobs);
-	registerExportRoutes(app, ctx, { store: docs, blobs, now });
+	registerBlobRoutes(app, ctx);
+	registerExportRoutes(app, ctx);
+	const { now } = ctx;
 	const backups = startBackupSchedule({
 		db: ctx.db,
 		dataDir: ctx.config.dataDir,

@@ -20,8 +20,7 @@ import { principalOf } from '../auth/access-resolver';
 import { requireCaller, requireReader, requireRole, type Caller } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
 import { ApiError, forbidden, notFound } from '../api/errors';
-import type { BlobStore } from '../blobs/blob-store';
-import type { AsyncDocStore } from '../contracts';
+import { tmpDirOf } from '../blobs/blob-store';
 import { exportPageWording } from './page-wording';
 import { writePlanArchive } from './plan-archive';
 import { readArchive, type ArchiveLimits } from './archive-reader';
@@ -29,11 +28,7 @@ import { describeImportIn } from './import-history';
 import { importPlanArchive, type ImportResult } from './plan-import';
 import { writeSchoolArchive } from './school-archive';
 
-export function registerExportRoutes(
-	app: FastifyInstance,
-	ctx: ApiContext,
-	deps: { store: AsyncDocStore; blobs: BlobStore; now: () => number }
-): void {
+export function registerExportRoutes(app: FastifyInstance, ctx: ApiContext): void {
 	const relationship = (caller: Caller, planId: string) => {
 		if (!isPlanId(planId)) throw notFound('plan');
 		const rel = ctx.resolver.relationship(principalOf(caller.user, caller.sessionId), planId);
@@ -52,11 +47,11 @@ export function registerExportRoutes(
 		const out = new PassThrough();
 		const wording = await exportPageWording(
 			ctx.db,
-			deps.store,
+			ctx.docs,
 			caller.user,
 			request.headers['accept-language']
 		);
-		writePlanArchive(out, { store: deps.store, blobs: deps.blobs, planId, now: deps.now, wording }).catch(
+		writePlanArchive(out, { store: ctx.docs, blobs: ctx.blobs, planId, now: ctx.now, wording }).catch(
 			(error: unknown) => {
 				request.log.error({ err: error }, 'export failed');
 				out.destroy(error as Error);
@@ -76,7 +71,7 @@ export function registerExportRoutes(
 		}));
 		const wording = await exportPageWording(
 			ctx.db,
-			deps.store,
+			ctx.docs,
 			caller.user,
 			request.headers['accept-language']
 		);
@@ -84,9 +79,9 @@ export function registerExportRoutes(
 		writeSchoolArchive(
 			out,
 			{
-				store: deps.store,
-				blobs: deps.blobs,
-				now: deps.now,
+				store: ctx.docs,
+				blobs: ctx.blobs,
+				now: ctx.now,
 				wording
 			},
 			{ name: ctx.schools.school(caller.user.schoolId)?.name ?? '', plans }
@@ -121,7 +116,7 @@ export function registerExportRoutes(
 		try {
 			const declared = Number(request.headers['content-length'] ?? 0);
 			if (declared > limits.maxBytes) throw archiveTooLarge(limits.maxBytes);
-			archive = await readArchive(request.body as IncomingMessage, limits, deps.blobs.tmpDir);
+			archive = await readArchive(request.body as IncomingMessage, limits, tmpDirOf(ctx.config.dataDir));
 		} catch (error) {
 			// The rest of a refused body is not read: the connection ends after the answer.
 			reply.header('connection', 'close');
@@ -129,8 +124,8 @@ export function registerExportRoutes(
 		}
 		try {
 			return await importPlanArchive(archive, {
-				store: deps.store,
-				blobs: deps.blobs,
+				store: ctx.docs,
+				blobs: ctx.blobs,
 				planId,
 				userId: caller.user.id,
 				writes,

@@ -12,8 +12,7 @@ import { confirmationList, wellFormedConfirmations } from '../../../src/lib/plp/
 import { FamilyPart } from '../../../src/lib/plp/family';
 import { Plan } from '../../../src/lib/plp/plan';
 import { PLAN_DOC_OPTIONS } from '../../../src/lib/plp/revisions';
-import type { BlobStore } from '../blobs/blob-store';
-import type { AsyncDocStore } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore } from '../contracts';
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_FORMAT_VERSION,
@@ -30,7 +29,8 @@ import { zipInto } from './zip-stream';
 export interface ArchiveSource {
 	/** The documents where the relay stores them (server.ts: ctx.docs). */
 	store: AsyncDocStore;
-	blobs: BlobStore;
+	/** The evidence files where the server keeps them (ctx.blobs). */
+	blobs: AsyncBlobStore;
 	planId: string;
 	now: () => number;
 	/** Who the archive's index.html is written for (English when not said). */
@@ -50,11 +50,14 @@ export async function loadStoredDoc(store: AsyncDocStore, name: string): Promise
 	return doc;
 }
 
-export function planManifest(source: ArchiveSource, planDoc: Y.Doc, familyDoc: Y.Doc): ArchiveManifest {
+export async function planManifest(
+	source: ArchiveSource,
+	planDoc: Y.Doc,
+	familyDoc: Y.Doc
+): Promise<ArchiveManifest> {
 	const plan = Plan.open(planDoc).plan;
 	const referenced = new Set(plan.collections.evidence.list().map((e) => e.fileHash));
-	const evidence = source.blobs
-		.blobsOf(source.planId)
+	const evidence = (await source.blobs.blobsOf(source.planId))
 		.filter((blob) => referenced.has(blob.hash))
 		.map((blob) => ({ ...blob, path: evidencePath(blob.hash, blob.mimeType) }));
 	const confirmations = wellFormedConfirmations(confirmationList(planDoc).toArray()).map((c) => ({
@@ -85,7 +88,7 @@ export async function writePlanArchive(out: Writable, source: ArchiveSource): Pr
 	// The states as stored, before opening the plan (which would migrate an old one in place).
 	const planState = Y.encodeStateAsUpdate(planDoc);
 	const familyState = Y.encodeStateAsUpdate(familyDoc);
-	const manifest = planManifest(source, planDoc, familyDoc);
+	const manifest = await planManifest(source, planDoc, familyDoc);
 	planDoc.destroy();
 	familyDoc.destroy();
 
@@ -104,17 +107,19 @@ export async function writePlanArchive(out: Writable, source: ArchiveSource): Pr
 	const html = planHtml(manifest, source.wording);
 	await addWhole('index.html', encoder.encode(html));
 	// Already compressed files, copied as they are: the page's fonts, then the evidence.
-	const addFile = async (name: string, from: string) => {
+	const addFile = async (name: string, chunks: AsyncIterable<Uint8Array>) => {
 		const file = new ZipPassThrough(name);
 		zip.add(file);
-		for await (const chunk of createReadStream(from, { highWaterMark: 1 << 20 })) {
-			file.push(chunk as Buffer);
+		for await (const chunk of chunks) {
+			file.push(chunk);
 			await drained();
 		}
 		file.push(new Uint8Array(0), true);
 	};
-	for (const font of fontFiles(fontsFor(html))) await addFile(font.path, font.source);
-	for (const entry of manifest.evidence) await addFile(entry.path, source.blobs.pathOf(entry.hash));
+	for (const font of fontFiles(fontsFor(html))) {
+		await addFile(font.path, createReadStream(font.source, { highWaterMark: 1 << 20 }));
+	}
+	for (const entry of manifest.evidence) await addFile(entry.path, source.blobs.read(entry.hash));
 	zip.end();
 	await drained();
 }

@@ -7,7 +7,7 @@
  * Yjs merges an update it already has into nothing, so importing the same archive twice changes
  * nothing the second time — no duplicated goals, reflections or files.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import * as Y from 'yjs';
 import { docName, type DocKind } from '../../../src/lib/plp/access';
 import type { ArchiveImportResult } from '../../../src/lib/contracts/api';
@@ -23,8 +23,8 @@ import {
 import { Plan } from '../../../src/lib/plp/plan';
 import { SCHEMA_VERSION } from '../../../src/lib/plp/schema';
 import { ApiError } from '../api/errors';
-import type { BlobStore } from '../blobs/blob-store';
-import type { AsyncDocStore, ServerDocWriter } from '../contracts';
+import { FILE_CHUNK_BYTES, storeFile } from '../blobs/store-file';
+import type { AsyncBlobStore, AsyncDocStore, ServerDocWriter } from '../contracts';
 import {
 	ARCHIVE_FORMAT,
 	ARCHIVE_FORMAT_VERSION,
@@ -38,7 +38,7 @@ import type { ReadArchive } from './archive-reader';
 
 export interface ImportTarget {
 	store: AsyncDocStore;
-	blobs: BlobStore;
+	blobs: AsyncBlobStore;
 	planId: string;
 	userId: string;
 	/** The documents this import may write (the importer's rights, or both for an admin's restore). */
@@ -55,6 +55,13 @@ export type ImportResult = ArchiveImportResult;
 
 const badArchive = (detail: string) =>
 	new ApiError(400, 'bad-archive', `This is not a Pathways plan archive we can read (${detail}).`);
+
+const fileBusy = () =>
+	new ApiError(
+		409,
+		'busy',
+		'A file of this archive is being uploaded to this plan right now. Try the import again in a minute.'
+	);
 
 const archiveTooNew = () =>
 	new ApiError(400, 'archive-too-new', 'This archive comes from a newer Pathways. Update Pathways first.');
@@ -125,8 +132,14 @@ export async function importPlanArchive(archive: ReadArchive, target: ImportTarg
 			if (content.sha256 !== entry.hash) throw badArchive(`evidence file ${entry.path} is damaged`);
 			const detected = detectFileType(readHead(content.file), entry.mimeType);
 			if (!detected) throw badArchive(`evidence file ${entry.path} is not a kind of file we accept`);
-			target.blobs.putFile(entry.hash, content.file, detected.mimeType);
-			target.blobs.linkToPlan(target.planId, entry.hash, target.userId);
+			const stored = await storeFile(
+				target.blobs,
+				{ planId: target.planId, hash: entry.hash, mimeType: detected.mimeType },
+				(offset) => createReadStream(content.file, { start: offset, highWaterMark: FILE_CHUNK_BYTES })
+			);
+			if (stored.status === 'busy') throw fileBusy();
+			if (stored.status === 'mismatch') throw badArchive(`evidence file ${entry.path} is damaged`);
+			await target.blobs.linkToPlan(target.planId, entry.hash, target.userId);
 		}
 		const updates = new Map<DocKind, Uint8Array>();
 		let replaced: InfoChange[] = [];

@@ -1,9 +1,12 @@
 /**
- * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file into the
- * PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every one, and prints
- * what it did. Stop the servers first (or run it again after: it adds only what is missing).
+ * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file and its evidence
+ * files into the PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every
+ * one, and prints what it did. Stop the servers first (or run it again after: it adds only what is missing).
  */
 import { ConfigError, loadConfig } from '../config';
+import { DiskBlobStoreAdapter } from '../blobs/async-blob-store';
+import { BlobStore } from '../blobs/blob-store';
+import { PostgresBlobStore } from '../blobs/postgres-blob-store';
 import { openDatabase } from '../db';
 import { openPostgres } from '../postgres/database';
 import { moveToPostgres, MoveError } from './move-to-postgres';
@@ -24,9 +27,15 @@ async function main(): Promise<void> {
 	try {
 		console.log(`Moving the plans of ${config.dataDir} into PostgreSQL…`);
 		let shown = 0;
-		const { documents: report } = await moveToPostgres(
+		const { documents: report, evidence } = await moveToPostgres(
 			db,
-			{ documents: { source, target } },
+			{
+				documents: { source, target },
+				evidence: {
+					source: new DiskBlobStoreAdapter(new BlobStore(db, config.dataDir, Date.now)),
+					target: new PostgresBlobStore(pool)
+				}
+			},
 			{
 				onProgress: (done, total) => {
 					if (done === total || done - shown >= 500) {
@@ -39,8 +48,15 @@ async function main(): Promise<void> {
 		console.log(
 			`Done: ${report.documents} documents; ${report.added} added, ${report.completed} completed, ` +
 				`${report.documents - report.added - report.completed} already there (${report.bytes} bytes written). ` +
-				'Every one was read back and holds all the SQLite file has. Start the servers with DATABASE_URL now.'
+				'Every one was read back and holds all the SQLite file has.'
 		);
+		if (evidence) {
+			console.log(
+				`Evidence: ${evidence.files} files; ${evidence.copied} copied (${evidence.bytes} bytes), ` +
+					`${evidence.links} links to plans made; each checked against its SHA-256 and size.`
+			);
+		}
+		console.log('Start the servers with DATABASE_URL now.');
 	} finally {
 		await target.close();
 		await pool.end();

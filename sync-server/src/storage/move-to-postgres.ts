@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import type { AsyncBlobStore, AsyncDocStore, DocStore } from '../contracts';
 import type { Database } from '../db';
+import { readFrom, storeFile } from '../blobs/store-file';
 
 export interface MoveReport {
 	/** Documents in the SQLite file. */
@@ -31,9 +32,6 @@ export interface EvidenceMoveReport {
 	links: number;
 	bytes: number;
 }
-
-/** Bytes sent to the target per chunk: the app's own upload chunk. */
-const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
 
 export class MoveError extends Error {
 	override name = 'MoveError';
@@ -167,29 +165,6 @@ export function assertMovedToPostgres(db: Database, uses: { evidence: boolean })
 	);
 }
 
-/** Every file's bytes from `source`, in chunks of EVIDENCE_CHUNK_BYTES, from byte `from` on. */
-async function* chunksOf(source: AsyncBlobStore, hash: string, from: number): AsyncIterable<Uint8Array> {
-	let skip = from;
-	let pending: Uint8Array[] = [];
-	let pendingBytes = 0;
-	for await (let part of source.read(hash)) {
-		if (skip > 0) {
-			const skipped = Math.min(skip, part.byteLength);
-			skip -= skipped;
-			part = part.subarray(skipped);
-		}
-		if (part.byteLength === 0) continue;
-		pending.push(part);
-		pendingBytes += part.byteLength;
-		if (pendingBytes >= EVIDENCE_CHUNK_BYTES) {
-			yield Buffer.concat(pending);
-			pending = [];
-			pendingBytes = 0;
-		}
-	}
-	if (pendingBytes > 0) yield Buffer.concat(pending);
-}
-
 /**
  * Copies every evidence file of the data folder (its SQLite `blobs` and the plans that reference
  * each, `plan_blobs`) into `target`, through the same steps an upload takes: chunks into the
@@ -215,24 +190,23 @@ async function moveEvidence(
 		// A file no plan references any more is nobody's to read: nothing to move.
 		const first = links[0];
 		if (first === undefined) continue;
-		if ((await target.info(file.hash)) === undefined) {
-			let offset = await target.receivedBytes(first.plan_id, file.hash);
-			for await (const chunk of chunksOf(source, file.hash, offset)) {
-				const { isAccepted, received } = await target.appendChunk(first.plan_id, file.hash, offset, chunk);
-				if (!isAccepted)
-					throw new MoveError(
-						`The evidence file ${file.hash} could not be copied (another upload of it is running).`
-					);
-				offset = received;
-				report.bytes += chunk.byteLength;
-			}
-			if (!(await target.finish(first.plan_id, file.hash, file.mime_type))) {
-				throw new MoveError(
-					`The evidence file ${file.hash} in the data folder does not match its SHA-256: it was not moved.`
-				);
-			}
-			report.copied++;
+		const stored = await storeFile(
+			target,
+			{ planId: first.plan_id, hash: file.hash, mimeType: file.mime_type },
+			(offset) => readFrom(source, file.hash, offset)
+		);
+		report.bytes += stored.bytes;
+		if (stored.status === 'busy') {
+			throw new MoveError(
+				`The evidence file ${file.hash} could not be copied (another upload of it is running).`
+			);
 		}
+		if (stored.status === 'mismatch') {
+			throw new MoveError(
+				`The evidence file ${file.hash} in the data folder does not match its SHA-256: it was not moved.`
+			);
+		}
+		if (stored.status === 'stored') report.copied++;
 		if ((await target.info(file.hash))?.size !== Number(file.size)) {
 			throw new MoveError(
 				`The evidence file ${file.hash} in PostgreSQL is not the size the data folder records.`

@@ -1,10 +1,14 @@
 /**
- * Where the relay keeps plan documents, chosen once at start: the SQLite file (the default, through
- * SyncDocStoreAdapter, the same store the rest of the server reads) or, with DATABASE_URL,
- * PostgreSQL, which several relay processes share. One implementation per engine behind
- * AsyncDocStore; nothing else in the relay knows which one it has.
+ * Where the relay keeps plan documents and the server keeps evidence files, chosen once at start:
+ * the SQLite file and the data folder's blobs/ (the default, through SyncDocStoreAdapter and
+ * DiskBlobStoreAdapter) or, with DATABASE_URL, PostgreSQL, which several relay processes share.
+ * One implementation per engine behind AsyncDocStore and AsyncBlobStore; nothing else in the
+ * server knows which one it has.
  */
-import type { AsyncDocStore, DocStore } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, DocStore } from '../contracts';
+import { DiskBlobStoreAdapter } from '../blobs/async-blob-store';
+import type { BlobStore } from '../blobs/blob-store';
+import { PostgresBlobStore } from '../blobs/postgres-blob-store';
 import type { HealthProbe } from '../api/health-checks';
 import { openPostgres } from '../postgres/database';
 import { SyncDocStoreAdapter } from './async-doc-store';
@@ -12,22 +16,29 @@ import { PostgresDocStore } from './postgres-doc-store';
 
 export interface RelayStore {
 	store: AsyncDocStore;
+	/** Evidence files: the data folder's, or PostgreSQL's (decision 0112). */
+	blobs: AsyncBlobStore;
 	/** PostgreSQL's health check; none for the SQLite file (/api/health reads that one itself). */
 	probe: HealthProbe | null;
 	/** Waits for the calls in flight, then closes what this opened (the PostgreSQL pool); the SQLite store stays the caller's. */
 	close(): Promise<void>;
 }
 
-export async function openRelayStore(databaseUrl: string | null, sqlite: DocStore): Promise<RelayStore> {
+export async function openRelayStore(
+	databaseUrl: string | null,
+	local: { docs: DocStore; blobs: BlobStore },
+	now: () => number = Date.now
+): Promise<RelayStore> {
 	if (databaseUrl === null) {
 		// The SQLite store is closed by whoever opened it (server.ts, with the database file).
-		const store = new SyncDocStoreAdapter(sqlite);
-		return { store, probe: null, close: async () => {} };
+		const store = new SyncDocStoreAdapter(local.docs);
+		return { store, blobs: new DiskBlobStoreAdapter(local.blobs), probe: null, close: async () => {} };
 	}
 	const pool = await openPostgres(databaseUrl);
 	const store = new PostgresDocStore(pool);
 	return {
 		store,
+		blobs: new PostgresBlobStore(pool, now),
 		probe: { part: 'postgresql', check: () => pool.query('SELECT 1') },
 		async close() {
 			await store.close();
