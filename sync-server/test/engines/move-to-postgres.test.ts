@@ -33,6 +33,7 @@ import {
 	waitFor,
 	type Client
 } from '../harness';
+import { pdf, sha256, uploadWhole } from '../archive-fixtures';
 import { signIn, startServer, tempDir, type TestServer } from '../helpers';
 import { createTestDatabase } from './databases';
 
@@ -99,6 +100,11 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		servers.push(seeded);
 		await stop();
 		await writeOnSqlite(dir, 'Notes written before the move. ');
+		// Evidence uploaded on the SQLite installation, kept in its data folder.
+		const withFile = await startServer({ dir, keepDir: true, config: { seedDemo: false } });
+		servers.push(withFile);
+		await uploadWhole(withFile, await signIn(withFile.url, 'amara'), 'demo-amara', pdf);
+		await stop();
 
 		await expect(
 			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
@@ -110,6 +116,7 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			new RegExp(`Done: ${documents} documents; ${documents} added, 0 completed, 0 already there`)
 		);
 		expect(documents).toBeGreaterThan(5);
+		expect(first).toContain('Evidence: 1 files; 1 copied');
 
 		// Every document, read on a connection of its own, holds exactly what the SQLite file holds.
 		const server = await startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } });
@@ -141,6 +148,11 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		// The relay on PostgreSQL serves the student's words to her advisor.
 		const rivera = await connect(server, 'rivera');
 		expect(rivera.doc.getText('notes').toString()).toBe('Notes written before the move. ');
+		// And the file, now read from PostgreSQL.
+		const file = await fetch(`${server.url}/api/blobs/${sha256(pdf)}`, {
+			headers: { authorization: `Bearer ${await signIn(server.url, 'rivera')}` }
+		});
+		expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
 		await stop();
 
 		// A second run changes nothing.
