@@ -157,14 +157,14 @@ async function sqliteAnswerers(dir: string): Promise<Answerers> {
 	const sessions = new SessionStore(db, 3_600_000);
 	const app = Fastify({ logger: false });
 	// The route reads only these parts of the server's context (requireCaller, the resolver, the audit, the documents).
-	const ctx = {
+	const ctx: Pick<ApiContext, 'db' | 'accounts' | 'sessions' | 'resolver' | 'audit' | 'docs'> = {
 		db,
 		accounts,
 		sessions,
 		resolver: new SqliteAccessResolver(accounts, sessions),
 		audit: new SqliteAuditLog(db),
 		docs: new SyncDocStoreAdapter(store) as AsyncDocStore
-	} satisfies Partial<ApiContext>;
+	};
 	registerCatchUpRoutes(app, ctx as ApiContext);
 	await app.listen({ host: '127.0.0.1', port: 0 });
 	const address = app.server.address();

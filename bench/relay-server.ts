@@ -22,6 +22,7 @@ import { SyncDocStoreAdapter } from '../sync-server/src/storage/async-doc-store'
 import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 import { openRelayStore } from '../sync-server/src/storage/relay-store';
 import { BlobStore } from '../sync-server/src/blobs/blob-store';
+import { SqliteAuditLog } from '../sync-server/src/audit/audit-log';
 import { LocalFanOut, ReceiverSlot } from '../sync-server/src/fanout/local-fan-out';
 import { RedisFanOut } from '../sync-server/src/fanout/redis-fan-out';
 
@@ -65,8 +66,13 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 	const store =
 		databaseUrl === null
 			? new SyncDocStoreAdapter(sqlite)
-			: (await openRelayStore(databaseUrl, { docs: sqlite, blobs: new BlobStore(db, dataDir, Date.now) }))
-					.store;
+			: (
+					await openRelayStore(databaseUrl, {
+						docs: sqlite,
+						blobs: new BlobStore(db, dataDir, Date.now),
+						audit: new SqliteAuditLog(db)
+					})
+				).store;
 	const slot = new ReceiverSlot();
 	const redisUrl = process.env.REDIS_URL;
 	const fanOut =

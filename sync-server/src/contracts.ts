@@ -37,6 +37,43 @@ export interface AuditLog {
 	}): void;
 }
 
+/** When a plan was last changed by anyone, from the audit log (ms since 1970; absent when never). */
+export interface LastChanges {
+	/** The newest change to either document of the plan. */
+	any?: number;
+	family?: number;
+}
+
+/** One stored entry of the audit log. Ids only grow: pages of a plan's log follow them. */
+export interface StoredAuditEntry {
+	id: number;
+	/** When it was recorded (ms since 1970), not when it reached the database. */
+	at: number;
+	userId: string;
+	planId: string;
+	docKind: DocKind;
+	action: 'open' | 'change' | 'denied';
+	detail: string | null;
+}
+
+/**
+ * The audit log where the server keeps it: the SQLite file, or PostgreSQL with DATABASE_URL (every
+ * process writes the same log). `record` never waits: the SQLite file writes the entry at once,
+ * PostgreSQL a turn's entries in one INSERT right after the turn (kept in memory and retried while
+ * PostgreSQL cannot be reached; `flush` waits for them). Appended only: both engines refuse to
+ * change or delete an entry.
+ */
+export interface AuditStore extends AuditLog {
+	/** The newest entries of one plan first, at most `limit`, only those with an id below `before` when given. */
+	listForPlan(planId: string, limit: number, before?: number): Promise<StoredAuditEntry[]>;
+	/** When each plan, and its family part, was last changed (its newest 'change' entries); every id asked has an entry. */
+	lastChanges(planIds: readonly string[]): Promise<Map<string, LastChanges>>;
+	/** Resolves once every entry recorded so far is stored; rejects if that is not possible now. */
+	flush(): Promise<void>;
+	/** Stores what was recorded (trying once more), then refuses new entries. */
+	close(): Promise<void>;
+}
+
 /** One update of one document, as the relay hands a turn's worth of them to the store. */
 export interface StoredUpdate {
 	docName: string;

@@ -81,10 +81,10 @@ export async function createServer(
 		// The relay's documents and the evidence: this SQLite file and data folder, or PostgreSQL with
 		// DATABASE_URL (storage/relay-store.ts). Plans or files still only here would look missing on
 		// PostgreSQL: refuse, and say how to move them.
-		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: true });
+		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: true, audit: true });
 		relayStore = await openRelayStore(
 			config.databaseUrl,
-			{ docs: store, blobs: new BlobStore(db, config.dataDir, now) },
+			{ docs: store, blobs: new BlobStore(db, config.dataDir, now), audit: new SqliteAuditLog(db, now) },
 			now
 		);
 		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
@@ -106,7 +106,7 @@ export async function createServer(
 		const sessions = new SessionStore(db, config.sessionTtlHours * HOUR_MS, now);
 		const leavers = new LeaverAccess(db, config.leaverAccessDays, now);
 		const resolver = new SqliteAccessResolver(accounts, sessions, leavers);
-		const audit = new SqliteAuditLog(db, now);
+		const audit = relayStore.audit;
 		const relay = registerRelay(app, {
 			store: relayStore.store,
 			fanOut,

@@ -44,16 +44,16 @@ describe('the database file', () => {
 		);
 	});
 
-	it('keeps the audit log append-only', () => {
+	it('keeps the audit log append-only', async () => {
 		const db = openDatabase(path.join(dir, 'audit'));
 		try {
 			const audit = new SqliteAuditLog(db, () => 1000);
 			audit.record({ userId: 'u1', planId: 'p1', action: 'open', docKind: 'plan' });
 			audit.record({ userId: 'u1', planId: 'p1', action: 'change', docKind: 'plan', detail: '3 updates' });
-			expect(audit.listForPlan('p1', 10).map((e) => e.action)).toEqual(['change', 'open']);
+			expect((await audit.listForPlan('p1', 10)).map((e) => e.action)).toEqual(['change', 'open']);
 			expect(() => db.exec("UPDATE audit_log SET action = 'open'")).toThrow(/append-only/);
 			expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
-			expect(audit.listForPlan('p1', 10)).toHaveLength(2);
+			expect(await audit.listForPlan('p1', 10)).toHaveLength(2);
 		} finally {
 			db.close();
 		}

@@ -193,9 +193,21 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext): void
 			if (!student || student.schoolId !== admin.user.schoolId) throw notFound('student');
 			const { limit, before } = request.query;
 			// One more than asked tells whether an older page exists, without a second query.
-			const rows = ctx.audit.listForPlan(student.planId, limit + 1, before);
+			const rows = await ctx.audit.listForPlan(student.planId, limit + 1, before);
 			const page = rows.slice(0, limit);
-			const entries = page.map((entry) => ({ ...entry, at: iso(entry.at) }));
+			// The person's name and role now (the log keeps only the id); null once they are gone.
+			const people = new Map(
+				[...new Set(page.map((entry) => entry.userId))].map((id) => [id, ctx.accounts.getUser(id)])
+			);
+			const entries = page.map((entry) => {
+				const person = people.get(entry.userId);
+				return {
+					...entry,
+					at: iso(entry.at),
+					userName: person?.displayName ?? null,
+					userRole: person?.role ?? null
+				};
+			});
 			// Pages follow the entry id, not the time: a flood of entries in one second can not
 			// hide the entries around it, and every entry is reachable page after page.
 			const nextBefore = rows.length > limit ? page[page.length - 1]!.id : null;

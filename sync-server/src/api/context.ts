@@ -9,9 +9,8 @@ import type { PasswordChecks } from '../auth/password-checks';
 import type { AttemptLimiter } from '../auth/attempt-limiter';
 import type { SignInGuard } from '../auth/sign-in-guard';
 import type { TrustedDevices } from '../auth/trusted-devices';
-import type { SqliteAuditLog } from '../audit/audit-log';
 import type { ServerConfig } from '../config';
-import type { AsyncBlobStore, AsyncDocStore, RelayControl } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, AuditStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
 import type { HealthProbe } from './health-checks';
@@ -26,7 +25,8 @@ export interface ApiContext {
 	invites: InviteStore;
 	/** Students who left: until when they may still read their plan. */
 	leavers: LeaverAccess;
-	audit: SqliteAuditLog;
+	/** The audit log, on the server's engine (the SQLite file, or PostgreSQL). */
+	audit: AuditStore;
 	resolver: SqliteAccessResolver;
 	/** Sign-in attempts per account and address, per account, per trusted device. */
 	signInGuard: SignInGuard;

@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { PlanView } from '../../../src/lib/contracts/api';
 import { today } from '../../../src/lib/plp/ids';
 import { principalOf } from '../auth/access-resolver';
-import { lastChanges } from '../plans/last-changes';
 import { readMany } from '../plans/read-many';
 import { PlanSummaries } from '../plans/plan-summary';
 import { requireReader } from './authenticate';
@@ -24,10 +23,7 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ApiContext): void 
 		// The candidate list comes from the person's links; the access shown is decided by the same
 		// resolver the relay uses, so the list never promises what the relay would refuse.
 		const visible = ctx.accounts.plansVisibleTo(caller.user);
-		const changes = lastChanges(
-			ctx.db,
-			visible.map((plan) => plan.planId)
-		);
+		const changes = await ctx.audit.lastChanges(visible.map((plan) => plan.planId));
 		const views = await readMany(visible, async (plan): Promise<PlanView> => {
 			const summary = await summaries.summary(plan.planId, interval, date);
 			const lastChangeAt = changes.get(plan.planId)?.any;

@@ -10,7 +10,6 @@ import { today } from '../../../src/lib/plp/ids';
 import type { CaseloadRow, SchoolCounts } from '../../../src/lib/contracts/growth-api';
 import { requireRole } from '../api/authenticate';
 import type { ApiContext } from '../api/context';
-import { lastChanges } from '../plans/last-changes';
 import { PlanSummaries } from '../plans/plan-summary';
 import { readMany } from '../plans/read-many';
 
@@ -25,10 +24,7 @@ export function registerGrowthRoutes(app: FastifyInstance, ctx: ApiContext): voi
 		const date = today();
 		const plans = ctx.accounts.plansVisibleTo(caller.user).filter((plan) => plan.isActive);
 		const interval = await summaries.reviewIntervalMonths(caller.user.schoolId);
-		const changes = lastChanges(
-			ctx.db,
-			plans.map((plan) => plan.planId)
-		);
+		const changes = await ctx.audit.lastChanges(plans.map((plan) => plan.planId));
 		const rows = await readMany(plans, async (plan): Promise<CaseloadRow> => {
 			const planFacts = await facts.get(plan.planId, date);
 			const change = changes.get(plan.planId) ?? {};

@@ -1,26 +1,17 @@
-/** When each plan, and its family part, was last changed by anyone: from the audit log (who changed what, when). */
-import type { Database } from '../db';
+/** When each plan, and its family part, was last changed by anyone: folded from the audit log's rows. */
+import type { LastChanges } from '../contracts';
 
-type Row = { doc_kind: string; at: number };
-
-export interface LastChanges {
-	/** ms since 1970 of the newest change to either document; absent when never changed. */
-	any?: number;
-	family?: number;
-}
-
-export function lastChanges(db: Database, planIds: readonly string[]): Map<string, LastChanges> {
-	const result = new Map<string, LastChanges>();
-	const statement = db.prepare(
-		"SELECT doc_kind, max(at) AS at FROM audit_log WHERE plan_id = ? AND action = 'change' GROUP BY doc_kind"
-	);
-	for (const planId of planIds) {
-		const entry: LastChanges = {};
-		for (const row of statement.all(planId) as Row[]) {
-			entry.any = Math.max(entry.any ?? 0, row.at);
-			if (row.doc_kind === 'family') entry.family = row.at;
-		}
-		result.set(planId, entry);
+/** The newest 'change' per plan and document kind (either engine's query) as one entry per plan asked. */
+export function foldLastChanges(
+	planIds: readonly string[],
+	rows: Iterable<{ planId: string; docKind: string; at: number }>
+): Map<string, LastChanges> {
+	const result = new Map<string, LastChanges>(planIds.map((planId) => [planId, {}]));
+	for (const row of rows) {
+		const entry = result.get(row.planId);
+		if (entry === undefined) continue;
+		entry.any = Math.max(entry.any ?? 0, row.at);
+		if (row.docKind === 'family') entry.family = row.at;
 	}
 	return result;
 }
