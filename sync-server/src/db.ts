@@ -453,5 +453,16 @@ export const MIGRATIONS: readonly string[] = [
 		last_evidence_at INTEGER NOT NULL,
 		evidence_files INTEGER NOT NULL
 	);
+	`,
+	// The audit log moves to PostgreSQL too (issue 19): up to which entry a move copied. The file's
+	// own id names it in PostgreSQL's record of what was moved from where (audit_moved).
+	`
+	ALTER TABLE postgres_moves ADD COLUMN last_audit_id INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE postgres_moves ADD COLUMN audit_entries INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE installation (
+		is_the_row INTEGER PRIMARY KEY CHECK (is_the_row = 1),
+		id TEXT NOT NULL
+	);
+	INSERT INTO installation (is_the_row, id) VALUES (1, lower(hex(randomblob(16))));
 	`
 ];

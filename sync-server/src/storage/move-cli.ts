@@ -1,6 +1,6 @@
 /**
- * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file and its evidence
- * files into the PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every
+ * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file, its evidence
+ * files and its audit log into the PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every
  * one, and prints what it did. Stop the servers first (or run it again after: it adds only what is missing).
  */
 import { ConfigError, loadConfig } from '../config';
@@ -27,14 +27,19 @@ async function main(): Promise<void> {
 	try {
 		console.log(`Moving the plans of ${config.dataDir} into PostgreSQL…`);
 		let shown = 0;
-		const { documents: report, evidence } = await moveToPostgres(
+		const {
+			documents: report,
+			evidence,
+			audit
+		} = await moveToPostgres(
 			db,
 			{
 				documents: { source, target },
 				evidence: {
 					source: new DiskBlobStoreAdapter(new BlobStore(db, config.dataDir, Date.now)),
 					target: new PostgresBlobStore(pool)
-				}
+				},
+				audit: { target: pool }
 			},
 			{
 				onProgress: (done, total) => {
@@ -54,6 +59,11 @@ async function main(): Promise<void> {
 			console.log(
 				`Evidence: ${evidence.files} files; ${evidence.copied} copied (${evidence.bytes} bytes), ` +
 					`${evidence.links} links to plans made; each checked against its SHA-256 and size.`
+			);
+		}
+		if (audit) {
+			console.log(
+				`Audit log: ${audit.entries} entries; ${audit.copied} copied now, each compared with what PostgreSQL stored.`
 			);
 		}
 		console.log('Start the servers with DATABASE_URL now.');

@@ -1,19 +1,27 @@
 /**
- * Moving an installation's plan documents from its SQLite file into PostgreSQL (issue 19): a
- * school that started on the embedded default and now sets DATABASE_URL. Without the move, the
- * relay would start on an empty PostgreSQL and every plan no device still holds would look blank.
+ * Moving an installation's plan documents, evidence files and audit log from its SQLite file into
+ * PostgreSQL (issue 19): a school that started on the embedded default and now sets DATABASE_URL.
+ * Without the move, the relay would start on an empty PostgreSQL and every plan no device still
+ * holds would look blank.
  *
  * Each document's updates are merged into one and appended to PostgreSQL's log, or only what
  * PostgreSQL lacks when it has the document already, so running the move again is harmless. Every
  * document is then read back from PostgreSQL and checked: applying the SQLite file's whole content
  * to it must change nothing. The SQLite rows stay where they are (the file is the fallback until a
  * backup of PostgreSQL exists); the file records up to which row it was moved, and a server started
- * with DATABASE_URL refuses to start while the file has rows newer than that.
+ * with DATABASE_URL refuses to start while the file has rows newer than that. Audit entries are
+ * copied in one transaction and compared row by row (moveAuditEntries).
  */
 import * as Y from 'yjs';
-import type { AsyncBlobStore, AsyncDocStore, DocStore } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, DocStore, StoredAuditEntry } from '../contracts';
 import type { Database } from '../db';
 import { readFrom, storeFile } from '../blobs/store-file';
+import { AUDIT_COLUMNS, auditEntryOf } from '../audit/audit-log';
+import { moveAuditEntries, type AuditMoveReport } from '../audit/postgres-audit-log';
+import type { PostgresPool } from '../postgres/database';
+
+/** Audit entries read from the SQLite file per page of a move. */
+const AUDIT_PAGE = 1000;
 
 export interface MoveReport {
 	/** Documents in the SQLite file. */
@@ -37,26 +45,43 @@ export class MoveError extends Error {
 	override name = 'MoveError';
 }
 
-/** Where the data folder's writes are: the newest document row, the newest link of evidence to a plan. */
+/**
+ * Where the data folder's writes are: the newest document row, the newest link of evidence to a
+ * plan, the newest audit entry.
+ */
 interface WritesUpTo {
 	seq: number;
 	evidenceAt: number;
+	auditId: number;
 }
 
+type WritesRow = { seq: number | null; evidence_at: number | null; audit_id: number | null };
+
+const writesOf = (row: WritesRow): WritesUpTo => ({
+	seq: Number(row.seq ?? 0),
+	evidenceAt: Number(row.evidence_at ?? 0),
+	auditId: Number(row.audit_id ?? 0)
+});
+
 function newestWrites(db: Database): WritesUpTo {
-	const row = db
-		.prepare(
-			'SELECT (SELECT max(seq) FROM doc_updates) AS seq, (SELECT max(added_at) FROM plan_blobs) AS evidence_at'
-		)
-		.get() as { seq: number | null; evidence_at: number | null };
-	return { seq: Number(row.seq ?? 0), evidenceAt: Number(row.evidence_at ?? 0) };
+	return writesOf(
+		db
+			.prepare(
+				`SELECT (SELECT max(seq) FROM doc_updates) AS seq, (SELECT max(added_at) FROM plan_blobs) AS evidence_at,
+				 (SELECT max(id) FROM audit_log) AS audit_id`
+			)
+			.get() as WritesRow
+	);
 }
 
 function movedUpTo(db: Database): WritesUpTo {
-	const row = db
-		.prepare('SELECT max(last_seq) AS seq, max(last_evidence_at) AS evidence_at FROM postgres_moves')
-		.get() as { seq: number | null; evidence_at: number | null };
-	return { seq: Number(row.seq ?? 0), evidenceAt: Number(row.evidence_at ?? 0) };
+	return writesOf(
+		db
+			.prepare(
+				'SELECT max(last_seq) AS seq, max(last_evidence_at) AS evidence_at, max(last_audit_id) AS audit_id FROM postgres_moves'
+			)
+			.get() as WritesRow
+	);
 }
 
 /** Whether PostgreSQL holds everything `update` holds: applying it to what PostgreSQL has changes nothing. */
@@ -113,6 +138,8 @@ export interface MoveParts {
 	documents: { source: DocStore; target: AsyncDocStore };
 	/** Only where the server keeps evidence in PostgreSQL too. */
 	evidence?: { source: AsyncBlobStore; target: AsyncBlobStore };
+	/** The PostgreSQL database the SQLite file's audit log goes into. */
+	audit?: { target: PostgresPool };
 }
 
 /**
@@ -125,7 +152,7 @@ export async function moveToPostgres(
 	db: Database,
 	parts: MoveParts,
 	options: { now?: () => number; onProgress?: (done: number, total: number) => void } = {}
-): Promise<{ documents: MoveReport; evidence?: EvidenceMoveReport }> {
+): Promise<{ documents: MoveReport; evidence?: EvidenceMoveReport; audit?: AuditMoveReport }> {
 	const upTo = newestWrites(db);
 	const documents = await moveDocuments(
 		db,
@@ -135,33 +162,56 @@ export async function moveToPostgres(
 		options.onProgress
 	);
 	const evidence = parts.evidence && (await moveEvidence(db, parts.evidence.source, parts.evidence.target));
+	const audit = parts.audit && (await moveAuditEntries(parts.audit.target, auditSource(db, upTo.auditId)));
 	db.prepare(
-		'INSERT INTO postgres_moves (moved_at, last_seq, documents, last_evidence_at, evidence_files) VALUES (?, ?, ?, ?, ?)'
+		`INSERT INTO postgres_moves (moved_at, last_seq, documents, last_evidence_at, evidence_files, last_audit_id, audit_entries)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		(options.now ?? Date.now)(),
 		upTo.seq,
 		documents.documents,
 		evidence ? upTo.evidenceAt : 0,
-		evidence?.files ?? 0
+		evidence?.files ?? 0,
+		audit ? upTo.auditId : 0,
+		audit?.entries ?? 0
 	);
-	return { documents, evidence };
+	return { documents, evidence, audit };
+}
+
+/** The SQLite file's audit entries up to `upTo`, as moveAuditEntries reads them, under the file's own id. */
+function auditSource(db: Database, upTo: number) {
+	const { id } = db.prepare('SELECT id FROM installation').get() as { id: string };
+	const { n } = db.prepare('SELECT count(*) AS n FROM audit_log WHERE id <= ?').get(upTo) as { n: number };
+	const page = db.prepare(
+		`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ${AUDIT_PAGE}`
+	);
+	return {
+		id,
+		total: Number(n),
+		upTo,
+		pageAfter: (afterId: number, last: number): StoredAuditEntry[] =>
+			(page.all(afterId, last) as Record<string, unknown>[]).map(auditEntryOf)
+	};
 }
 
 /**
  * For a server starting with DATABASE_URL: refuses when the SQLite file has plan documents (or,
- * where evidence is kept in PostgreSQL too, evidence) never moved to PostgreSQL, or written there
- * since the last move.
+ * where the server keeps them in PostgreSQL too, evidence or audit entries) never moved to
+ * PostgreSQL, or written there since the last move.
  */
-export function assertMovedToPostgres(db: Database, uses: { evidence: boolean }): void {
+export function assertMovedToPostgres(db: Database, uses: { evidence: boolean; audit: boolean }): void {
 	const newest = newestWrites(db);
 	const moved = movedUpTo(db);
-	const isPending = newest.seq > moved.seq || (uses.evidence && newest.evidenceAt > moved.evidenceAt);
+	const isPending =
+		newest.seq > moved.seq ||
+		(uses.evidence && newest.evidenceAt > moved.evidenceAt) ||
+		(uses.audit && newest.auditId > moved.auditId);
 	if (!isPending) return;
-	const isFirst = moved.seq === 0 && moved.evidenceAt === 0;
+	const isFirst = moved.seq === 0 && moved.evidenceAt === 0 && moved.auditId === 0;
 	throw new MoveError(
 		isFirst
 			? 'DATABASE_URL is set, but the plans of this data folder are still in its SQLite file. Move them first: npm run move-to-postgres (docs/deploy.md), then start again.'
-			: "DATABASE_URL is set, but this data folder's SQLite file has plan words or evidence written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
+			: "DATABASE_URL is set, but this data folder's SQLite file has plan words, evidence or audit entries written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
 	);
 }
 
