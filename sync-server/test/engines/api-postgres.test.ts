@@ -3,7 +3,8 @@
  * document from PostgreSQL, where the relay stores them, and computes its own changes against it.
  * Real y-websocket clients write through the relay; the API reads back by export, catch-up, the
  * plan list and growth; a roster import's new plans and new plan information land in PostgreSQL
- * and reach a connected client. The SQLite file never holds a document row.
+ * and reach a connected client. The SQLite file never holds a document row, nor an audit entry: the
+ * admin's audit view reads PostgreSQL's.
  */
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -134,6 +135,35 @@ describe('the API on PostgreSQL (DATABASE_URL)', () => {
 		expect((await caseloadRow()).activeGoals).toBe(goalsBefore + 1);
 
 		expect(sqliteDocRows(server)).toBe(0);
+
+		// The audit log is in PostgreSQL too: the admin reads who opened and changed the plan, by name.
+		const userId = (username: string) =>
+			(server.server.db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string })
+				.id;
+		const log = await api<{ entries: { userId: string; userName: string; action: string }[] }>(
+			server.url,
+			'GET',
+			`/api/audit?studentId=${encodeURIComponent(userId('amara'))}`,
+			{ token: await signIn(server.url, 'admin') }
+		);
+		expect(log.status).toBe(200);
+		expect(log.body.entries).toContainEqual(
+			expect.objectContaining({ userId: userId('amara'), userName: 'Amara Okoye', action: 'change' })
+		);
+		expect(log.body.entries).toContainEqual(
+			expect.objectContaining({ userId: userId('rivera'), userName: 'Lucia Rivera', action: 'open' })
+		);
+		const inSqlite = server.server.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+		expect(Number(inSqlite.n)).toBe(0);
+		const pool = await openPostgres(databaseUrl, { max: 1 });
+		try {
+			const { rows } = await pool.query<{ n: string }>(
+				"SELECT count(*) AS n FROM audit_log WHERE plan_id = 'demo-amara'"
+			);
+			expect(Number(rows[0]!.n)).toBe(log.body.entries.length);
+		} finally {
+			await pool.end();
+		}
 	});
 
 	it('writes a roster import’s new plan and its new plan information to PostgreSQL and to the open plan', async () => {

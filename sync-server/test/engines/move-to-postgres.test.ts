@@ -5,7 +5,8 @@
  * Before the move a server with DATABASE_URL refuses to start; after it every document compares
  * equal and the server serves the plans; words written to the SQLite file after a move refuse the
  * start again until a second run adds them. Evidence files move through the upload's own steps
- * (checked against their SHA-256), linked to the same plans, resuming an unfinished copy.
+ * (checked against their SHA-256), linked to the same plans, resuming an unfinished copy. The audit
+ * log moves entry by entry, and the admin on PostgreSQL reads it with the new entries after it.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,7 +35,7 @@ import {
 	type Client
 } from '../harness';
 import { pdf, sha256, uploadWhole } from '../archive-fixtures';
-import { signIn, startServer, tempDir, type TestServer } from '../helpers';
+import { api, signIn, startServer, tempDir, type TestServer } from '../helpers';
 import { createTestDatabase } from './databases';
 
 const CLI = fileURLToPath(new URL('../../src/storage/move-cli.ts', import.meta.url));
@@ -117,6 +118,9 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		);
 		expect(documents).toBeGreaterThan(5);
 		expect(first).toContain('Evidence: 1 files; 1 copied');
+		const auditMoved = /Audit log: (\d+) entries; (\d+) copied now/.exec(first);
+		expect(Number(auditMoved?.[1])).toBeGreaterThan(0);
+		expect(auditMoved?.[2]).toBe(auditMoved?.[1]);
 
 		// Every document, read on a connection of its own, holds exactly what the SQLite file holds.
 		const server = await startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } });
@@ -127,7 +131,21 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		expect(names).toHaveLength(documents);
 		const pool = await openPostgres(databaseUrl, { max: 1 });
 		const postgres = new PostgresDocStore(pool);
+		const auditRows = `SELECT at, user_id, plan_id, doc_kind, action, detail FROM audit_log ORDER BY id`;
+		const sqliteAudit = () =>
+			server.server.db
+				.prepare(auditRows)
+				.all()
+				.map((row) => ({ ...row }));
+		const movedAudit = sqliteAudit();
 		try {
+			// The audit log, entry by entry and in order, as the SQLite file has it.
+			const postgresAudit = (await pool.query(auditRows)).rows.map((row: Record<string, unknown>) => ({
+				...row,
+				at: Number(row.at)
+			}));
+			expect(movedAudit).toHaveLength(Number(auditMoved?.[1]));
+			expect(postgresAudit).toEqual(movedAudit);
 			for (const name of names) {
 				const fromSqlite = new Y.Doc();
 				for (const row of server.server.db
@@ -153,19 +171,43 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			headers: { authorization: `Bearer ${await signIn(server.url, 'rivera')}` }
 		});
 		expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+		// What the server on PostgreSQL records goes there, not to the file; the admin reads both.
+		expect(sqliteAudit()).toEqual(movedAudit);
+		const amaraId = (
+			server.server.db.prepare("SELECT id FROM users WHERE username = 'amara'").get() as { id: string }
+		).id;
+		const riveraId = (
+			server.server.db.prepare("SELECT id FROM users WHERE username = 'rivera'").get() as { id: string }
+		).id;
+		const log = await api<{ entries: { userId: string; userName: string; action: string }[] }>(
+			server.url,
+			'GET',
+			`/api/audit?studentId=${encodeURIComponent(amaraId)}`,
+			{ token: await signIn(server.url, 'admin') }
+		);
+		expect(log.status).toBe(200);
+		expect(log.body.entries[0]).toMatchObject({ userId: riveraId, userName: 'Lucia Rivera', action: 'open' });
+		expect(log.body.entries.some((entry) => entry.userId === amaraId && entry.action === 'change')).toBe(
+			true
+		);
 		await stop();
 
 		// A second run changes nothing.
-		expect(await moveCli(dataDir, databaseUrl)).toMatch(
+		const second = await moveCli(dataDir, databaseUrl);
+		expect(second).toMatch(
 			new RegExp(`Done: ${documents} documents; 0 added, 0 completed, ${documents} already there \\(0 bytes`)
 		);
+		expect(second).toContain(`Audit log: ${movedAudit.length} entries; 0 copied now`);
 
 		// Words written to the SQLite file after the move: refused again until a run adds them.
 		await writeOnSqlite(dir, 'Written on SQLite after the move. ');
 		await expect(
 			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
-		).rejects.toThrow(/plan words or evidence written after its move to PostgreSQL/);
-		expect(await moveCli(dataDir, databaseUrl)).toMatch(/; 0 added, 1 completed, /);
+		).rejects.toThrow(/plan words, evidence or audit entries written after its move to PostgreSQL/);
+		const third = await moveCli(dataDir, databaseUrl);
+		expect(third).toMatch(/; 0 added, 1 completed, /);
+		// Amara's opening and change on the SQLite file: two entries more, only those copied.
+		expect(third).toContain(`Audit log: ${movedAudit.length + 2} entries; 2 copied now`);
 		const after = await startServer({ dir, config: { databaseUrl, seedDemo: false } });
 		servers.push(after);
 		const again = await connect(after, 'rivera');
@@ -205,22 +247,26 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			await disk.linkToPlan('plan-two', hash, 'rivera');
 			// A run that stopped after the first megabyte.
 			await target.appendChunk('plan-one', hash, 0, bytes.subarray(0, 1024 * 1024));
-			expect(() => assertMovedToPostgres(db, { evidence: true })).toThrow(/npm run move-to-postgres/);
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).toThrow(
+				/npm run move-to-postgres/
+			);
 
 			const moved = await moveToPostgres(db, { documents, evidence: { source: disk, target } });
 			expect(moved.evidence).toEqual({ files: 1, copied: 1, links: 2, bytes: bytes.length - 1024 * 1024 });
 			expect((await readAll(target, hash)).equals(bytes)).toBe(true);
 			expect(await target.info(hash)).toEqual({ hash, size: bytes.length, mimeType: 'image/png' });
 			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-two']);
-			expect(() => assertMovedToPostgres(db, { evidence: true })).not.toThrow();
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).not.toThrow();
 
 			// The same file added to a third plan after the move: refused until a run links it.
 			await disk.linkToPlan('plan-three', hash, 'rivera');
-			expect(() => assertMovedToPostgres(db, { evidence: true })).toThrow(/written after its move/);
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).toThrow(
+				/written after its move/
+			);
 			const again = await moveToPostgres(db, { documents, evidence: { source: disk, target } });
 			expect(again.evidence).toEqual({ files: 1, copied: 0, links: 1, bytes: 0 });
 			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-three', 'plan-two']);
-			expect(() => assertMovedToPostgres(db, { evidence: true })).not.toThrow();
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).not.toThrow();
 		} finally {
 			documents.source.close();
 			await documents.target.close();

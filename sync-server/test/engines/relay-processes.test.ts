@@ -3,7 +3,8 @@
  * SQLite file): three real `main.ts` processes, each on its own port, real sign-ins and real
  * y-websocket clients of one plan spread over the three. Converging; a kill -9 of one process in
  * the middle of a stream of edits loses nothing any client was told was stored; a revocation made
- * through process A closes the matching socket on process C within 1 s; presence crosses processes.
+ * through process A closes the matching socket on process C within 1 s; presence crosses processes;
+ * the audit log, read through any process, holds every process's entries.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -90,6 +91,25 @@ describe('three relay processes on PostgreSQL and Redis', { timeout: 120_000 }, 
 		// And leaving is seen too.
 		onA.provider.awareness.setLocalState(null);
 		await waitFor(() => seenBy(onB) === undefined && seenBy(onC) === undefined, 'eli gone on B and C');
+
+		// One audit log for all three: read through B, it has what A and B recorded (in PostgreSQL).
+		const entries = async () => {
+			const response = await fetch(`${b}/api/audit?studentId=demo-eli`, {
+				headers: { authorization: `Bearer ${admin}` }
+			});
+			expect(response.status).toBe(200);
+			const body = (await response.json()) as {
+				entries: { userId: string; userName: string; action: string }[];
+			};
+			return body.entries.map((entry) => `${entry.userName} ${entry.action}`);
+		};
+		const expected = ['Eli Brooks open', 'Eli Brooks change', 'Sam Chen open', 'Sam Chen change'];
+		let seen: string[] = [];
+		for (let tries = 0; tries < 50 && !expected.every((line) => seen.includes(line)); tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			seen = await entries();
+		}
+		expect(seen).toEqual(expect.arrayContaining(expected));
 	});
 
 	it('a revocation made through process A closes the matching sockets on process C within 1 s', async () => {
