@@ -23,6 +23,7 @@ import { createDocStore } from '../sync-server/src/storage/sqlite-doc-store';
 import { openRelayStore } from '../sync-server/src/storage/relay-store';
 import { BlobStore } from '../sync-server/src/blobs/blob-store';
 import { SqliteAuditLog } from '../sync-server/src/audit/audit-log';
+import { SqliteFrameworkStore } from '../sync-server/src/proficiencies/framework-store';
 import { LocalFanOut, ReceiverSlot } from '../sync-server/src/fanout/local-fan-out';
 import { RedisFanOut } from '../sync-server/src/fanout/redis-fan-out';
 
@@ -70,7 +71,8 @@ async function startPathways(port: number, dataDir: string): Promise<void> {
 					await openRelayStore(databaseUrl, {
 						docs: sqlite,
 						blobs: new BlobStore(db, dataDir, Date.now),
-						audit: new SqliteAuditLog(db)
+						audit: new SqliteAuditLog(db),
+						frameworks: new SqliteFrameworkStore(db)
 					})
 				).store;
 	const slot = new ReceiverSlot();

@@ -2,6 +2,7 @@
  * The seams between the parts of the server. The relay (src/relay, src/storage) and the accounts
  * side (src/auth, src/api) meet only here, so each can be built and tested on its own.
  */
+import type { Framework, FrameworkVersion } from '../../src/lib/contracts/framework';
 import type { Access, DocKind, Role } from '../../src/lib/plp/access';
 
 /** A signed-in person, as a live connection knows them. Never holds the token itself. */
@@ -72,6 +73,36 @@ export interface AuditStore extends AuditLog {
 	flush(): Promise<void>;
 	/** Stores what was recorded (trying once more), then refuses new entries. */
 	close(): Promise<void>;
+}
+
+/** One version of a school's framework as the admin's list of versions shows it. */
+export interface FrameworkVersionSummary {
+	version: number;
+	createdAt: string;
+	proficiencies: number;
+	scales: number;
+}
+
+/**
+ * Each school's proficiency frameworks where the server keeps them: the SQLite file, or PostgreSQL
+ * with DATABASE_URL (every process reads and writes the same versions). Every version is kept:
+ * progress entries point at the proficiencies of the version they were made with.
+ */
+export interface FrameworkStore {
+	/** The school's newest version, or null before its first upload. */
+	latest(schoolId: string): Promise<FrameworkVersion | null>;
+	get(schoolId: string, version: number): Promise<FrameworkVersion | null>;
+	/** Every version, newest first. */
+	list(schoolId: string): Promise<FrameworkVersionSummary[]>;
+	/**
+	 * Saves the framework as the next version, unless it is the same as the latest (then that one is
+	 * answered, `isNew` false). Two saves at once, on any processes, never get the same number.
+	 */
+	save(
+		schoolId: string,
+		userId: string,
+		framework: Framework
+	): Promise<{ version: FrameworkVersion; isNew: boolean }>;
 }
 
 /** One update of one document, as the relay hands a turn's worth of them to the store. */

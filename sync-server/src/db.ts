@@ -464,5 +464,11 @@ export const MIGRATIONS: readonly string[] = [
 		id TEXT NOT NULL
 	);
 	INSERT INTO installation (is_the_row, id) VALUES (1, lower(hex(randomblob(16))));
+	`,
+	// The proficiency frameworks move to PostgreSQL too (issue 19): up to which version (by rowid;
+	// versions are never deleted) a move copied, and how many versions the file had then.
+	`
+	ALTER TABLE postgres_moves ADD COLUMN last_framework_row INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE postgres_moves ADD COLUMN framework_versions INTEGER NOT NULL DEFAULT 0;
 	`
 ];

@@ -30,7 +30,7 @@ import type { FanOut } from './contracts';
 import { registerGrowthRoutes } from './growth/growth-routes';
 import { PlanFactsCache } from './growth/plan-facts';
 import { registerFrameworkRoutes } from './proficiencies/framework-routes';
-import { FrameworkStore } from './proficiencies/framework-store';
+import { SqliteFrameworkStore } from './proficiencies/framework-store';
 import { registerRosterRoutes } from './roster/roster-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSelfAssessmentRoutes } from './self-assessment/assessment-routes';
@@ -81,10 +81,16 @@ export async function createServer(
 		// The relay's documents and the evidence: this SQLite file and data folder, or PostgreSQL with
 		// DATABASE_URL (storage/relay-store.ts). Plans or files still only here would look missing on
 		// PostgreSQL: refuse, and say how to move them.
-		if (config.databaseUrl !== null) assertMovedToPostgres(db, { evidence: true, audit: true });
+		if (config.databaseUrl !== null)
+			assertMovedToPostgres(db, { evidence: true, audit: true, frameworks: true });
 		relayStore = await openRelayStore(
 			config.databaseUrl,
-			{ docs: store, blobs: new BlobStore(db, config.dataDir, now), audit: new SqliteAuditLog(db, now) },
+			{
+				docs: store,
+				blobs: new BlobStore(db, config.dataDir, now),
+				audit: new SqliteAuditLog(db, now),
+				frameworks: new SqliteFrameworkStore(db, now)
+			},
 			now
 		);
 		// The other relay processes, with REDIS_URL; alone otherwise. The relay takes the slot below.
@@ -99,7 +105,7 @@ export async function createServer(
 		const schools = new SchoolStore(db, now);
 		const demo = config.seedDemo ? await seedDemoSchool(db, accounts, schools) : null;
 		if (demo && options.seedDemoFramework) {
-			new FrameworkStore(db, now).save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
+			await relayStore.frameworks.save(demo.schoolId, DEMO_ADMIN_ID, options.seedDemoFramework);
 		}
 
 		app = createApp(config);
@@ -135,6 +141,7 @@ export async function createServer(
 			// The API reads documents where the relay stores them, on either engine.
 			docs: relayStore.store,
 			blobs: relayStore.blobs,
+			frameworks: relayStore.frameworks,
 			planFacts: new PlanFactsCache(relayStore.store),
 			healthProbes: [relayStore.probe, shared.probe].filter((probe) => probe !== null),
 			startedAt: Date.now(),

@@ -10,7 +10,7 @@ import type { AttemptLimiter } from '../auth/attempt-limiter';
 import type { SignInGuard } from '../auth/sign-in-guard';
 import type { TrustedDevices } from '../auth/trusted-devices';
 import type { ServerConfig } from '../config';
-import type { AsyncBlobStore, AsyncDocStore, AuditStore, RelayControl } from '../contracts';
+import type { AsyncBlobStore, AsyncDocStore, AuditStore, FrameworkStore, RelayControl } from '../contracts';
 import type { Database } from '../db';
 import type { PlanFactsCache } from '../growth/plan-facts';
 import type { HealthProbe } from './health-checks';
@@ -47,6 +47,8 @@ export interface ApiContext {
 	docs: AsyncDocStore;
 	/** Evidence files, on the same engine: the data folder's blobs/, or PostgreSQL with DATABASE_URL. */
 	blobs: AsyncBlobStore;
+	/** Each school's proficiency frameworks, on the same engine. */
+	frameworks: FrameworkStore;
 	/** Each plan's facts for the growth and self-assessment figures, one cache for both (each plan read once per change). */
 	planFacts: PlanFactsCache;
 	/** What /api/health checks besides the SQLite file: PostgreSQL and Redis when they are in use. */

@@ -46,7 +46,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: ApiContext): voi
 		if (!rel.isOwnPlan && !rel.isInCaseload && !rel.isSchoolAdmin) throw forbidden();
 		const out = new PassThrough();
 		const wording = await exportPageWording(
-			ctx.db,
+			ctx.frameworks,
 			ctx.docs,
 			caller.user,
 			request.headers['accept-language']
@@ -70,7 +70,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: ApiContext): voi
 			studentName: plan.studentName
 		}));
 		const wording = await exportPageWording(
-			ctx.db,
+			ctx.frameworks,
 			ctx.docs,
 			caller.user,
 			request.headers['accept-language']

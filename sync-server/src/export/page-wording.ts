@@ -6,15 +6,13 @@
 import { matchLanguage } from '../../../src/lib/messages/languages';
 import { docName } from '../../../src/lib/plp/access';
 import { SchoolTemplate } from '../../../src/lib/plp/template';
-import type { AsyncDocStore } from '../contracts';
-import type { Database } from '../db';
+import type { AsyncDocStore, FrameworkStore } from '../contracts';
 import type { User } from '../auth/accounts';
-import { FrameworkStore } from '../proficiencies/framework-store';
 import { loadStoredDoc } from './plan-archive';
 import type { PageWording } from './plan-html';
 
 export async function exportPageWording(
-	db: Database,
+	frameworks: FrameworkStore,
 	store: AsyncDocStore,
 	user: Pick<User, 'schoolId' | 'language'>,
 	acceptLanguage: string | undefined
@@ -22,7 +20,7 @@ export async function exportPageWording(
 	const preferences = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim());
 	const language = user.language ?? matchLanguage(preferences);
 	const template = new SchoolTemplate(await loadStoredDoc(store, docName('school', user.schoolId)));
-	const framework = new FrameworkStore(db).latest(user.schoolId);
+	const framework = await frameworks.latest(user.schoolId);
 	return {
 		language,
 		schoolLabel: (value) => template.labelOf(value),

@@ -4,8 +4,9 @@
  * a migration that has shipped: add a new one at the end. Times are milliseconds since 1970 (UTC),
  * as in the SQLite file, so rows move between the engines unchanged.
  *
- * The document log, evidence files and the audit log are here so far; the accounts side's tables
- * (db.ts) follow when their stores get PostgreSQL implementations (issue 19).
+ * The document log, evidence files, the audit log and the proficiency frameworks are here so far;
+ * the accounts side's tables (db.ts) follow when their stores get PostgreSQL implementations
+ * (issue 19).
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
 	// The document log (storage/postgres-doc-store.ts). BY DEFAULT, not ALWAYS: compaction writes
@@ -86,6 +87,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 	CREATE TABLE audit_moved (
 		source text PRIMARY KEY,
 		last_sqlite_id bigint NOT NULL
+	);
+	`,
+	// Proficiency frameworks (proficiencies/postgres-framework-store.ts): the SQLite file's columns.
+	// No references to schools or users: those tables are still in the SQLite file. The content is
+	// the same JSON text as there (not jsonb, which would reorder it), so a moved version compares equal.
+	`
+	CREATE TABLE proficiency_frameworks (
+		school_id text NOT NULL,
+		version integer NOT NULL CHECK (version > 0),
+		created_at bigint NOT NULL,
+		created_by text NOT NULL,
+		content text NOT NULL,
+		PRIMARY KEY (school_id, version)
 	);
 	`
 ];

@@ -20,7 +20,6 @@ import {
 	readFrameworkCsv,
 	readFrameworkJson
 } from './framework-input';
-import { FrameworkStore } from './framework-store';
 
 interface UploadBody {
 	format: FrameworkFormat;
@@ -54,7 +53,7 @@ const versionParams = {
 } as const;
 
 export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): void {
-	const store = new FrameworkStore(ctx.db);
+	const store = ctx.frameworks;
 
 	app.post<{ Body: UploadBody }>(
 		'/api/proficiencies',
@@ -78,7 +77,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 				scales: framework.scales.length,
 				links: framework.links?.length ?? 0
 			};
-			const latest = store.latest(admin.user.schoolId);
+			const latest = await store.latest(admin.user.schoolId);
 			const changes = latest && problems.length === 0 ? frameworkChanges(latest, framework) : null;
 			if (problems.length > 0 || dryRun) {
 				return {
@@ -92,7 +91,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 					changes
 				};
 			}
-			const saved = store.save(admin.user.schoolId, admin.user.id, framework);
+			const saved = await store.save(admin.user.schoolId, admin.user.id, framework);
 			return {
 				isDryRun: false,
 				isSaved: true,
@@ -108,19 +107,19 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 
 	app.get('/api/proficiencies', async (request) => {
 		const caller = requireCaller(ctx, request);
-		return { framework: store.latest(caller.user.schoolId) };
+		return { framework: await store.latest(caller.user.schoolId) };
 	});
 
 	app.get('/api/proficiencies/versions', async (request) => {
 		const admin = requireRole(ctx, request, 'admin');
-		return { versions: store.list(admin.user.schoolId) };
+		return { versions: await store.list(admin.user.schoolId) };
 	});
 
 	type VersionRequest = FastifyRequest<{ Params: { version: number } }>;
 	/** The admin's school and the version asked for (404 when it does not exist). */
-	const versionAsked = (request: VersionRequest) => {
+	const versionAsked = async (request: VersionRequest) => {
 		const admin = requireRole(ctx, request, 'admin');
-		const framework = store.get(admin.user.schoolId, request.params.version);
+		const framework = await store.get(admin.user.schoolId, request.params.version);
 		if (!framework) throw notFound('version of the framework');
 		return { schoolId: admin.user.schoolId, framework };
 	};
@@ -130,13 +129,13 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ApiContext): 
 		'/api/proficiencies/:version/changes',
 		{ schema: versionParams },
 		async (request: VersionRequest) => {
-			const { schoolId, framework } = versionAsked(request);
-			const before = store.get(schoolId, framework.version - 1) ?? { proficiencies: [], scales: [] };
+			const { schoolId, framework } = await versionAsked(request);
+			const before = (await store.get(schoolId, framework.version - 1)) ?? { proficiencies: [], scales: [] };
 			return { version: framework.version, changes: frameworkChanges(before, framework) };
 		}
 	);
 
 	app.get('/api/proficiencies/:version', { schema: versionParams }, async (request: VersionRequest) => ({
-		framework: versionAsked(request).framework
+		framework: (await versionAsked(request)).framework
 	}));
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run move-to-postgres`: moves the plan documents of DATA_DIR's SQLite file, its evidence
- * files and its audit log into the PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every
+ * files, its audit log and its proficiency frameworks into the PostgreSQL database of DATABASE_URL (storage/move-to-postgres.ts), checks every
  * one, and prints what it did. Stop the servers first (or run it again after: it adds only what is missing).
  */
 import { ConfigError, loadConfig } from '../config';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
 		const {
 			documents: report,
 			evidence,
-			audit
+			audit,
+			frameworks
 		} = await moveToPostgres(
 			db,
 			{
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
 					source: new DiskBlobStoreAdapter(new BlobStore(db, config.dataDir, Date.now)),
 					target: new PostgresBlobStore(pool)
 				},
-				audit: { target: pool }
+				audit: { target: pool },
+				frameworks: { target: pool }
 			},
 			{
 				onProgress: (done, total) => {
@@ -64,6 +66,11 @@ async function main(): Promise<void> {
 		if (audit) {
 			console.log(
 				`Audit log: ${audit.entries} entries; ${audit.copied} copied now, each compared with what PostgreSQL stored.`
+			);
+		}
+		if (frameworks) {
+			console.log(
+				`Proficiency frameworks: ${frameworks.versions} versions; ${frameworks.copied} copied now, each compared with what PostgreSQL stored.`
 			);
 		}
 		console.log('Start the servers with DATABASE_URL now.');

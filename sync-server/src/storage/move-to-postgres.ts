@@ -1,5 +1,6 @@
 /**
- * Moving an installation's plan documents, evidence files and audit log from its SQLite file into
+ * Moving an installation's plan documents, evidence files, audit log and proficiency frameworks
+ * from its SQLite file into
  * PostgreSQL (issue 19): a school that started on the embedded default and now sets DATABASE_URL.
  * Without the move, the relay would start on an empty PostgreSQL and every plan no device still
  * holds would look blank.
@@ -10,7 +11,8 @@
  * to it must change nothing. The SQLite rows stay where they are (the file is the fallback until a
  * backup of PostgreSQL exists); the file records up to which row it was moved, and a server started
  * with DATABASE_URL refuses to start while the file has rows newer than that. Audit entries are
- * copied in one transaction and compared row by row (moveAuditEntries).
+ * copied in one transaction and compared row by row (moveAuditEntries), and so are the frameworks'
+ * versions (moveFrameworkVersions).
  */
 import * as Y from 'yjs';
 import type { AsyncBlobStore, AsyncDocStore, DocStore, StoredAuditEntry } from '../contracts';
@@ -19,6 +21,11 @@ import { readFrom, storeFile } from '../blobs/store-file';
 import { AUDIT_COLUMNS, auditEntryOf } from '../audit/audit-log';
 import { moveAuditEntries, type AuditMoveReport } from '../audit/postgres-audit-log';
 import type { PostgresPool } from '../postgres/database';
+import {
+	moveFrameworkVersions,
+	type FrameworkMoveReport,
+	type FrameworkVersionRow
+} from '../proficiencies/postgres-framework-store';
 
 /** Audit entries read from the SQLite file per page of a move. */
 const AUDIT_PAGE = 1000;
@@ -47,20 +54,27 @@ export class MoveError extends Error {
 
 /**
  * Where the data folder's writes are: the newest document row, the newest link of evidence to a
- * plan, the newest audit entry.
+ * plan, the newest audit entry, the newest framework version (its rowid: rows are never deleted).
  */
 interface WritesUpTo {
 	seq: number;
 	evidenceAt: number;
 	auditId: number;
+	frameworkRow: number;
 }
 
-type WritesRow = { seq: number | null; evidence_at: number | null; audit_id: number | null };
+type WritesRow = {
+	seq: number | null;
+	evidence_at: number | null;
+	audit_id: number | null;
+	framework_row: number | null;
+};
 
 const writesOf = (row: WritesRow): WritesUpTo => ({
 	seq: Number(row.seq ?? 0),
 	evidenceAt: Number(row.evidence_at ?? 0),
-	auditId: Number(row.audit_id ?? 0)
+	auditId: Number(row.audit_id ?? 0),
+	frameworkRow: Number(row.framework_row ?? 0)
 });
 
 function newestWrites(db: Database): WritesUpTo {
@@ -68,7 +82,7 @@ function newestWrites(db: Database): WritesUpTo {
 		db
 			.prepare(
 				`SELECT (SELECT max(seq) FROM doc_updates) AS seq, (SELECT max(added_at) FROM plan_blobs) AS evidence_at,
-				 (SELECT max(id) FROM audit_log) AS audit_id`
+				 (SELECT max(id) FROM audit_log) AS audit_id, (SELECT max(rowid) FROM proficiency_frameworks) AS framework_row`
 			)
 			.get() as WritesRow
 	);
@@ -78,7 +92,8 @@ function movedUpTo(db: Database): WritesUpTo {
 	return writesOf(
 		db
 			.prepare(
-				'SELECT max(last_seq) AS seq, max(last_evidence_at) AS evidence_at, max(last_audit_id) AS audit_id FROM postgres_moves'
+				`SELECT max(last_seq) AS seq, max(last_evidence_at) AS evidence_at, max(last_audit_id) AS audit_id,
+				 max(last_framework_row) AS framework_row FROM postgres_moves`
 			)
 			.get() as WritesRow
 	);
@@ -140,6 +155,8 @@ export interface MoveParts {
 	evidence?: { source: AsyncBlobStore; target: AsyncBlobStore };
 	/** The PostgreSQL database the SQLite file's audit log goes into. */
 	audit?: { target: PostgresPool };
+	/** The PostgreSQL database the SQLite file's proficiency frameworks go into. */
+	frameworks?: { target: PostgresPool };
 }
 
 /**
@@ -152,7 +169,12 @@ export async function moveToPostgres(
 	db: Database,
 	parts: MoveParts,
 	options: { now?: () => number; onProgress?: (done: number, total: number) => void } = {}
-): Promise<{ documents: MoveReport; evidence?: EvidenceMoveReport; audit?: AuditMoveReport }> {
+): Promise<{
+	documents: MoveReport;
+	evidence?: EvidenceMoveReport;
+	audit?: AuditMoveReport;
+	frameworks?: FrameworkMoveReport;
+}> {
 	const upTo = newestWrites(db);
 	const documents = await moveDocuments(
 		db,
@@ -163,9 +185,17 @@ export async function moveToPostgres(
 	);
 	const evidence = parts.evidence && (await moveEvidence(db, parts.evidence.source, parts.evidence.target));
 	const audit = parts.audit && (await moveAuditEntries(parts.audit.target, auditSource(db, upTo.auditId)));
+	const frameworks =
+		parts.frameworks &&
+		(await moveFrameworkVersions(
+			parts.frameworks.target,
+			frameworkVersions(db, upTo.frameworkRow),
+			(message) => new MoveError(message)
+		));
 	db.prepare(
-		`INSERT INTO postgres_moves (moved_at, last_seq, documents, last_evidence_at, evidence_files, last_audit_id, audit_entries)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO postgres_moves (moved_at, last_seq, documents, last_evidence_at, evidence_files, last_audit_id, audit_entries,
+		 last_framework_row, framework_versions)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		(options.now ?? Date.now)(),
 		upTo.seq,
@@ -173,9 +203,35 @@ export async function moveToPostgres(
 		evidence ? upTo.evidenceAt : 0,
 		evidence?.files ?? 0,
 		audit ? upTo.auditId : 0,
-		audit?.entries ?? 0
+		audit?.entries ?? 0,
+		frameworks ? upTo.frameworkRow : 0,
+		frameworks?.versions ?? 0
 	);
-	return { documents, evidence, audit };
+	return { documents, evidence, audit, frameworks };
+}
+
+/** Every school's framework versions in the SQLite file, up to row `upTo`. */
+function frameworkVersions(db: Database, upTo: number): FrameworkVersionRow[] {
+	return (
+		db
+			.prepare(
+				`SELECT school_id, version, created_at, created_by, content FROM proficiency_frameworks
+				 WHERE rowid <= ? ORDER BY school_id, version`
+			)
+			.all(upTo) as {
+			school_id: string;
+			version: number;
+			created_at: number;
+			created_by: string;
+			content: string;
+		}[]
+	).map((row) => ({
+		schoolId: row.school_id,
+		version: Number(row.version),
+		createdAt: Number(row.created_at),
+		createdBy: row.created_by,
+		content: row.content
+	}));
 }
 
 /** The SQLite file's audit entries up to `upTo`, as moveAuditEntries reads them, under the file's own id. */
@@ -196,22 +252,27 @@ function auditSource(db: Database, upTo: number) {
 
 /**
  * For a server starting with DATABASE_URL: refuses when the SQLite file has plan documents (or,
- * where the server keeps them in PostgreSQL too, evidence or audit entries) never moved to
- * PostgreSQL, or written there since the last move.
+ * where the server keeps them in PostgreSQL too, evidence, audit entries or frameworks) never
+ * moved to PostgreSQL, or written there since the last move.
  */
-export function assertMovedToPostgres(db: Database, uses: { evidence: boolean; audit: boolean }): void {
+export function assertMovedToPostgres(
+	db: Database,
+	uses: { evidence: boolean; audit: boolean; frameworks: boolean }
+): void {
 	const newest = newestWrites(db);
 	const moved = movedUpTo(db);
 	const isPending =
 		newest.seq > moved.seq ||
 		(uses.evidence && newest.evidenceAt > moved.evidenceAt) ||
-		(uses.audit && newest.auditId > moved.auditId);
+		(uses.audit && newest.auditId > moved.auditId) ||
+		(uses.frameworks && newest.frameworkRow > moved.frameworkRow);
 	if (!isPending) return;
-	const isFirst = moved.seq === 0 && moved.evidenceAt === 0 && moved.auditId === 0;
+	const isFirst =
+		moved.seq === 0 && moved.evidenceAt === 0 && moved.auditId === 0 && moved.frameworkRow === 0;
 	throw new MoveError(
 		isFirst
 			? 'DATABASE_URL is set, but the plans of this data folder are still in its SQLite file. Move them first: npm run move-to-postgres (docs/deploy.md), then start again.'
-			: "DATABASE_URL is set, but this data folder's SQLite file has plan words, evidence or audit entries written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
+			: "DATABASE_URL is set, but this data folder's SQLite file has plan words, evidence, audit entries or frameworks written after its move to PostgreSQL. Run npm run move-to-postgres again (it adds only what is missing), then start again."
 	);
 }
 
