@@ -6,10 +6,12 @@
  * equal and the server serves the plans; words written to the SQLite file after a move refuse the
  * start again until a second run adds them. Evidence files move through the upload's own steps
  * (checked against their SHA-256), linked to the same plans, resuming an unfinished copy. The audit
- * log moves entry by entry, and the admin on PostgreSQL reads it with the new entries after it.
+ * log moves entry by entry, and the admin on PostgreSQL reads it with the new entries after it. The
+ * proficiency frameworks' versions move compared column by column, and are served from PostgreSQL.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -36,10 +38,37 @@ import {
 } from '../harness';
 import { pdf, sha256, uploadWhole } from '../archive-fixtures';
 import { api, signIn, startServer, tempDir, type TestServer } from '../helpers';
+import type { FrameworkVersion } from '../../../src/lib/contracts/framework';
 import { createTestDatabase } from './databases';
 
 const CLI = fileURLToPath(new URL('../../src/storage/move-cli.ts', import.meta.url));
 const run = promisify(execFile);
+
+const frameworkFile = (name: string) =>
+	readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'proficiencies', name), 'utf8');
+
+/** An admin's CSV upload of the fixture framework, its scale's first level named `firstLevel`. */
+async function uploadFramework(server: TestServer, firstLevel: string): Promise<number | null> {
+	const response = await api<{ version: number | null }>(server.url, 'POST', '/api/proficiencies', {
+		token: await signIn(server.url, 'admin'),
+		body: {
+			format: 'csv',
+			dryRun: false,
+			files: {
+				'proficiencies.csv': frameworkFile('proficiencies.csv'),
+				'scales.csv': frameworkFile('scales.csv').replace('Beginning', firstLevel)
+			}
+		}
+	});
+	return response.body.version;
+}
+
+const latestFramework = async (server: TestServer, username: string) =>
+	(
+		await api<{ framework: FrameworkVersion | null }>(server.url, 'GET', '/api/proficiencies', {
+			token: await signIn(server.url, username)
+		})
+	).body.framework;
 
 async function moveCli(dataDir: string, databaseUrl: string): Promise<string> {
 	const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI], {
@@ -105,6 +134,9 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		const withFile = await startServer({ dir, keepDir: true, config: { seedDemo: false } });
 		servers.push(withFile);
 		await uploadWhole(withFile, await signIn(withFile.url, 'amara'), 'demo-amara', pdf);
+		// And the school's proficiency framework, saved there as version 1.
+		expect(await uploadFramework(withFile, 'Beginning')).toBe(1);
+		const frameworkOnSqlite = await latestFramework(withFile, 'rivera');
 		await stop();
 
 		await expect(
@@ -121,6 +153,7 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 		const auditMoved = /Audit log: (\d+) entries; (\d+) copied now/.exec(first);
 		expect(Number(auditMoved?.[1])).toBeGreaterThan(0);
 		expect(auditMoved?.[2]).toBe(auditMoved?.[1]);
+		expect(first).toContain('Proficiency frameworks: 1 versions; 1 copied now');
 
 		// Every document, read on a connection of its own, holds exactly what the SQLite file holds.
 		const server = await startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } });
@@ -163,6 +196,8 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			await pool.end();
 		}
 
+		// The framework, as PostgreSQL serves it: the version the SQLite file had, the same in every field.
+		expect(await latestFramework(server, 'rivera')).toEqual(frameworkOnSqlite);
 		// The relay on PostgreSQL serves the student's words to her advisor.
 		const rivera = await connect(server, 'rivera');
 		expect(rivera.doc.getText('notes').toString()).toBe('Notes written before the move. ');
@@ -198,18 +233,36 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			new RegExp(`Done: ${documents} documents; 0 added, 0 completed, ${documents} already there \\(0 bytes`)
 		);
 		expect(second).toContain(`Audit log: ${movedAudit.length} entries; 0 copied now`);
+		expect(second).toContain('Proficiency frameworks: 1 versions; 0 copied now');
 
 		// Words written to the SQLite file after the move: refused again until a run adds them.
 		await writeOnSqlite(dir, 'Written on SQLite after the move. ');
 		await expect(
 			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
-		).rejects.toThrow(/plan words, evidence or audit entries written after its move to PostgreSQL/);
+		).rejects.toThrow(
+			/plan words, evidence, audit entries or frameworks written after its move to PostgreSQL/
+		);
 		const third = await moveCli(dataDir, databaseUrl);
 		expect(third).toMatch(/; 0 added, 1 completed, /);
 		// Amara's opening and change on the SQLite file: two entries more, only those copied.
 		expect(third).toContain(`Audit log: ${movedAudit.length + 2} entries; 2 copied now`);
+		expect(third).toContain('Proficiency frameworks: 1 versions; 0 copied now');
+
+		// A framework version saved on the SQLite file after the move: refused too, then copied alone.
+		const late = await startServer({ dir, keepDir: true, config: { seedDemo: false } });
+		servers.push(late);
+		expect(await uploadFramework(late, 'Starting')).toBe(2);
+		await stop();
+		await expect(
+			startServer({ dir, keepDir: true, config: { databaseUrl, seedDemo: false } })
+		).rejects.toThrow(/frameworks written after its move to PostgreSQL/);
+		const fourth = await moveCli(dataDir, databaseUrl);
+		expect(fourth).toContain('Proficiency frameworks: 2 versions; 1 copied now');
 		const after = await startServer({ dir, config: { databaseUrl, seedDemo: false } });
 		servers.push(after);
+		const served = await latestFramework(after, 'rivera');
+		expect(served?.version).toBe(2);
+		expect(served?.scales[0]!.levels[0]!.label).toBe('Starting');
 		const again = await connect(after, 'rivera');
 		expect(again.doc.getText('notes').toString()).toBe(
 			'Written on SQLite after the move. Notes written before the move. '
@@ -247,7 +300,7 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			await disk.linkToPlan('plan-two', hash, 'rivera');
 			// A run that stopped after the first megabyte.
 			await target.appendChunk('plan-one', hash, 0, bytes.subarray(0, 1024 * 1024));
-			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).toThrow(
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false, frameworks: false })).toThrow(
 				/npm run move-to-postgres/
 			);
 
@@ -256,17 +309,21 @@ describe('moving the plans of a SQLite installation into PostgreSQL', { timeout:
 			expect((await readAll(target, hash)).equals(bytes)).toBe(true);
 			expect(await target.info(hash)).toEqual({ hash, size: bytes.length, mimeType: 'image/png' });
 			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-two']);
-			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).not.toThrow();
+			expect(() =>
+				assertMovedToPostgres(db, { evidence: true, audit: false, frameworks: false })
+			).not.toThrow();
 
 			// The same file added to a third plan after the move: refused until a run links it.
 			await disk.linkToPlan('plan-three', hash, 'rivera');
-			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).toThrow(
+			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false, frameworks: false })).toThrow(
 				/written after its move/
 			);
 			const again = await moveToPostgres(db, { documents, evidence: { source: disk, target } });
 			expect(again.evidence).toEqual({ files: 1, copied: 0, links: 1, bytes: 0 });
 			expect(await target.plansOf(hash)).toEqual(['plan-one', 'plan-three', 'plan-two']);
-			expect(() => assertMovedToPostgres(db, { evidence: true, audit: false })).not.toThrow();
+			expect(() =>
+				assertMovedToPostgres(db, { evidence: true, audit: false, frameworks: false })
+			).not.toThrow();
 		} finally {
 			documents.source.close();
 			await documents.target.close();
