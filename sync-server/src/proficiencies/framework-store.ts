@@ -37,6 +37,13 @@ export const summaryOf = (row: FrameworkRow): FrameworkVersionSummary => {
 export const contentOf = ({ proficiencies, scales, links }: Framework) =>
 	JSON.stringify(links?.length ? { proficiencies, scales, links } : { proficiencies, scales });
 
+/**
+ * The number a save of `content` gets after the school's `latest` version, or null when `latest`
+ * holds that content already (the save answers it, and makes no new version). Both engines decide so.
+ */
+export const nextVersionNumber = (latest: FrameworkVersion | null, content: string): number | null =>
+	latest && contentOf(latest) === content ? null : (latest?.version ?? 0) + 1;
+
 /** The SQLite file's frameworks. Its calls are synchronous underneath; they answer as promises for the contract. */
 export class SqliteFrameworkStore implements FrameworkStore {
 	constructor(
@@ -86,8 +93,8 @@ export class SqliteFrameworkStore implements FrameworkStore {
 		// BEGIN IMMEDIATE: the latest version and the new one are read and written by one process at a time.
 		return transaction(this.db, () => {
 			const latest = this.#latest(schoolId);
-			if (latest && contentOf(latest) === content) return { version: latest, isNew: false };
-			const version = (latest?.version ?? 0) + 1;
+			const version = nextVersionNumber(latest, content);
+			if (version === null) return { version: latest!, isNew: false };
 			this.db
 				.prepare(
 					'INSERT INTO proficiency_frameworks (school_id, version, created_at, created_by, content) VALUES (?, ?, ?, ?, ?)'

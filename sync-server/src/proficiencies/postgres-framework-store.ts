@@ -7,7 +7,14 @@
 import type { Framework, FrameworkVersion } from '../../../src/lib/contracts/framework';
 import type { FrameworkStore, FrameworkVersionSummary } from '../contracts';
 import { LOCK_SPACE, withTransaction, type PostgresPool } from '../postgres/database';
-import { contentOf, FRAMEWORK_COLUMNS, summaryOf, versionOf, type FrameworkRow } from './framework-store';
+import {
+	contentOf,
+	FRAMEWORK_COLUMNS,
+	nextVersionNumber,
+	summaryOf,
+	versionOf,
+	type FrameworkRow
+} from './framework-store';
 
 /** The key space of the per-school lock a save holds (two-key advisory locks; documents use LOCK_SPACE). */
 const SAVE_LOCK = LOCK_SPACE + 2;
@@ -51,11 +58,12 @@ export class PostgresFrameworkStore implements FrameworkStore {
 			await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, schoolId]);
 			const { rows } = await client.query<FrameworkRow>(LATEST, [schoolId]);
 			const latest = rows[0] ? versionOf(rows[0]) : null;
-			if (latest && contentOf(latest) === content) return { version: latest, isNew: false };
+			const version = nextVersionNumber(latest, content);
+			if (version === null) return { version: latest!, isNew: false };
 			const inserted = await client.query<FrameworkRow>(
 				`INSERT INTO proficiency_frameworks (school_id, version, created_at, created_by, content)
 				 VALUES ($1, $2, $3, $4, $5) RETURNING ${FRAMEWORK_COLUMNS}`,
-				[schoolId, (latest?.version ?? 0) + 1, this.now(), userId, content]
+				[schoolId, version, this.now(), userId, content]
 			);
 			return { version: versionOf(inserted.rows[0]!), isNew: true };
 		});

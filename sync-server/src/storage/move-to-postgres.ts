@@ -21,6 +21,7 @@ import { readFrom, storeFile } from '../blobs/store-file';
 import { AUDIT_COLUMNS, auditEntryOf } from '../audit/audit-log';
 import { moveAuditEntries, type AuditMoveReport } from '../audit/postgres-audit-log';
 import type { PostgresPool } from '../postgres/database';
+import { allRecords, recordOf } from './rows';
 import {
 	moveFrameworkVersions,
 	type FrameworkMoveReport,
@@ -212,26 +213,11 @@ export async function moveToPostgres(
 
 /** Every school's framework versions in the SQLite file, up to row `upTo`. */
 function frameworkVersions(db: Database, upTo: number): FrameworkVersionRow[] {
-	return (
-		db
-			.prepare(
-				`SELECT school_id, version, created_at, created_by, content FROM proficiency_frameworks
-				 WHERE rowid <= ? ORDER BY school_id, version`
-			)
-			.all(upTo) as {
-			school_id: string;
-			version: number;
-			created_at: number;
-			created_by: string;
-			content: string;
-		}[]
-	).map((row) => ({
-		schoolId: row.school_id,
-		version: Number(row.version),
-		createdAt: Number(row.created_at),
-		createdBy: row.created_by,
-		content: row.content
-	}));
+	const statement = db.prepare(
+		`SELECT school_id, version, created_at, created_by, content FROM proficiency_frameworks
+		 WHERE rowid <= ? ORDER BY school_id, version`
+	);
+	return allRecords(statement, (row) => recordOf<FrameworkVersionRow>(row), upTo);
 }
 
 /** The SQLite file's audit entries up to `upTo`, as moveAuditEntries reads them, under the file's own id. */
